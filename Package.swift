@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "gleaner",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gleaner", targets: ["gleaner"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Pure core: article parsing, text decoding, normalisation, hashing. No I/O, no globals.
+        .target(
+            name: "GleanerCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // SQLite store: schema, migrations, the ingest transaction and the queries behind the CLI.
+        .target(
+            name: "GleanerStore",
+            dependencies: ["GleanerCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // libsystemd: sd_notify, sd_watchdog_enabled, sd_journal_sendv.
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // The I/O edge: inotify, the spool, the pipeline loop, systemd and journald.
+        .target(
+            name: "GleanerDaemon",
+            dependencies: [
+                "GleanerCore", "GleanerStore", "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "gleaner",
+            dependencies: [
+                "GleanerCore", "GleanerStore", "GleanerDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "GleanerCoreTests",
+            dependencies: ["GleanerCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GleanerStoreTests",
+            dependencies: ["GleanerStore", "GleanerCore"]
+        ),
+        .testTarget(
+            name: "GleanerDaemonTests",
+            dependencies: ["GleanerDaemon", "GleanerStore", "GleanerCore", "CSystemd"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

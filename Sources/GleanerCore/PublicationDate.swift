@@ -1,0 +1,63 @@
+/// The day an article was published, and where Gleaner learnt it.
+public struct PublicationDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Where a publication date came from, from most to least trustworthy.
+    public enum Source: String, Sendable, Hashable, Codable {
+        /// A `Date:` line in the header block of a `.txt` file.
+        case header
+        /// A dateline such as ` date 2022-01-24 ISLAMABAD: …` at the start of the text.
+        case dateline
+        /// `date_publish` of a JSON article.
+        case json
+        /// `--published` given on the command line.
+        case commandLine = "command-line"
+        /// The file's modification time, used when the article itself carries no date.
+        case fileModificationTime = "mtime"
+    }
+
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var source: Source
+
+    public init(year: Int, month: Int, day: Int, source: Source) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.source = source
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// The UTC calendar day of a moment given as seconds since 1970-01-01 (days-from-civil, Howard Hinnant).
+    public init(secondsSince1970 seconds: Int64, source: Source) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)), month: Int(month), day: Int(day), source: source)
+    }
+
+    /// Whether `year-month-day` names a real calendar day.
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1 else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+}

@@ -1,0 +1,55 @@
+/// Everything the daemon can be told, with the defaults used when run as the system service.
+///
+/// Read from `/etc/gleaner/gleaner.conf` (see ``Configuration/parse(_:file:)``), then overridden by
+/// command-line options. Every key is documented in `etc/gleaner/gleaner.conf`.
+public struct Configuration: Sendable, Equatable {
+    /// What to do with a file once its articles are committed.
+    public enum AfterIngest: String, Sendable, Equatable, CaseIterable {
+        /// Move it to ``Configuration/processed``.
+        case move
+        /// Delete it.
+        case delete
+    }
+
+    public var inbox = "/var/spool/gleaner/inbox"
+    public var processed = "/var/spool/gleaner/processed"
+    public var failed = "/var/spool/gleaner/failed"
+    public var database = "/var/lib/gleaner/gleaner.sqlite"
+    public var afterIngest = AfterIngest.move
+    /// Larger files are quarantined without being read.
+    public var maxFileSize = 10 * 1024 * 1024
+    /// How often the inbox is scanned in full, whatever inotify says (seconds).
+    public var rescanInterval: Double = 60
+    /// A file found by a scan (not by an inotify close/rename event) is taken only once it has not been
+    /// modified for this long (seconds), so a writer still writing it in place is not cut short.
+    public var settleTime: Double = 2
+    /// Most files committed in one transaction.
+    public var batchMaxFiles = 512
+    /// Most time spent reading and parsing files for one transaction before it is committed (seconds).
+    public var batchMaxDelay: Double = 0.1
+    /// Longest wait between retries of a file that fails for a transient reason (seconds).
+    public var retryMaxDelay: Double = 60
+    /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
+    public var logLevel = "info"
+
+    public init() {}
+
+    /// Settings for a local, unprivileged run: everything under `directory` (`./var` for `scripts/run.sh`).
+    public static func local(under directory: String) -> Configuration {
+        var configuration = Configuration()
+        configuration.inbox = directory + "/inbox"
+        configuration.processed = directory + "/processed"
+        configuration.failed = directory + "/failed"
+        configuration.database = directory + "/gleaner.sqlite"
+        return configuration
+    }
+
+    /// The path of the configuration file read when none is given.
+    public static let defaultPath = "/etc/gleaner/gleaner.conf"
+
+    /// Keys that take effect on reload (SIGHUP); the others need a restart.
+    static let reloadableKeys: Set<String> = [
+        "AfterIngest", "MaxFileSize", "RescanInterval", "SettleTime", "BatchMaxFiles", "BatchMaxDelay",
+        "RetryMaxDelay", "LogLevel",
+    ]
+}

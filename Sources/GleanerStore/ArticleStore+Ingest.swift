@@ -1,0 +1,186 @@
+import GRDB
+import GleanerCore
+
+extension ArticleStore {
+    /// Commits a batch of files in ONE transaction: for each file its record (keyed by the SHA-256 of its bytes),
+    /// its articles, and the link of every exact duplicate to its canonical article.
+    ///
+    /// A file whose identity and hash are already stored is a replay (the daemon crashed between commit and
+    /// move): nothing is written for it and its earlier outcome is returned with `replayed == true`.
+    ///
+    /// - Parameter state: daemon state to record in the same transaction (e.g. the STATUS line).
+    /// - Returns: one result per item, in order.
+    /// - Throws: the database error, in which case nothing of the batch was written.
+    public func commit(_ items: [IngestItem], state: [String: String] = [:]) throws -> [CommittedFile] {
+        try pool.write { db in
+            let results = try items.map { try Self.commit($0, in: db) }
+            try Self.record(state: state, in: db)
+            return results
+        }
+    }
+
+    /// Records daemon state (`pid`, `status`, `started_at` …) for `gleaner status` to show.
+    public func record(state: [String: String]) throws {
+        try pool.write { db in try Self.record(state: state, in: db) }
+    }
+
+    static func record(state: [String: String], in db: Database) throws {
+        for (key, value) in state {
+            try db.execute(
+                sql: """
+                    INSERT INTO daemon_state(key, value, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                    """,
+                arguments: [key, value]
+            )
+        }
+    }
+
+    static func commit(_ item: IngestItem, in db: Database) throws -> CommittedFile {
+        let identity = item.identity
+        let sha256: String? =
+            switch item {
+            case .articles(_, let sha256, _, _): sha256
+            case .rejected(_, let sha256, _): sha256
+            }
+        if let replay = try findReplay(identity, sha256: sha256, in: db) { return replay }
+
+        switch item {
+        case .rejected(_, _, let rejection):
+            let fileID = try insertFile(
+                identity,
+                sha256: sha256,
+                outcome: .failed,
+                reason: rejection.reason.rawValue,
+                detail: rejection.detail,
+                in: db
+            )
+            return CommittedFile(fileID: fileID, outcome: .failed, replayed: false, articles: [], rejectedLines: 0)
+
+        case .articles(_, _, let articles, let rejectedLines):
+            var canonicals: [Int64?] = []
+            var seenInFile: [String: Int] = [:]
+            for prepared in articles {
+                canonicals.append(
+                    try Int64.fetchOne(
+                        db,
+                        sql: "SELECT id FROM articles WHERE text_hash = ? AND duplicate_of IS NULL",
+                        arguments: [prepared.textHash]
+                    )
+                )
+            }
+            let isNew = canonicals.enumerated().contains { index, canonical in
+                canonical == nil && articles.firstIndex { $0.textHash == articles[index].textHash } == index
+            }
+            let fileID = try insertFile(
+                identity,
+                sha256: sha256,
+                outcome: isNew ? .ingested : .duplicate,
+                reason: nil,
+                detail: nil,
+                in: db
+            )
+            var stored: [StoredArticle] = []
+            for (index, prepared) in articles.enumerated() {
+                // A JSON Lines file may repeat an article: the later line copies the earlier one.
+                let canonical = canonicals[index] ?? seenInFile[prepared.textHash].map { stored[$0].id }
+                let id = try insertArticle(prepared, fileID: fileID, duplicateOf: canonical, in: db)
+                if canonical == nil { seenInFile[prepared.textHash] = stored.count }
+                stored.append(StoredArticle(id: id, title: prepared.article.title, duplicateOf: canonical))
+            }
+            for rejected in rejectedLines {
+                try db.execute(
+                    sql: "INSERT INTO rejected_lines(file_id, line, reason, detail) VALUES (?, ?, ?, ?)",
+                    arguments: [fileID, rejected.line, rejected.rejection.reason.rawValue, rejected.rejection.detail]
+                )
+            }
+            return CommittedFile(
+                fileID: fileID,
+                outcome: isNew ? .ingested : .duplicate,
+                replayed: false,
+                articles: stored,
+                rejectedLines: rejectedLines.count
+            )
+        }
+    }
+
+    static func findReplay(_ identity: FileIdentity, sha256: String?, in db: Database) throws -> CommittedFile? {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id, outcome FROM files
+                WHERE inode = ? AND name = ? AND device = ? AND ctime_ns = ? AND sha256 IS ?
+                ORDER BY id DESC LIMIT 1
+                """,
+            arguments: [
+                Int64(bitPattern: identity.inode), identity.name, Int64(bitPattern: identity.device),
+                identity.changeTimeNanoseconds, sha256,
+            ]
+        )
+        guard let row else { return nil }
+        let fileID: Int64 = row["id"]
+        let outcome = FileOutcome(rawValue: row["outcome"]) ?? .failed
+        let articles = try Row.fetchAll(
+            db,
+            sql: "SELECT id, title, duplicate_of FROM articles WHERE file_id = ? ORDER BY id",
+            arguments: [fileID]
+        ).map { StoredArticle(id: $0["id"], title: $0["title"], duplicateOf: $0["duplicate_of"]) }
+        let rejectedLines = try Int.fetchOne(
+            db,
+            sql: "SELECT count(*) FROM rejected_lines WHERE file_id = ?",
+            arguments: [fileID]
+        )
+        return CommittedFile(
+            fileID: fileID,
+            outcome: outcome,
+            replayed: true,
+            articles: articles,
+            rejectedLines: rejectedLines ?? 0
+        )
+    }
+
+    static func insertFile(
+        _ identity: FileIdentity,
+        sha256: String?,
+        outcome: FileOutcome,
+        reason: String?,
+        detail: String?,
+        in db: Database
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO files(name, sha256, size, device, inode, mtime_ns, ctime_ns, outcome, reason, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                identity.name, sha256, identity.size, Int64(bitPattern: identity.device),
+                Int64(bitPattern: identity.inode), identity.modificationTimeNanoseconds,
+                identity.changeTimeNanoseconds, outcome.rawValue, reason, detail,
+            ]
+        )
+        return db.lastInsertedRowID
+    }
+
+    static func insertArticle(
+        _ prepared: PreparedArticle,
+        fileID: Int64,
+        duplicateOf: Int64?,
+        in db: Database
+    ) throws -> Int64 {
+        let article = prepared.article
+        try db.execute(
+            sql: """
+                INSERT INTO articles(file_id, line, title, text, published, published_source, url, source, language,
+                                     dateline_place, text_hash, duplicate_of, similarity, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                fileID, article.line, article.title, article.text, article.published.description,
+                article.published.source.rawValue, article.url, article.source, article.language,
+                article.datelinePlace, prepared.textHash, duplicateOf, duplicateOf == nil ? nil : 1.0,
+                duplicateOf == nil ? nil : "exact",
+            ]
+        )
+        return db.lastInsertedRowID
+    }
+}

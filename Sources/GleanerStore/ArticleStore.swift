@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import GleanerCore
+
+/// Gleaner's SQLite database: articles, the files they came from, quarantine records and daemon state.
+///
+/// Opened in WAL mode with `synchronous=FULL`, so a commit is on disk before the daemon moves the file out of the
+/// inbox; readers (`gleaner status`) never block the writer. All writes of one batch happen in one transaction.
+public final class ArticleStore: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    /// - Throws: ``StoreError`` saying what failed and what to do.
+    public init(path: String) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.cannotOpen(path: path, reason: "cannot create directory \(directory): \(error.localizedDescription)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "gleaner"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Opens an existing database for reading only (the query commands). Fails if there is none.
+    public init(readingExisting path: String) throws {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.missing(path: path)
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.read { db in
+                if try Self.migrator.hasBeenSuperseded(db) {
+                    throw StoreError.newerSchema(path: path)
+                }
+                guard try db.tableExists("articles") else { throw StoreError.missing(path: path) }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check`; returns `["ok"]` for a sound database.
+    public func integrityCheck() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+}
+
+/// Why the store could not do what was asked.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+    case cannotOpen(path: String, reason: String)
+    case missing(path: String)
+    case newerSchema(path: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            "cannot open the database \(path): \(reason). Check that the directory exists and is writable by the "
+                + "user running gleaner, or point Database= (or --db) elsewhere."
+        case .missing(let path):
+            "no Gleaner database at \(path). Start the daemon (gleaner run) to create it, or pass --db PATH."
+        case .newerSchema(let path):
+            "the database \(path) was written by a newer version of Gleaner; upgrade gleaner to read it."
+        }
+    }
+}

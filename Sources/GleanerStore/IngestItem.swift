@@ -1,0 +1,60 @@
+import GleanerCore
+
+/// An article ready to store: the parsed article and the hash of its normalised text.
+public struct PreparedArticle: Sendable, Hashable {
+    public var article: Article
+    /// SHA-256 of ``TextNormalizer/normalize(_:)`` of the text: equal hashes are exact duplicates.
+    public var textHash: String
+
+    public init(article: Article, textHash: String) {
+        self.article = article
+        self.textHash = textHash
+    }
+
+    /// Normalises and hashes `article`.
+    public init(_ article: Article) {
+        self.init(article: article, textHash: ContentHash.sha256Hex(text: TextNormalizer.normalize(article.text)))
+    }
+}
+
+/// One file's worth of work for ``ArticleStore/commit(_:)``.
+public enum IngestItem: Sendable, Hashable {
+    /// A file that parsed: its articles, and any JSON Lines lines that were rejected.
+    case articles(FileIdentity, sha256: String, articles: [PreparedArticle], rejectedLines: [RejectedLine])
+    /// A file that goes to quarantine. The hash is `nil` when the file could not be read.
+    case rejected(FileIdentity, sha256: String?, Rejection)
+
+    public var identity: FileIdentity {
+        switch self {
+        case .articles(let identity, _, _, _), .rejected(let identity, _, _): identity
+        }
+    }
+}
+
+/// What happened to a file, as stored in `files.outcome` and sent to the journal as `GLEANER_OUTCOME`.
+public enum FileOutcome: String, Sendable, Hashable, Codable {
+    /// At least one new (canonical) article.
+    case ingested
+    /// Every article in the file was a copy of one stored before.
+    case duplicate
+    /// Quarantined with a reason.
+    case failed
+}
+
+/// One stored article of a committed file.
+public struct StoredArticle: Sendable, Hashable {
+    public var id: Int64
+    public var title: String?
+    /// The canonical article this one copies, or `nil` when it is new.
+    public var duplicateOf: Int64?
+}
+
+/// The result of committing one ``IngestItem``.
+public struct CommittedFile: Sendable, Hashable {
+    public var fileID: Int64
+    public var outcome: FileOutcome
+    /// `true` when the file had been committed before (a replay after a crash): nothing new was stored.
+    public var replayed: Bool
+    public var articles: [StoredArticle]
+    public var rejectedLines: Int
+}
