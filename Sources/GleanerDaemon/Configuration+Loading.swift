@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension Configuration {
     /// Reads the configuration file at `path` on top of `base`.
     ///
@@ -18,12 +22,13 @@ extension Configuration {
             }
             return configuration
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationErrors(errors: [
-                .init(file: path, line: 0, message: "cannot read the file (check its permissions)")
-            ])
+        let bytes: [UInt8]
+        do throws(DaemonError) {
+            bytes = try readWholeFile(path, limit: 1 << 20)
+        } catch {
+            throw ConfigurationErrors(errors: [.init(file: path, line: 0, message: "\(error)")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigurationErrors(errors: [.init(file: path, line: 0, message: "the file is not UTF-8 text")])
         }
         let errors = configuration.apply(fileContents: text, file: path)
@@ -37,4 +42,21 @@ public struct ConfigurationErrors: Error, CustomStringConvertible, Sendable {
     public var errors: [ConfigurationError]
 
     public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+/// The bytes of a small file (configuration, `/proc` entries), at most `limit` bytes.
+func readWholeFile(_ path: String, limit: Int) throws(DaemonError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw DaemonError.system("cannot open \(path)", errno: errno, hint: nil) }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+    while bytes.count <= limit {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0, errno == EINTR { continue }
+        guard count >= 0 else { throw DaemonError.system("cannot read \(path)", errno: errno, hint: nil) }
+        if count == 0 { return bytes }
+        bytes.append(contentsOf: buffer[..<count])
+    }
+    throw DaemonError("\(path) is larger than \(limit) bytes")
 }

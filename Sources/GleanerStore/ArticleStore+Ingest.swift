@@ -8,15 +8,39 @@ extension ArticleStore {
     /// A file whose identity and hash are already stored is a replay (the daemon crashed between commit and
     /// move): nothing is written for it and its earlier outcome is returned with `replayed == true`.
     ///
-    /// - Parameter state: daemon state to record in the same transaction (e.g. the STATUS line).
+    /// - Parameters:
+    ///   - state: daemon state to record in the same transaction (e.g. the STATUS line).
+    ///   - beforeCommit: called inside the transaction after all writes, before COMMIT (fault injection).
     /// - Returns: one result per item, in order.
     /// - Throws: the database error, in which case nothing of the batch was written.
-    public func commit(_ items: [IngestItem], state: [String: String] = [:]) throws -> [CommittedFile] {
+    public func commit(
+        _ items: [IngestItem],
+        state: [String: String] = [:],
+        beforeCommit: () -> Void = {}
+    ) throws -> [CommittedFile] {
         try pool.write { db in
             let results = try items.map { try Self.commit($0, in: db) }
             try Self.record(state: state, in: db)
+            beforeCommit()
             return results
         }
+    }
+
+    /// `true` for failures that may go away by themselves (busy, locked, full disk, I/O error, read-only
+    /// mount): the files stay in the inbox and are retried. Other errors point at one bad item.
+    public static func isTransient(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        let transient: [ResultCode] = [
+            .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN,
+            .SQLITE_NOMEM, .SQLITE_PROTOCOL, .SQLITE_INTERRUPT,
+        ]
+        return transient.contains(error.resultCode)
+    }
+
+    /// A short description of a database failure for the STATUS line ("database or disk is full").
+    public static func describe(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        return error.message ?? "SQLite error \(error.resultCode.rawValue)"
     }
 
     /// Records daemon state (`pid`, `status`, `started_at` …) for `gleaner status` to show.

@@ -1,0 +1,227 @@
+import GleanerCore
+import GleanerStore
+import Logging
+
+/// The path of one batch of files: take each file (lstat, open, read) → hash → parse → ONE transaction for the
+/// whole batch → move (or delete) each file → one journal entry per file.
+///
+/// The daemon feeds it names from inotify and scans; `gleaner ingest` feeds it the user's paths with
+/// ``Disposal/leave``. It never retries by itself: the report says which names the caller should try again.
+public struct IngestPipeline: Sendable {
+    public var store: ArticleStore
+    public var reader: SpoolFileReader
+    public var parser: ArticleParser
+    public var disposer: SpoolDisposer
+    public var faults: FaultInjection
+    public var logger: Logger
+
+    public init(
+        store: ArticleStore,
+        maximumFileSize: Int,
+        disposal: Disposal,
+        faults: FaultInjection = .none,
+        logger: Logger
+    ) {
+        self.store = store
+        self.reader = SpoolFileReader(maximumFileSize: maximumFileSize)
+        self.parser = ArticleParser(maximumFileSize: maximumFileSize)
+        self.disposer = SpoolDisposer(disposal: disposal)
+        self.faults = faults
+        self.logger = logger
+    }
+
+    /// One committed file.
+    public struct FileResult: Sendable {
+        public var name: String
+        public var committed: CommittedFile
+        /// Where the file was moved, if it was.
+        public var destination: String?
+        /// Why it was quarantined, when it was.
+        public var rejection: Rejection?
+    }
+
+    /// What happened to each name of a batch.
+    public struct BatchReport: Sendable {
+        public var committed: [FileResult] = []
+        /// Files that changed while being read: take them again once they settle.
+        public var changing: [String] = []
+        /// Files that failed for a temporary reason, with the reason.
+        public var transient: [(name: String, reason: String)] = []
+        /// Names that no longer exist.
+        public var vanished: [String] = []
+        /// Subdirectories.
+        public var directories: [String] = []
+        /// Names not reached because the batch's time budget ran out: still pending.
+        public var untaken: [String] = []
+        /// Files committed but not moved out of the inbox (a later replay moves them).
+        public var disposalFailures: [(name: String, error: DaemonError)] = []
+
+        /// New canonical articles, duplicate articles and quarantined files committed by this batch.
+        public var counts: (articles: Int, duplicates: Int, failed: Int) {
+            var counts = (articles: 0, duplicates: 0, failed: 0)
+            for result in committed where !result.committed.replayed {
+                if result.committed.outcome == .failed { counts.failed += 1 }
+                for article in result.committed.articles {
+                    if article.duplicateOf == nil { counts.articles += 1 } else { counts.duplicates += 1 }
+                }
+            }
+            return counts
+        }
+    }
+
+    /// The batch could not be committed; nothing of it was written and every taken file is still in place.
+    public struct BatchFailure: Error, CustomStringConvertible, Sendable {
+        public var underlying: any Error
+        /// `true` when retrying later may succeed (busy, full, I/O error).
+        public var isTransient: Bool
+        /// The names that were part of the failed transaction.
+        public var names: [String]
+        /// Names the batch had not reached.
+        public var untaken: [String]
+
+        public var description: String { ArticleStore.describe(underlying) }
+    }
+
+    /// Processes `names` (relative to `directory`) as one batch.
+    /// - Parameters:
+    ///   - timeBudget: seconds of reading and parsing after which the batch is committed with what it has.
+    ///   - state: daemon state recorded in the same transaction.
+    public func process(
+        _ names: [String],
+        in directory: String,
+        timeBudget: Double = .infinity,
+        state: [String: String] = [:]
+    ) throws(BatchFailure) -> BatchReport {
+        var report = BatchReport()
+        var items: [IngestItem] = []
+        var itemNames: [String] = []
+        let clock = ContinuousClock()
+        let start = clock.now
+        for (index, name) in names.enumerated() {
+            if !items.isEmpty, (clock.now - start) > .seconds(timeBudget) {
+                report.untaken = Array(names[index...])
+                break
+            }
+            switch reader.take(name, in: directory) {
+            case .read(let identity, let bytes):
+                faults.reach(.afterRead)
+                let sha256 = ContentHash.sha256Hex(bytes)
+                let modified = identity.modificationTimeNanoseconds / 1_000_000_000
+                do throws(Rejection) {
+                    let parsed = try parser.parse(bytes, fileName: name, modificationTime: modified)
+                    items.append(
+                        .articles(
+                            identity,
+                            sha256: sha256,
+                            articles: parsed.articles.map(PreparedArticle.init),
+                            rejectedLines: parsed.rejectedLines
+                        )
+                    )
+                } catch {
+                    items.append(.rejected(identity, sha256: sha256, error))
+                }
+                faults.reach(.afterParse)
+                itemNames.append(name)
+            case .rejected(let identity, let rejection):
+                items.append(.rejected(identity, sha256: nil, rejection))
+                itemNames.append(name)
+            case .vanished:
+                report.vanished.append(name)
+            case .directory:
+                report.directories.append(name)
+            case .changing:
+                report.changing.append(name)
+            case .transient(let reason):
+                report.transient.append((name, reason))
+            }
+        }
+        guard !items.isEmpty else { return report }
+
+        let committed: [CommittedFile]
+        do {
+            committed = try store.commit(items, state: state) { faults.reach(.inTransaction) }
+        } catch {
+            throw BatchFailure(
+                underlying: error,
+                isTransient: ArticleStore.isTransient(error),
+                names: itemNames,
+                untaken: report.untaken
+            )
+        }
+        faults.reach(.afterCommit)
+
+        for (index, result) in committed.enumerated() {
+            let name = itemNames[index]
+            var destination: String?
+            do throws(DaemonError) {
+                destination = try disposer.dispose(name, in: directory, outcome: result.outcome, fileID: result.fileID)
+            } catch {
+                report.disposalFailures.append((name, error))
+                logger.error(
+                    "committed \(name) but could not move it out of the inbox: \(error)",
+                    metadata: ["file": "\(name)"]
+                )
+            }
+            if index == 0 { faults.reach(.duringMove) }
+            var rejection: Rejection?
+            if case .rejected(_, _, let reason) = items[index] { rejection = reason }
+            report.committed.append(
+                FileResult(name: name, committed: result, destination: destination, rejection: rejection)
+            )
+            log(items[index], result, name: name)
+        }
+        return report
+    }
+
+    func log(_ item: IngestItem, _ result: CommittedFile, name: String) {
+        var metadata: Logger.Metadata = [
+            "file": "\(name)",
+            "outcome": "\(result.outcome.rawValue)",
+            "file_id": "\(result.fileID)",
+        ]
+        if case .articles(_, let sha256, _, _) = item { metadata["sha256"] = "\(sha256)" }
+        if case .rejected(_, let sha256?, _) = item { metadata["sha256"] = "\(sha256)" }
+        if let first = result.articles.first { metadata["article"] = "\(first.id)" }
+        if result.replayed {
+            logger.notice(
+                "\(name) was already recorded (file \(result.fileID), \(result.outcome.rawValue)); finishing its move",
+                metadata: metadata.merging(["replayed": "true"]) { $1 }
+            )
+            return
+        }
+        switch item {
+        case .rejected(_, _, let rejection):
+            metadata["reason"] = "\(rejection.reason.rawValue)"
+            logger.warning("quarantined \(name): \(rejection.description)", metadata: metadata)
+        case .articles(_, _, _, let rejectedLines):
+            let new = result.articles.filter { $0.duplicateOf == nil }
+            let copies = result.articles.count - new.count
+            metadata["articles"] = "\(result.articles.count)"
+            metadata["duplicates"] = "\(copies)"
+            if let title = result.articles.first?.title { metadata["title"] = "\(title)" }
+            let message: String
+            if result.articles.count == 1, let article = result.articles.first {
+                let title = article.title.map { " \"\($0)\"" } ?? ""
+                if let canonical = article.duplicateOf {
+                    metadata["duplicate_of"] = "\(canonical)"
+                    message = "duplicate \(name): article \(article.id)\(title) is an exact copy of article \(canonical)"
+                } else {
+                    message = "ingested \(name): article \(article.id)\(title)"
+                }
+            } else {
+                message = "\(result.outcome.rawValue) \(name): \(new.count) new articles, \(copies) duplicates"
+                    + (rejectedLines.isEmpty ? "" : ", \(rejectedLines.count) bad lines")
+            }
+            logger.info("\(message)", metadata: metadata)
+            for rejected in rejectedLines {
+                logger.warning(
+                    "\(name) line \(rejected.line) skipped: \(rejected.rejection.description)",
+                    metadata: [
+                        "file": "\(name)", "line": "\(rejected.line)",
+                        "reason": "\(rejected.rejection.reason.rawValue)",
+                    ]
+                )
+            }
+        }
+    }
+}
