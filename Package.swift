@@ -52,8 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanerCoreTests",
-            dependencies: ["GleanerCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["GleanerCore"]
         ),
         .testTarget(
             name: "GleanerStoreTests",
@@ -61,8 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanerDaemonTests",
-            dependencies: ["GleanerDaemon", "GleanerStore", "GleanerCore", "CSystemd"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["GleanerDaemon", "GleanerStore", "GleanerCore"]
         ),
     ]
 )

@@ -76,6 +76,12 @@ public struct InboxDirectory: Sendable {
         return (repaired, String(decoding: raw, as: UTF8.self))
     }
 
+    /// Whether the entry is a regular file (not a symlink, FIFO, socket, device or directory).
+    public func isRegularFile(_ name: String) -> Bool {
+        var info = stat()
+        return lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     /// Seconds since 1970 of the entry's modification time, or `nil` when it is gone.
     public func modificationTime(of name: String) -> Double? {
         var info = stat()

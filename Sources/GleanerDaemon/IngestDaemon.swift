@@ -367,8 +367,18 @@ public final class IngestDaemon: @unchecked Sendable {
                 warnDirectory(String(decoding: entry.name, as: UTF8.self))
                 continue
             }
-            guard let name = candidateName(entry.name), !queued.contains(name), !beingWritten.contains(name)
-            else { continue }
+            guard let name = candidateName(entry.name), !queued.contains(name) else { continue }
+            if beingWritten.contains(name) {
+                // Created in the inbox and not closed yet: leave it to its writer, unless it is not a regular
+                // file (a FIFO, symlink or device never sends IN_CLOSE_WRITE) or has been quiet for so long
+                // that the writer must be gone (or it was a hard link, which never sends one either).
+                if inbox.isRegularFile(name), let modified = inbox.modificationTime(of: name),
+                    wallNow - modified < Self.openWriterGrace
+                {
+                    continue
+                }
+                beingWritten.remove(name)
+            }
             found += 1
             queued.insert(name)
             if configuration.settleTime > 0, let modified = inbox.modificationTime(of: name),
@@ -468,6 +478,10 @@ public final class IngestDaemon: @unchecked Sendable {
     }
 
     static let maximumFileAttempts = 8
+
+    /// How long a file created in the inbox but never closed (no IN_CLOSE_WRITE) may stay untouched before a
+    /// scan takes it anyway (seconds).
+    static let openWriterGrace: Double = 300
 
     func handleBatchFailure(_ failure: IngestPipeline.BatchFailure, batch: [String]) {
         pending.insert(contentsOf: failure.names + failure.untaken, at: 0)

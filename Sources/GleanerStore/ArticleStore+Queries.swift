@@ -14,6 +14,16 @@ public struct StoreCounts: Sendable, Hashable, Codable {
     public var files: Int
     /// When the last file was recorded (ISO 8601, UTC), if any.
     public var lastActivity: String?
+
+    /// An empty database.
+    public static let zero = StoreCounts(
+        articles: 0,
+        duplicates: 0,
+        failedFiles: 0,
+        rejectedLines: 0,
+        files: 0,
+        lastActivity: nil
+    )
 }
 
 /// One article as listed by `gleaner articles`.

@@ -1,0 +1,209 @@
+import Foundation
+import GleanerStore
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the real `gleaner` binary as a child process on a temporary spool and database, with a real notify
+/// socket, and lets a test drop files and wait for outcomes.
+final class DaemonHarness {
+    let root: String
+    var inbox: String { root + "/inbox" }
+    var processed: String { root + "/processed" }
+    var failed: String { root + "/failed" }
+    var database: String { root + "/gleaner.sqlite" }
+    var configPath: String { root + "/gleaner.conf" }
+    let notify: NotifySocket
+    var process: Process?
+    /// How many notify messages had arrived when the current process started.
+    var notifyMark = 0
+    let stderrLines = LockedLines()
+    private var stderrReader: Thread?
+
+    /// The `gleaner` executable next to the test bundle (`swift build --build-tests` builds both), or
+    /// `$GLEANER_BINARY`.
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["GLEANER_BINARY"] { return path }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if directory.lastPathComponent == "MacOS" {
+            directory = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        }
+        return directory.appendingPathComponent("gleaner").path
+    }()
+
+    /// - Parameter configuration: extra `Key=Value` lines for the configuration file.
+    init(configuration: [String] = []) throws {
+        var template = Array("/tmp/gleaner-test-XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw HarnessError("mkdtemp failed")
+        }
+        root = String(cString: made)
+        notify = try NotifySocket(path: root + "/notify.sock")
+        try writeConfiguration(configuration)
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            throw HarnessError("no gleaner binary at \(Self.binary); run swift build --build-tests first")
+        }
+    }
+
+    deinit {
+        if let process, process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        notify.close()
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    func writeConfiguration(_ extra: [String]) throws {
+        let lines =
+            [
+                "Inbox=\(inbox)", "Processed=\(processed)", "Failed=\(failed)", "Database=\(database)",
+                "SettleTime=0", "LogLevel=debug",
+            ] + extra
+        try (lines.joined(separator: "\n") + "\n").write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
+    /// Starts `gleaner run --config …` with `NOTIFY_SOCKET` set.
+    func start(environment extra: [String: String] = [:], arguments: [String] = []) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["run", "--config", configPath] + arguments
+        var environment = ["NOTIFY_SOCKET": notify.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        notifyMark = notify.all.count
+        try process.run()
+        self.process = process
+        let handle = pipe.fileHandleForReading
+        let lines = stderrLines
+        let reader = Thread {
+            var pending = Data()
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { break }
+                pending.append(data)
+                while let newline = pending.firstIndex(of: 0x0A) {
+                    let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+                    lines.append(line)
+                    pending.removeSubrange(pending.startIndex...newline)
+                }
+            }
+        }
+        reader.start()
+        stderrReader = reader
+    }
+
+    var pid: Int32 { process?.processIdentifier ?? 0 }
+
+    var log: [String] { stderrLines.all }
+
+    /// Waits for `condition` to hold, polling; records a test issue and returns `false` on timeout.
+    @discardableResult
+    func waitUntil(
+        _ what: String,
+        timeout: Double = 30,
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: () throws -> Bool
+    ) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return true }
+            usleep(20_000)
+        }
+        Issue.record(
+            "timed out after \(timeout)s waiting for \(what); daemon log tail:\n\(log.suffix(15).joined(separator: "\n"))",
+            sourceLocation: sourceLocation
+        )
+        return false
+    }
+
+    func waitForReady(timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) {
+        waitUntil("READY=1", timeout: timeout, sourceLocation: sourceLocation) {
+            notify.all.dropFirst(notifyMark).contains { $0.split(separator: "\n").contains("READY=1") }
+        }
+    }
+
+    /// Waits for the process to exit; returns its status (or 128+signal).
+    @discardableResult
+    func waitForExit(timeout: Double = 30) -> Int32? {
+        guard let process else { return nil }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        guard !process.isRunning else { return nil }
+        return process.terminationReason == .uncaughtSignal
+            ? 128 + process.terminationStatus : process.terminationStatus
+    }
+
+    func signal(_ number: Int32) { kill(pid, number) }
+
+    /// Sends SIGTERM and waits; returns the exit status, or nil if it did not exit in time.
+    func stop(timeout: Double = 10) -> Int32? {
+        signal(SIGTERM)
+        return waitForExit(timeout: timeout)
+    }
+
+    enum DropMethod {
+        /// Written in place (create, write, close): announced by IN_CLOSE_WRITE.
+        case copy
+        /// Written under a temporary name in the inbox, then renamed: announced by IN_MOVED_TO.
+        case rename
+    }
+
+    func drop(_ name: String, _ bytes: [UInt8], via method: DropMethod = .copy) throws {
+        switch method {
+        case .copy:
+            try Data(bytes).write(to: URL(fileURLWithPath: inbox + "/" + name))
+        case .rename:
+            let temporary = inbox + "/." + name + ".tmp"
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, inbox + "/" + name) == 0 else { throw HarnessError("rename failed") }
+        }
+    }
+
+    func drop(_ name: String, text: String, via method: DropMethod = .copy) throws {
+        try drop(name, Array(text.utf8), via: method)
+    }
+
+    func contents(of directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+    }
+
+    func store() throws -> ArticleStore { try ArticleStore(readingExisting: database) }
+
+    /// Counts from the database, or zeros when it does not exist yet.
+    func counts() -> StoreCounts {
+        (try? store().counts()) ?? .zero
+    }
+}
+
+/// The five real articles shipped as test fixtures.
+enum Samples {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/samples")
+
+    static var names: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()) ?? []
+    }
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: directory.appendingPathComponent(name)))
+    }
+}
+
+/// Lines shared between the stderr reader thread and the test.
+final class LockedLines: Sendable {
+    let lines = Mutex<[String]>([])
+
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+
+    var all: [String] { lines.withLock { $0 } }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GleanerStore
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("Daemon lifecycle under a notify socket (readiness, reload, stop, watchdog, fatal errors)", .serialized)
+struct DaemonLifecycleTests {
+    @Test("READY=1 comes only after the files already in the inbox are ingested")
+    func readyAfterBacklog() throws {
+        let daemon = try DaemonHarness()
+        for name in Samples.names.prefix(3) { try daemon.drop(name, try Samples.bytes(name)) }
+        try daemon.start()
+        daemon.waitForReady()
+        // At the moment READY arrived the backlog was committed and moved.
+        #expect(daemon.counts().articles == 3)
+        #expect(daemon.contents(of: daemon.inbox).isEmpty)
+        #expect(daemon.contents(of: daemon.processed).count == 3)
+        let assignments = daemon.notify.assignments
+        let ready = try #require(assignments.firstIndex(of: "READY=1"))
+        #expect(assignments[..<ready].contains { $0.hasPrefix("EXTEND_TIMEOUT_USEC=") })
+        #expect(daemon.notify.lastStatus?.contains("3 ingested, 0 duplicates, 0 failed, 0 queued") == true)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("SIGHUP sends RELOADING=1 with MONOTONIC_USEC, re-reads the file, then READY=1")
+    func reload() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        try daemon.writeConfiguration(["MaxFileSize=100"])
+        daemon.signal(SIGHUP)
+        daemon.waitUntil("reload to finish") { daemon.notify.assignments.filter { $0 == "READY=1" }.count == 2 }
+        let assignments = daemon.notify.assignments
+        let reloading = try #require(assignments.firstIndex(of: "RELOADING=1"))
+        #expect(assignments[reloading + 1].hasPrefix("MONOTONIC_USEC="))
+        #expect(assignments.lastIndex(of: "READY=1")! > reloading)
+        // The new limit is in effect: a 200-byte article is now quarantined as too large.
+        try daemon.drop("big.txt", text: String(repeating: "words ", count: 40))
+        daemon.waitUntil("big.txt quarantined") { daemon.contents(of: daemon.failed) == ["big.txt"] }
+        #expect(try daemon.store().recentFailures(limit: 1).first?.reason == "too-large")
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("A reload with a broken file keeps the running configuration and says why")
+    func badReload() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        try daemon.writeConfiguration(["MaxFileSize=lots"])
+        daemon.signal(SIGHUP)
+        daemon.waitUntil("the reload to be refused") {
+            daemon.log.contains { $0.contains("reload failed") && $0.contains("MaxFileSize=lots") }
+        }
+        try daemon.drop("ok.txt", text: "Still running with the old settings.")
+        daemon.waitUntil("ok.txt ingested") { daemon.counts().articles == 1 }
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("SIGTERM sends STOPPING=1 and the daemon exits 0 within 5 seconds")
+    func stop() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        let start = Date()
+        #expect(daemon.stop(timeout: 5) == 0)
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(daemon.notify.assignments.contains("STOPPING=1"))
+    }
+
+    @Test("SIGTERM in the middle of a burst exits 0 quickly, and a restart ingests the rest exactly once")
+    func stopDuringBurst() throws {
+        let daemon = try DaemonHarness(configuration: ["BatchMaxFiles=50"])
+        try daemon.start()
+        daemon.waitForReady()
+        for index in 0..<1_500 {
+            try daemon.drop("burst-\(index).txt", text: "Burst article number \(index) with some words.", via: .rename)
+        }
+        let start = Date()
+        #expect(daemon.stop(timeout: 5) == 0)
+        #expect(Date().timeIntervalSince(start) < 5)
+        try daemon.start()
+        daemon.waitUntil("all 1500 ingested", timeout: 60) { daemon.counts().articles == 1_500 }
+        #expect(daemon.counts().files == 1_500)
+        #expect(daemon.counts().duplicates == 0)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("WATCHDOG=1 is sent at half of WATCHDOG_USEC, and stops when the pipeline stalls")
+    func watchdog() throws {
+        let daemon = try DaemonHarness()
+        let stallFile = daemon.root + "/stall"
+        try daemon.start(environment: ["WATCHDOG_USEC": "400000", "GLEANER_TEST_FAULTS": "stall-file=\(stallFile)"])
+        daemon.waitForReady()
+        daemon.waitUntil("three watchdog pings") { daemon.notify.assignments.filter { $0 == "WATCHDOG=1" }.count >= 3 }
+        FileManager.default.createFile(atPath: stallFile, contents: nil)
+        daemon.waitUntil("the stall") { daemon.log.contains { $0.contains("stalling the pipeline on purpose") } }
+        let pingsAtStall = daemon.notify.assignments.filter { $0 == "WATCHDOG=1" }.count
+        usleep(1_000_000)
+        #expect(daemon.notify.assignments.filter { $0 == "WATCHDOG=1" }.count <= pingsAtStall + 1)
+        daemon.signal(SIGKILL)
+        daemon.waitForExit()
+    }
+
+    @Test("A bad configuration stops start-up with EX_CONFIG, STATUS and ERRNO, naming the bad line")
+    func badConfiguration() throws {
+        let daemon = try DaemonHarness(configuration: ["RescanInterval=often", "Bogus=1"])
+        try daemon.start()
+        #expect(daemon.waitForExit() == 78)
+        #expect(!daemon.notify.assignments.contains("READY=1"))
+        #expect(daemon.notify.assignments.contains { $0.hasPrefix("ERRNO=") })
+        #expect(daemon.notify.lastStatus?.contains("gleaner.conf:7") == true)
+        let log = daemon.log.joined(separator: "\n")
+        #expect(log.contains("gleaner.conf:7: RescanInterval=often: expected a duration"))
+        #expect(log.contains("gleaner.conf:8: Bogus=1: unknown key"))
+        #expect(log.contains("gleaner check-config"))
+    }
+
+    @Test("An inbox that is missing and cannot be created stops start-up with a message saying what to fix")
+    func inboxNotCreatable() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(arguments: ["--inbox", "/proc/gleaner-cannot-exist/inbox"])
+        let status = daemon.waitForExit()
+        #expect(status != nil && status != 0)
+        #expect(daemon.notify.assignments.contains { $0.hasPrefix("ERRNO=") })
+        #expect(daemon.log.contains { $0.contains("Inbox=/proc/gleaner-cannot-exist/inbox is missing and cannot be created") })
+    }
+}
