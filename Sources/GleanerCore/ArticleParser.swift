@@ -38,7 +38,9 @@ public struct ArticleParser: Sendable {
 
     func decodeJSONText(_ bytes: [UInt8]) throws(Rejection) -> String {
         let text = try ArticleTextDecoder.decode(bytes)
-        guard text.contains(where: { !$0.isWhitespace }) else { throw Rejection(.empty, "the file holds only white space") }
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw Rejection(.empty, "the file holds only white space")
+        }
         return text
     }
 }

@@ -49,7 +49,8 @@ enum JSONArticleReader {
             let kind = value is [Any] ? "an array" : "a \(type(of: value))"
             throw Rejection(
                 .malformedJSON,
-                "expected one JSON object, found \(kind)" + (value is [Any] ? "; put one article per line in a .jsonl file" : "")
+                "expected one JSON object, found \(kind)"
+                    + (value is [Any] ? "; put one article per line in a .jsonl file" : "")
             )
         }
         let title = try string(object, "title")

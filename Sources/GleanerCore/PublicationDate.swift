@@ -50,7 +50,12 @@ public struct PublicationDate: Sendable, Hashable, Comparable, CustomStringConve
         let mp = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)), month: Int(month), day: Int(day), source: source)
+        self.init(
+            year: Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)),
+            month: Int(month),
+            day: Int(day),
+            source: source
+        )
     }
 
     /// Whether `year-month-day` names a real calendar day.

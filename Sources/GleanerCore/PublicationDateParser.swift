@@ -49,7 +49,9 @@ public enum PublicationDateParser {
             let character = text[index]
             if character.isASCII, character.isNumber {
                 let start = index
-                while index < text.endIndex, text[index].isASCII, text[index].isNumber { index = text.index(after: index) }
+                while index < text.endIndex, text[index].isASCII, text[index].isNumber {
+                    index = text.index(after: index)
+                }
                 let digits = text[start..<index]
                 guard digits.count <= 4, let value = Int(digits) else { return tokens }
                 tokens.append(.number(value, digits: digits.count))

@@ -138,7 +138,8 @@ struct Dateline {
         self.remainder = String(remainder)
         if let colon = remainder.prefix(40).firstIndex(of: ":") {
             let place = remainder[..<colon]
-            if !place.isEmpty, place.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "." || $0 == "," }) {
+            if !place.isEmpty, place.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "." || $0 == "," })
+            {
                 self.place = String(place).trimmingWhitespace()
             }
         }

@@ -28,12 +28,16 @@ extension Configuration {
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
                 if line != "[Gleaner]" {
-                    errors.append(.init(file: file, line: number, message: "unknown section \(line); use [Gleaner] or none"))
+                    errors.append(
+                        .init(file: file, line: number, message: "unknown section \(line); use [Gleaner] or none")
+                    )
                 }
                 continue
             }
             guard let equals = line.firstIndex(of: "=") else {
-                errors.append(.init(file: file, line: number, message: "expected Key=Value, found \"\(line.prefix(60))\""))
+                errors.append(
+                    .init(file: file, line: number, message: "expected Key=Value, found \"\(line.prefix(60))\"")
+                )
                 continue
             }
             let key = line[..<equals].trimmingWhitespace()
@@ -83,7 +87,9 @@ extension Configuration {
         default:
             let suggestion = Self.keys.first { $0.lowercased() == key.lowercased() }
             throw ValueProblem(
-                message: "unknown key" + (suggestion.map { "; did you mean \($0)?" } ?? "; known keys: \(Self.keys.joined(separator: ", "))")
+                message: "unknown key"
+                    + (suggestion.map { "; did you mean \($0)?" }
+                        ?? "; known keys: \(Self.keys.joined(separator: ", "))")
             )
         }
     }

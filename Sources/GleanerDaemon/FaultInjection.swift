@@ -58,8 +58,10 @@ public final class FaultInjection: Sendable {
                 guard let point = Point(rawValue: pointAndCount[0]),
                     let count = pointAndCount.count > 1 ? Int(pointAndCount[1]) : 1, count >= 1
                 else {
-                    throw DaemonError("GLEANER_TEST_FAULTS: bad crash point \(parts[1])",
-                        hint: "use one of \(Point.allCases.map(\.rawValue).joined(separator: ", ")), optionally :N")
+                    throw DaemonError(
+                        "GLEANER_TEST_FAULTS: bad crash point \(parts[1])",
+                        hint: "use one of \(Point.allCases.map(\.rawValue).joined(separator: ", ")), optionally :N"
+                    )
                 }
                 crashes[point] = count
             case ("stall-file", 2):
@@ -70,8 +72,10 @@ public final class FaultInjection: Sendable {
                 }
                 pauseReader = seconds
             default:
-                throw DaemonError("GLEANER_TEST_FAULTS: unknown fault \(item)",
-                    hint: "known: crash-at=POINT[:N], stall-file=PATH, pause-reader=SECONDS")
+                throw DaemonError(
+                    "GLEANER_TEST_FAULTS: unknown fault \(item)",
+                    hint: "known: crash-at=POINT[:N], stall-file=PATH, pause-reader=SECONDS"
+                )
             }
         }
         return FaultInjection(crashes: crashes, stallFile: stallFile, pauseReader: pauseReader)

@@ -19,7 +19,11 @@ public struct InboxDirectory: Sendable {
     /// Every entry except `.` and `..`, with raw (possibly non-UTF-8) names.
     public func entries() throws(DaemonError) -> [Entry] {
         guard let stream = opendir(path) else {
-            throw DaemonError.system("cannot list the inbox \(path)", errno: errno, hint: "check that it exists and is readable")
+            throw DaemonError.system(
+                "cannot list the inbox \(path)",
+                errno: errno,
+                hint: "check that it exists and is readable"
+            )
         }
         defer { closedir(stream) }
         var entries: [Entry] = []
@@ -31,7 +35,8 @@ public struct InboxDirectory: Sendable {
             var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
                 var info = stat()
-                isDirectory = lstat(path + "/" + String(decoding: name, as: UTF8.self), &info) == 0
+                isDirectory =
+                    lstat(path + "/" + String(decoding: name, as: UTF8.self), &info) == 0
                     && info.st_mode & S_IFMT == S_IFDIR
             }
             entries.append(Entry(name: name, isDirectory: isDirectory))

@@ -126,7 +126,11 @@ public final class IngestDaemon: @unchecked Sendable {
                 throw DaemonError.system("cannot stat \(key)=\(path)", errno: errno, hint: nil)
             }
             guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw DaemonError("\(key)=\(path) is not a directory", errno: ENOTDIR, hint: "point \(key)= at a directory")
+                throw DaemonError(
+                    "\(key)=\(path) is not a directory",
+                    errno: ENOTDIR,
+                    hint: "point \(key)= at a directory"
+                )
             }
             if let inboxDevice, inboxDevice != UInt64(info.st_dev) {
                 throw DaemonError(
@@ -207,7 +211,10 @@ public final class IngestDaemon: @unchecked Sendable {
 
     /// One pass: reload if asked, read events, scan if due, promote waiting files, process one batch.
     func iterate() {
-        if requests.withLock({ requests in defer { requests.reload = false }; return requests.reload }) {
+        if requests.withLock({ requests in
+            defer { requests.reload = false }
+            return requests.reload
+        }) {
             reload()
         }
         if faults.shouldStall() { stallForever() }

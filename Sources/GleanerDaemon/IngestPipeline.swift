@@ -96,9 +96,9 @@ public struct IngestPipeline: Sendable {
         var items: [IngestItem] = []
         var itemNames: [String] = []
         let clock = ContinuousClock()
-        let start = clock.now
+        let deadline: ContinuousClock.Instant? = timeBudget.isFinite ? clock.now + .seconds(timeBudget) : nil
         for (index, name) in names.enumerated() {
-            if !items.isEmpty, (clock.now - start) > .seconds(timeBudget) {
+            if !items.isEmpty, let deadline, clock.now > deadline {
                 report.untaken = Array(names[index...])
                 break
             }
@@ -204,12 +204,14 @@ public struct IngestPipeline: Sendable {
                 let title = article.title.map { " \"\($0)\"" } ?? ""
                 if let canonical = article.duplicateOf {
                     metadata["duplicate_of"] = "\(canonical)"
-                    message = "duplicate \(name): article \(article.id)\(title) is an exact copy of article \(canonical)"
+                    message =
+                        "duplicate \(name): article \(article.id)\(title) is an exact copy of article \(canonical)"
                 } else {
                     message = "ingested \(name): article \(article.id)\(title)"
                 }
             } else {
-                message = "\(result.outcome.rawValue) \(name): \(new.count) new articles, \(copies) duplicates"
+                message =
+                    "\(result.outcome.rawValue) \(name): \(new.count) new articles, \(copies) duplicates"
                     + (rejectedLines.isEmpty ? "" : ", \(rejectedLines.count) bad lines")
             }
             logger.info("\(message)", metadata: metadata)

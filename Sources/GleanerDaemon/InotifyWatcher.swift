@@ -37,8 +37,11 @@ public final class InotifyWatcher {
     public init(directory: String) throws(DaemonError) {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else {
-            throw DaemonError.system("cannot create an inotify instance", errno: errno,
-                hint: "raise fs.inotify.max_user_instances (sysctl) or stop other inotify users")
+            throw DaemonError.system(
+                "cannot create an inotify instance",
+                errno: errno,
+                hint: "raise fs.inotify.max_user_instances (sysctl) or stop other inotify users"
+            )
         }
         fileDescriptor = descriptor
         self.directory = directory
@@ -46,8 +49,12 @@ public final class InotifyWatcher {
         guard watch >= 0 else {
             let code = errno
             close(descriptor)
-            throw DaemonError.system("cannot watch the inbox \(directory)", errno: code,
-                hint: code == ENOSPC ? "raise fs.inotify.max_user_watches (sysctl)" : "check that the inbox exists and is readable")
+            throw DaemonError.system(
+                "cannot watch the inbox \(directory)",
+                errno: code,
+                hint: code == ENOSPC
+                    ? "raise fs.inotify.max_user_watches (sysctl)" : "check that the inbox exists and is readable"
+            )
         }
     }
 

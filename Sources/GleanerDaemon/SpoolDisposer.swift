@@ -25,7 +25,12 @@ public struct SpoolDisposer: Sendable {
 
     /// Disposes of `name` in `directory` after its commit.
     /// - Returns: where the file went (`nil` when left in place or deleted).
-    public func dispose(_ name: String, in directory: String, outcome: FileOutcome, fileID: Int64)
+    public func dispose(
+        _ name: String,
+        in directory: String,
+        outcome: FileOutcome,
+        fileID: Int64
+    )
         throws(DaemonError) -> String?
     {
         let source = directory + "/" + name
@@ -53,7 +58,8 @@ public struct SpoolDisposer: Sendable {
             throw DaemonError.system(
                 "cannot move \(source) to \(destination)",
                 errno: errno,
-                hint: errno == EXDEV ? "keep the inbox and \(target) on one filesystem" : "check permissions of \(target)"
+                hint: errno == EXDEV
+                    ? "keep the inbox and \(target) on one filesystem" : "check permissions of \(target)"
             )
         }
         return destination

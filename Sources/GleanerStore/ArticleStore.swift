@@ -20,7 +20,10 @@ public final class ArticleStore: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw StoreError.cannotOpen(path: path, reason: "cannot create directory \(directory): \(error.localizedDescription)")
+                throw StoreError.cannotOpen(
+                    path: path,
+                    reason: "cannot create directory \(directory): \(error.localizedDescription)"
+                )
             }
         }
         var configuration = Configuration()

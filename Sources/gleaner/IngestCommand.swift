@@ -102,7 +102,9 @@ struct IngestCommand: ParsableCommand {
                     + "\(summary.failed) quarantined, \(summary.skipped) skipped"
             )
             for result in summary.results where result.outcome == "failed" || result.outcome == "skipped" {
-                print("  \(result.outcome): \(result.file): \(result.reason ?? "")\(result.detail.map { " (\($0))" } ?? "")")
+                print(
+                    "  \(result.outcome): \(result.file): \(result.reason ?? "")\(result.detail.map { " (\($0))" } ?? "")"
+                )
             }
         }
     }
@@ -135,7 +137,13 @@ struct IngestCommand: ParsableCommand {
         for (name, reason) in skipped {
             summary.skipped += 1
             summary.results.append(
-                FileReport(file: directory + "/" + name, outcome: "skipped", articles: [], duplicateOf: [], reason: reason)
+                FileReport(
+                    file: directory + "/" + name,
+                    outcome: "skipped",
+                    articles: [],
+                    duplicateOf: [],
+                    reason: reason
+                )
             )
         }
     }

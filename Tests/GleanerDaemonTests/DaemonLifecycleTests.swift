@@ -125,6 +125,10 @@ struct DaemonLifecycleTests {
         let status = daemon.waitForExit()
         #expect(status != nil && status != 0)
         #expect(daemon.notify.assignments.contains { $0.hasPrefix("ERRNO=") })
-        #expect(daemon.log.contains { $0.contains("Inbox=/proc/gleaner-cannot-exist/inbox is missing and cannot be created") })
+        #expect(
+            daemon.log.contains {
+                $0.contains("Inbox=/proc/gleaner-cannot-exist/inbox is missing and cannot be created")
+            }
+        )
     }
 }

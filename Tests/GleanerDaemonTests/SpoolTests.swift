@@ -132,7 +132,9 @@ struct SpoolTests {
         daemon.waitUntil("two articles") { daemon.counts().articles == 2 }
         #expect(daemon.counts().rejectedLines == 1)
         daemon.waitUntil("the bad line reported") {
-            daemon.log.contains { $0.contains("feed.jsonl line 2 skipped") && $0.contains("\"maintext\" must be a string") }
+            daemon.log.contains {
+                $0.contains("feed.jsonl line 2 skipped") && $0.contains("\"maintext\" must be a string")
+            }
         }
         #expect(daemon.contents(of: daemon.processed) == ["feed.jsonl"])
         #expect(daemon.stop() == 0)
@@ -212,8 +214,11 @@ struct SpoolTests {
 
     @Test("An inotify queue overflow is detected and the rescan ingests every file whose event was lost")
     func overflow() throws {
-        let limit = Int((try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 16_384
+        let limit =
+            Int(
+                (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            ) ?? 16_384
         let daemon = try DaemonHarness(configuration: ["RescanInterval=1h"])
         try daemon.start(environment: ["GLEANER_TEST_FAULTS": "pause-reader=3"])
         daemon.waitForReady()

@@ -10,7 +10,8 @@ struct ArticleStoreTests {
     let store: ArticleStore
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-store-\(UUID().uuidString)").path
+        directory =
+            FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-store-\(UUID().uuidString)").path
         store = try ArticleStore(path: directory + "/db/gleaner.sqlite")
     }
 
@@ -18,7 +19,12 @@ struct ArticleStoreTests {
 
     func identity(_ name: String, inode: UInt64, ctime: Int64 = 1) -> FileIdentity {
         FileIdentity(
-            name: name, device: 1, inode: inode, size: 10, modificationTimeNanoseconds: 0, changeTimeNanoseconds: ctime
+            name: name,
+            device: 1,
+            inode: inode,
+            size: 10,
+            modificationTimeNanoseconds: 0,
+            changeTimeNanoseconds: ctime
         )
     }
 
@@ -81,7 +87,10 @@ struct ArticleStoreTests {
         #expect(failures.map(\.reason) == ["symlink", "unsupported-type"])
         #expect(failures[0].sha256 == nil)
         // A replay of a hash-less rejection is recognised too.
-        #expect(try store.commit([.rejected(identity("link.txt", inode: 4), sha256: nil, Rejection(.symlink, ""))])[0].replayed)
+        #expect(
+            try store.commit([.rejected(identity("link.txt", inode: 4), sha256: nil, Rejection(.symlink, ""))])[0]
+                .replayed
+        )
     }
 
     @Test("A JSON Lines file stores each article and each rejected line; a repeated line is a duplicate")

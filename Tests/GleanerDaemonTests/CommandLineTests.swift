@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs `gleaner` with arguments and returns its exit status, standard output and standard error.
+func runGleaner(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: DaemonHarness.binary)
+    process.arguments = arguments
+    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (
+        process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+        String(decoding: errorData, as: UTF8.self)
+    )
+}
+
+@Suite("The command line: ingest, status, articles, check-config")
+struct CommandLineTests {
+    @Test("gleaner ingest reads a directory through the pipeline, leaves the files, and is idempotent")
+    func ingest() throws {
+        let harness = try DaemonHarness()
+        let source = harness.root + "/source"
+        try FileManager.default.createDirectory(atPath: source + "/nested", withIntermediateDirectories: true)
+        for name in Samples.names {
+            try Data(try Samples.bytes(name)).write(to: URL(fileURLWithPath: source + "/" + name))
+        }
+        try Data("not an article".utf8).write(to: URL(fileURLWithPath: source + "/nested/notes.md"))
+        let arguments = ["ingest", "--config", harness.configPath, source, "--json"]
+
+        let first = try runGleaner(arguments)
+        #expect(first.status == 0, "\(first.error)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
+        #expect(summary["files"] as? Int == 6)
+        #expect(summary["ingested"] as? Int == 5)
+        #expect(summary["failed"] as? Int == 1)
+        let results = try #require(summary["results"] as? [[String: Any]])
+        let markdown = try #require(results.first { ($0["file"] as? String)?.hasSuffix("notes.md") == true })
+        #expect(markdown["reason"] as? String == "unsupported-type")
+        #expect(FileManager.default.fileExists(atPath: source + "/" + Samples.names[0]))
+
+        let second = try runGleaner(arguments)
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(second.output.utf8)) as? [String: Any])
+        #expect(again["ingested"] as? Int == 0)
+        #expect((again["results"] as? [[String: Any]])?.allSatisfy { $0["outcome"] as? String == "unchanged" } == true)
+        #expect(harness.counts().articles == 5)
+    }
+
+    @Test("status and articles print stable JSON from the database")
+    func statusAndArticles() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        try daemon.drop("one.txt", text: "Title line\n\nThe body of the one article.")
+        try daemon.drop("bad.bin", text: "?")
+        daemon.waitUntil("both handled") { daemon.counts().files == 2 }
+
+        let status = try runGleaner(["status", "--config", daemon.configPath, "--json"])
+        #expect(status.status == 0, "\(status.error)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])
+        #expect(report["articles"] as? Int == 1)
+        #expect(report["failed"] as? Int == 1)
+        let daemonState = try #require(report["daemon"] as? [String: Any])
+        #expect(daemonState["running"] as? Bool == true)
+        #expect(daemonState["pid"] as? Int == Int(daemon.pid))
+        let quarantine = try #require(report["quarantine"] as? [[String: Any]])
+        #expect(quarantine.first?["file"] as? String == "bad.bin")
+        #expect(quarantine.first?["reason"] as? String == "unsupported-type")
+
+        let articles = try runGleaner(["articles", "--config", daemon.configPath, "--json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(articles.output.utf8)) as? [[String: Any]])
+        #expect(list.count == 1)
+        #expect(list.first?["title"] as? String == "Title line")
+        #expect(list.first?["file"] as? String == "one.txt")
+        let keys = Set(try #require(list.first).keys)
+        #expect(keys.isSuperset(of: ["id", "published", "published_source", "outcome"]))
+
+        let text = try runGleaner(["status", "--config", daemon.configPath])
+        #expect(text.output.contains("running (pid \(daemon.pid)"))
+        #expect(daemon.stop() == 0)
+        let after = try runGleaner(["status", "--config", daemon.configPath, "--json"])
+        #expect(after.output.contains("\"running\" : false"))
+    }
+
+    @Test("Query commands on a missing database say how to create one")
+    func missingDatabase() throws {
+        let result = try runGleaner(["status", "--db", "/tmp/gleaner-no-such-dir/x.sqlite", "--config", "/dev/null"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("gleaner run"))
+    }
+
+    @Test("check-config points at each bad line and exits 78")
+    func checkConfig() throws {
+        let harness = try DaemonHarness(configuration: ["MaxFileSize=huge"])
+        let result = try runGleaner(["check-config", "--config", harness.configPath])
+        #expect(result.status == 78)
+        #expect(result.output.contains("gleaner.conf:7: MaxFileSize=huge: expected a size"))
+    }
+}
