@@ -73,14 +73,18 @@ def make_article(rng, serial, prefix):
         f"URL: https://bench.example/{prefix}/{serial}\n"
         "\n"
     )
+    # Enough words for the target size (they average well over 4 bytes with their space), drawn in one call.
+    words = rng.choices(WORDS, k=target // 4)
     body = [f"{rng.choice(PLACES)}: Dispatch {prefix}-{serial:07d} reports that "]
-    size = len(header) + len(body[0])
-    while size < target:
+    size, start = len(header) + len(body[0]), 0
+    while size < target and start < len(words):
         paragraph = []
         for _ in range(rng.randint(3, 6)):
-            words = rng.choices(WORDS, k=rng.randint(8, 22))
-            sentence = " ".join(words)
-            paragraph.append(sentence[0].upper() + sentence[1:] + rng.choice([".", ".", ".", "?", "!"]))
+            length = rng.randint(8, 22)
+            sentence = " ".join(words[start:start + length])
+            start += length
+            if sentence:
+                paragraph.append(sentence[0].upper() + sentence[1:] + rng.choice(".....?!"))
         text = " ".join(paragraph) + "\n\n"
         body.append(text)
         size += len(text)
