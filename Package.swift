@@ -60,7 +60,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanerDaemonTests",
-            dependencies: ["GleanerDaemon", "GleanerStore", "GleanerCore"]
+            dependencies: [
+                "GleanerDaemon", "GleanerStore", "GleanerCore", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -27,7 +27,8 @@ public final class ArticleStore: Sendable {
             }
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        // Short enough that a blocked write never starves the watchdog (pinged every WatchdogSec/2).
+        configuration.busyMode = .timeout(5)
         configuration.label = "gleaner"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")

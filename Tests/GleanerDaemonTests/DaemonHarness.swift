@@ -22,6 +22,8 @@ final class DaemonHarness {
     var notifyMark = 0
     let stderrLines = LockedLines()
     private var stderrReader: Thread?
+    /// Kept alive so its read end stays open while the reader thread uses the descriptor.
+    private var stderrPipe: Pipe?
 
     /// The `gleaner` executable next to the test bundle (`swift build --build-tests` builds both), or
     /// `$GLEANER_BINARY`.
@@ -82,18 +84,21 @@ final class DaemonHarness {
         notifyMark = notify.all.count
         try process.run()
         self.process = process
-        let handle = pipe.fileHandleForReading
+        self.stderrPipe = pipe
+        // Plain read(2): FileHandle.availableData traps on EINTR.
+        let descriptor = pipe.fileHandleForReading.fileDescriptor
         let lines = stderrLines
         let reader = Thread {
-            var pending = Data()
+            var pending: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {
-                let data = handle.availableData
-                if data.isEmpty { break }
-                pending.append(data)
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                pending.append(contentsOf: buffer[..<count])
                 while let newline = pending.firstIndex(of: 0x0A) {
-                    let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
-                    lines.append(line)
-                    pending.removeSubrange(pending.startIndex...newline)
+                    lines.append(String(decoding: pending[..<newline], as: UTF8.self))
+                    pending.removeSubrange(...newline)
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GleanerStore
 import Testing
 
@@ -268,6 +269,54 @@ struct SpoolTests {
         daemon.waitUntil("the complete file") { daemon.counts().articles == 1 }
         let article = try #require(try daemon.store().recentArticles(limit: 1).first)
         #expect(article.file == "slow.txt")
+        #expect(daemon.stop() == 0)
+    }
+}
+
+@Suite("The spool when its resources fail", .serialized)
+struct SpoolFaultTests {
+    @Test("A locked database keeps files in the inbox, STATUS says why, and ingestion resumes by itself")
+    func lockedDatabase() throws {
+        let daemon = try DaemonHarness(configuration: ["RetryMaxDelay=1s"])
+        try daemon.start()
+        daemon.waitForReady()
+        // Another connection holds the write lock, as a long-running writer would, until released.
+        let blocker = try DatabaseQueue(path: daemon.database)
+        let locked = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        Thread {
+            try? blocker.write { db in
+                try db.execute(sql: "INSERT INTO daemon_state(key, value) VALUES ('test-lock', 'held')")
+                locked.signal()
+                release.wait()
+            }
+        }.start()
+        locked.wait()
+        try daemon.drop("waiting.txt", text: "An article that must wait for the lock.")
+        daemon.waitUntil("the retry status", timeout: 20) {
+            daemon.notify.lastStatus?.contains("retrying 1 files: database is locked") == true
+        }
+        #expect(daemon.contents(of: daemon.inbox) == ["waiting.txt"])
+        #expect(daemon.log.contains { $0.contains("cannot commit 1 files") && $0.contains("event=store-retry") })
+        release.signal()
+        daemon.waitUntil("ingestion to resume", timeout: 20) { daemon.counts().articles == 1 }
+        daemon.waitUntil("STATUS to clear") { daemon.notify.lastStatus?.contains("retrying") == false }
+        #expect(daemon.contents(of: daemon.processed) == ["waiting.txt"])
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("A deleted inbox is re-created and watched again; files dropped into it are ingested")
+    func inboxDeleted() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        try FileManager.default.removeItem(atPath: daemon.inbox)
+        daemon.waitUntil("the inbox to come back", timeout: 20) {
+            daemon.log.contains { $0.contains("is back; watching it again") }
+        }
+        #expect(daemon.log.contains { $0.contains("was deleted or moved away") && $0.contains("event=inbox-gone") })
+        try daemon.drop("after.txt", text: "Dropped into the re-created inbox.")
+        daemon.waitUntil("the new file") { daemon.counts().articles == 1 }
         #expect(daemon.stop() == 0)
     }
 }
