@@ -11,15 +11,44 @@ struct CheckConfigCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @Flag(help: "Print JSON: {file, valid, errors: [{line, message}], settings: {Key: value}}.")
+    var json = false
+
+    struct Report: Encodable {
+        struct Problem: Encodable {
+            var line: Int
+            var message: String
+        }
+        var file: String
+        var valid: Bool
+        var errors: [Problem]
+        var settings: [String: String]
+    }
+
     func run() throws {
         let path = options.config.map(GlobalOptions.absolute) ?? Configuration.defaultPath
+        var report = Report(file: path, valid: true, errors: [], settings: [:])
         do {
             let configuration = try options.configuration()
-            print("\(path): OK")
-            for pair in configuration.summary.split(separator: " ") { print("  \(pair)") }
+            for pair in configuration.summary.split(separator: " ") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                report.settings[parts[0]] = parts.count > 1 ? parts[1] : ""
+            }
         } catch {
-            for problem in error.errors { print(problem.description) }
-            throw ExitCode(exitConfigurationError)
+            report.valid = false
+            report.errors = error.errors.map { Report.Problem(line: $0.line, message: $0.message) }
         }
+        if json {
+            // Keys of `settings` are the configuration keys as written in the file.
+            try printJSON(report)
+        } else if report.valid {
+            print("\(path): OK")
+            for key in Configuration.keys { print("  \(key)=\(report.settings[key] ?? "")") }
+        } else {
+            for problem in report.errors {
+                print(problem.line > 0 ? "\(path):\(problem.line): \(problem.message)" : "\(path): \(problem.message)")
+            }
+        }
+        if !report.valid { throw ExitCode(exitConfigurationError) }
     }
 }

@@ -105,5 +105,21 @@ struct CommandLineTests {
         let result = try runGleaner(["check-config", "--config", harness.configPath])
         #expect(result.status == 78)
         #expect(result.output.contains("gleaner.conf:7: MaxFileSize=huge: expected a size"))
+        let json = try runGleaner(["check-config", "--config", harness.configPath, "--json"])
+        #expect(json.status == 78)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(report["valid"] as? Bool == false)
+        #expect((report["errors"] as? [[String: Any]])?.first?["line"] as? Int == 7)
+    }
+
+    @Test("check-config --json lists the settings in effect for a valid file")
+    func checkConfigValid() throws {
+        let harness = try DaemonHarness(configuration: ["MaxFileSize=1M"])
+        let result = try runGleaner(["check-config", "--config", harness.configPath, "--json"])
+        #expect(result.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let settings = try #require(report["settings"] as? [String: String])
+        #expect(settings["MaxFileSize"] == "1048576")
+        #expect(settings["Inbox"] == harness.inbox)
     }
 }

@@ -147,6 +147,18 @@ def peak_rss_kib(pid):
     return None
 
 
+def cpu_seconds(pid):
+    """User and system CPU time the process has used so far, in seconds, or None."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    # After the ")" the fields are numbered from 3 (state); utime and stime are fields 14 and 15.
+    return {"user": int(fields[11]) / ticks, "system": int(fields[12]) / ticks}
+
+
 def log_stats(path):
     """Counts of notable lines in the daemon's stderr log (lines start with a `<N>` syslog priority)."""
     stats = {"errors": 0, "warnings": 0, "overflows": 0, "rescans": 0, "retries": 0, "examples": []}
@@ -265,12 +277,15 @@ def measure(connection, prefix, renamed_at):
     }
 
 
-def finish_phase(args, renamed_at, extra):
+def finish_phase(args, renamed_at, extra, cpu_before):
     connection = wait_for_commits(args.db, args.prefix, len(renamed_at), args.pid, args.timeout, args.progress)
     result = measure(connection, args.prefix, renamed_at)
     connection.close()
     result.update(extra)
     result["peak_rss_kib"] = peak_rss_kib(args.pid)  # at the end of the phase, the daemon still running
+    cpu_after = cpu_seconds(args.pid)
+    if cpu_before and cpu_after:
+        result["daemon_cpu_seconds"] = {key: cpu_after[key] - cpu_before[key] for key in cpu_after}
     result["log"] = log_stats(args.log)
     with open(args.out, "w", encoding="utf-8") as handle:
         json.dump(result, handle, indent=2)
@@ -283,6 +298,7 @@ def run_burst(args):
     log(f"  writing {args.n} articles to the staging folder (seed {args.seed})")
     names = generate(args.staging, args.n, args.seed, args.prefix)
     log(f"  renaming {args.n} files into the inbox as fast as possible")
+    cpu_before = cpu_seconds(args.pid)
     renamed_at = {}
     rename, now = os.rename, time.time
     for name in names:
@@ -290,7 +306,7 @@ def run_burst(args):
         renamed_at[name] = now()
     burst = max(renamed_at.values()) - min(renamed_at.values())
     log(f"  renamed {args.n} files in {burst:.3f}s ({args.n / max(burst, 1e-9):.0f} files/s); waiting for commits")
-    finish_phase(args, renamed_at, {"phase": "burst"})
+    finish_phase(args, renamed_at, {"phase": "burst"}, cpu_before)
 
 
 def run_rate(args):
@@ -300,6 +316,7 @@ def run_rate(args):
     renamed_at = {}
     interval = 1.0 / args.rate
     worst_lag = 0.0
+    cpu_before = cpu_seconds(args.pid)
     started = time.monotonic()
     last_report = started
     for index, name in enumerate(names):
@@ -322,7 +339,7 @@ def run_rate(args):
     achieved = (args.n - 1) / elapsed if elapsed > 0 else float("nan")
     log(f"  dropped {args.n} files in {elapsed:.1f}s ({achieved:.1f} files/s, worst lag {worst_lag * 1000:.1f} ms)")
     finish_phase(args, renamed_at, {"phase": "rate", "rate": args.rate, "achieved_rate": achieved,
-                                    "driver_worst_lag_ms": worst_lag * 1000})
+                                    "driver_worst_lag_ms": worst_lag * 1000}, cpu_before)
 
 
 # MARK: - Report
@@ -352,6 +369,16 @@ def run_report(args):
     def outcomes(phase):
         return ", ".join(f"{count} {outcome}" for outcome, count in sorted(phase["outcomes"].items()))
 
+    def cpu_line(phase):
+        cpu = phase.get("daemon_cpu_seconds")
+        if not cpu:
+            return "?"
+        busy = (cpu["user"] + cpu["system"]) / phase["span_seconds"] * 100 if phase["span_seconds"] > 0 else 0
+        return (
+            f"{cpu['user']:.2f} s user + {cpu['system']:.2f} s system "
+            f"({busy:.0f}% of one CPU from first rename to last commit)"
+        )
+
     def log_line(phase):
         stats = phase["log"]
         return (
@@ -367,26 +394,28 @@ def run_report(args):
         f"{facts.get('cpu', '?')} x{facts.get('nproc', '?')}  kernel {facts.get('kernel', '?')}",
         "-" * 78,
         f"Phase A: burst of {burst['files']} articles renamed into the inbox",
-        f"  renames took           {burst['rename_seconds']:.3f} s",
+        f"  renames took               {burst['rename_seconds']:.3f} s",
         f"  first rename → last commit {burst['span_seconds']:.2f} s",
-        f"  throughput             {throughput:,.0f} articles/s"
+        f"  throughput                 {throughput:,.0f} articles/s"
         f"    target ≥ {TARGET_THROUGHPUT:,}   {verdict(throughput >= TARGET_THROUGHPUT)}",
-        f"  latency p50 / p99 / max  {lat_a['p50']:.0f} / {lat_a['p99']:.0f} / {lat_a['max']:.0f} ms  (information)",
-        f"  outcomes               {outcomes(burst)}",
-        f"  peak RSS (VmHWM)       {rss_a:.1f} MiB",
-        f"  daemon log             {log_line(burst)}",
+        f"  latency p50 / p99 / max    {lat_a['p50']:.0f} / {lat_a['p99']:.0f} / {lat_a['max']:.0f} ms  (information)",
+        f"  outcomes                   {outcomes(burst)}",
+        f"  peak RSS (VmHWM)           {rss_a:.1f} MiB",
+        f"  daemon CPU                 {cpu_line(burst)}",
+        f"  daemon log                 {log_line(burst)}",
         "-" * 78,
         f"Phase B: {steady['files']} articles at {steady['rate']:g} files/s "
         f"(achieved {steady['achieved_rate']:.1f}/s, driver worst lag {steady['driver_worst_lag_ms']:.1f} ms)",
-        f"  latency p50            {lat_b['p50']:.0f} ms",
-        f"  latency p99            {lat_b['p99']:.0f} ms"
+        f"  latency p50                {lat_b['p50']:.0f} ms",
+        f"  latency p99                {lat_b['p99']:.0f} ms"
         f"    target ≤ {TARGET_P99_MS} ms   {verdict(lat_b['p99'] <= TARGET_P99_MS)}",
-        f"  latency max            {lat_b['max']:.0f} ms",
-        f"  outcomes               {outcomes(steady)}",
-        f"  peak RSS (VmHWM)       {rss_b:.1f} MiB",
-        f"  daemon log             {log_line(steady)}",
+        f"  latency max                {lat_b['max']:.0f} ms",
+        f"  outcomes                   {outcomes(steady)}",
+        f"  peak RSS (VmHWM)           {rss_b:.1f} MiB",
+        f"  daemon CPU                 {cpu_line(steady)}",
+        f"  daemon log                 {log_line(steady)}",
         "-" * 78,
-        f"Peak RSS (max of A, B)   {rss:.1f} MiB    target ≤ {TARGET_RSS_MIB} MiB   {verdict(rss <= TARGET_RSS_MIB)}",
+        f"Peak RSS (max of A, B)       {rss:.1f} MiB    target ≤ {TARGET_RSS_MIB} MiB   {verdict(rss <= TARGET_RSS_MIB)}",
         "  (latency = files.received_at − rename time; received_at has millisecond resolution and is stamped",
         "   at INSERT inside the batch transaction, i.e. just before COMMIT and its fsync)",
         "=" * 78,
