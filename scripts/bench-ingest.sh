@@ -44,6 +44,12 @@ SEED=${SEED:-20261122}
 SCRATCH=${SCRATCH:-.build-bench}
 EXTRA_CONF=${EXTRA_CONF:-}
 READY_TIMEOUT=60 # seconds for the daemon to print "ready:"
+# Readiness is the notice-level "ready:" log line: a quieter LogLevel would hide it.
+if [[ "$EXTRA_CONF" =~ LogLevel=(warning|error|critical) ]]; then
+    echo "bench-ingest: EXTRA_CONF sets LogLevel=${BASH_REMATCH[1]}, which hides the notice-level \"ready:\" line" \
+        "the benchmark waits for; use LogLevel=notice at most" >&2
+    exit 2
+fi
 STOP_TIMEOUT=30  # seconds for the daemon to exit after SIGTERM
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

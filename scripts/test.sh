@@ -13,3 +13,6 @@ echo "== build (debug, with tests)"
 swift build --build-tests
 echo "== swift test"
 swift test --skip-build
+
+echo "== end to end under a real systemd"
+bash scripts/test-systemd.sh
