@@ -74,29 +74,36 @@ enum TextArticleReader {
         )
     }
 
+    /// The lines of `text`, split at LF, CR LF, CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
     static func normalizedLines(_ text: String) -> [String] {
         var lines: [String] = []
-        var current = ""
-        var iterator = text.unicodeScalars.makeIterator()
-        var pendingCR = false
-        while let scalar = iterator.next() {
-            if pendingCR {
-                pendingCR = false
-                if scalar == "\n" { continue }
+        var copy = text
+        copy.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            func cut(at end: Int, next: Int) {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = next
+                index = next
             }
-            switch scalar {
-            case "\r":
-                lines.append(current)
-                current = ""
-                pendingCR = true
-            case "\n", "\u{2028}", "\u{2029}", "\u{85}":
-                lines.append(current)
-                current = ""
-            default:
-                current.unicodeScalars.append(scalar)
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x0A:
+                    cut(at: index, next: index + 1)
+                case 0x0D:
+                    cut(at: index, next: index + 1 < bytes.count && bytes[index + 1] == 0x0A ? index + 2 : index + 1)
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85:  // U+0085 NEL
+                    cut(at: index, next: index + 2)
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):  // U+2028, U+2029
+                    cut(at: index, next: index + 3)
+                default:
+                    index += 1
+                }
             }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
         }
-        lines.append(current)
         return lines
     }
 

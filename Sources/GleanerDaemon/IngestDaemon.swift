@@ -54,6 +54,7 @@ public final class IngestDaemon: @unchecked Sendable {
     var publishedStatus = ""
     /// The STATUS line last written to the database (written when the loop goes idle, not per batch).
     var recordedStatus = ""
+    var nextStatusRecord = ContinuousClock.now
     var ready = false
 
     /// Opens the database, creates missing spool directories and installs the inotify watch.
@@ -270,6 +271,7 @@ public final class IngestDaemon: @unchecked Sendable {
         if let nextWatchdog { deadline = min(deadline, nextWatchdog) }
         if let trouble = inboxTrouble { deadline = min(deadline, trouble.next) }
         if let paused = readerPausedUntil { deadline = min(deadline, paused) }
+        if ready, publishedStatus != recordedStatus { deadline = min(deadline, nextStatusRecord) }
         let timeout = deadline <= now ? 0 : Int32(min(60_000, (deadline - now).milliseconds + 1))
         var descriptors = [
             pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0),
@@ -567,10 +569,15 @@ public final class IngestDaemon: @unchecked Sendable {
             publishedStatus = line
             notifier.status(line)
         }
-        if pending.isEmpty, line != recordedStatus, (try? store.record(state: ["status": line])) != nil {
-            recordedStatus = line
+        // The database copy (for `gleaner status`) is written when idle and at most every few seconds, so a
+        // trickle of files does not cost a second fsynced transaction each.
+        if pending.isEmpty, line != recordedStatus, clock.now >= nextStatusRecord {
+            if (try? store.record(state: ["status": line])) != nil { recordedStatus = line }
+            nextStatusRecord = clock.now + Self.statusRecordInterval
         }
     }
+
+    static let statusRecordInterval = Duration.seconds(5)
 
     func pingWatchdogIfDue() {
         guard let due = nextWatchdog, clock.now >= due, let interval = notifier.watchdogPingInterval else { return }

@@ -69,6 +69,32 @@ public struct IngestPipeline: Sendable {
         }
     }
 
+    /// A file taken from the directory: its bytes, or the item it already is (rejected without reading).
+    enum Taken: Sendable {
+        case read(FileIdentity, [UInt8])
+        case item(IngestItem)
+    }
+
+    /// Files taken (read) before their chunk is hashed and parsed in parallel.
+    static let chunkSize = 32
+
+    /// Hashes and parses one file's bytes into the item to commit.
+    static func prepare(_ bytes: [UInt8], _ identity: FileIdentity, _ parser: ArticleParser) -> IngestItem {
+        let sha256 = ContentHash.sha256Hex(bytes)
+        let modified = identity.modificationTimeNanoseconds / 1_000_000_000
+        do throws(Rejection) {
+            let parsed = try parser.parse(bytes, fileName: identity.name, modificationTime: modified)
+            return .articles(
+                identity,
+                sha256: sha256,
+                articles: parsed.articles.map(PreparedArticle.init),
+                rejectedLines: parsed.rejectedLines
+            )
+        } catch {
+            return .rejected(identity, sha256: sha256, error)
+        }
+    }
+
     /// The batch could not be committed; nothing of it was written and every taken file is still in place.
     public struct BatchFailure: Error, CustomStringConvertible, Sendable {
         public var underlying: any Error
@@ -97,43 +123,44 @@ public struct IngestPipeline: Sendable {
         var itemNames: [String] = []
         let clock = ContinuousClock()
         let deadline: ContinuousClock.Instant? = timeBudget.isFinite ? clock.now + .seconds(timeBudget) : nil
-        for (index, name) in names.enumerated() {
+        var next = 0
+        // Take files in order, a chunk at a time; hash and parse each chunk on all cores.
+        while next < names.count {
             if !items.isEmpty, let deadline, clock.now > deadline {
-                report.untaken = Array(names[index...])
+                report.untaken = Array(names[next...])
                 break
             }
-            switch reader.take(name, in: directory) {
-            case .read(let identity, let bytes):
-                faults.reach(.afterRead)
-                let sha256 = ContentHash.sha256Hex(bytes)
-                let modified = identity.modificationTimeNanoseconds / 1_000_000_000
-                do throws(Rejection) {
-                    let parsed = try parser.parse(bytes, fileName: name, modificationTime: modified)
-                    items.append(
-                        .articles(
-                            identity,
-                            sha256: sha256,
-                            articles: parsed.articles.map(PreparedArticle.init),
-                            rejectedLines: parsed.rejectedLines
-                        )
-                    )
-                } catch {
-                    items.append(.rejected(identity, sha256: sha256, error))
+            // In drop order: files read (hashed and parsed below) and files already rejected.
+            var chunk: [(name: String, taken: Taken)] = []
+            while next < names.count, chunk.count < Self.chunkSize {
+                let name = names[next]
+                next += 1
+                switch reader.take(name, in: directory) {
+                case .read(let identity, let bytes):
+                    faults.reach(.afterRead)
+                    chunk.append((name, .read(identity, bytes)))
+                case .rejected(let identity, let rejection):
+                    chunk.append((name, .item(.rejected(identity, sha256: nil, rejection))))
+                case .vanished:
+                    report.vanished.append(name)
+                case .directory:
+                    report.directories.append(name)
+                case .changing:
+                    report.changing.append(name)
+                case .transient(let reason):
+                    report.transient.append((name, reason))
                 }
-                faults.reach(.afterParse)
-                itemNames.append(name)
-            case .rejected(let identity, let rejection):
-                items.append(.rejected(identity, sha256: nil, rejection))
-                itemNames.append(name)
-            case .vanished:
-                report.vanished.append(name)
-            case .directory:
-                report.directories.append(name)
-            case .changing:
-                report.changing.append(name)
-            case .transient(let reason):
-                report.transient.append((name, reason))
             }
+            let parser = self.parser
+            let prepared = chunk.parallelMap { entry in
+                switch entry.taken {
+                case .read(let identity, let bytes): Self.prepare(bytes, identity, parser)
+                case .item(let item): item
+                }
+            }
+            if !chunk.isEmpty { faults.reach(.afterParse) }
+            items.append(contentsOf: prepared)
+            itemNames.append(contentsOf: chunk.map(\.name))
         }
         guard !items.isEmpty else { return report }
 

@@ -30,11 +30,11 @@ public final class ArticleStore: Sendable {
         // Short enough that a blocked write never starves the watchdog (pinged every WatchdogSec/2).
         configuration.busyMode = .timeout(5)
         configuration.label = "gleaner"
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // Durability before the move out of the inbox: every COMMIT is fsynced. This must come after the
+            // pool is opened, because GRDB's WAL set-up switches its writer to synchronous=NORMAL.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(pool)
         } catch let error as StoreError {
             throw error
@@ -65,6 +65,11 @@ public final class ArticleStore: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// The writer connection's `PRAGMA synchronous` level (2 = FULL: every commit is fsynced).
+    public func synchronousLevel() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     /// Runs `PRAGMA integrity_check`; returns `["ok"]` for a sound database.

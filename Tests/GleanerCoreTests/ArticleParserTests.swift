@@ -203,3 +203,18 @@ struct ArticleParserTests {
         }
     }
 }
+
+@Suite("Line splitting")
+struct LineSplittingTests {
+    @Test(
+        "LF, CR LF, CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR all end a line",
+        arguments: [
+            ("a\nb", ["a", "b"]), ("a\r\nb", ["a", "b"]), ("a\rb", ["a", "b"]), ("a\u{85}b", ["a", "b"]),
+            ("a\u{2028}b\u{2029}c", ["a", "b", "c"]), ("a\n\nb\n", ["a", "", "b", ""]), ("", [""]),
+            ("é\r\n\r\nü", ["é", "", "ü"]), ("\r", ["", ""]),
+        ]
+    )
+    func lines(text: String, expected: [String]) {
+        #expect(TextArticleReader.normalizedLines(text) == expected)
+    }
+}

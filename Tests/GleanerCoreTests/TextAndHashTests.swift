@@ -83,3 +83,59 @@ struct TextAndHashTests {
         #expect(InboxNamePolicy.isCandidate(name) == taken)
     }
 }
+
+@Suite("The fast normaliser equals the reference rules")
+struct TextNormalizerEquivalenceTests {
+    @Test("On the five sample articles")
+    func samples() throws {
+        for name in Samples.names {
+            let text = String(decoding: try Samples.bytes(name), as: UTF8.self)
+            #expect(TextNormalizer.normalize(text) == TextNormalizer.referenceNormalize(text), "\(name)")
+        }
+    }
+
+    @Test("On tricky sequences: combining marks after ASCII, compatibility forms, separators that compose")
+    func tricky() {
+        let cases = [
+            "e\u{301}te\u{301}", "=\u{338}x", "a =\u{338} b", " \u{301}lone mark", "ＡＢＣ１２３", "ﬁ ﬂ Ⅻ ½", "İstanbul",
+            "ΟΔΟΣ ΟΔΟΣ.", "straße STRASSE", "x\u{200B}y", "tab\tnew\nline\r\n", "‘quoted’—dash…", "한국어 텍스트",
+            "mixed-ASCII_and_ünïcödé!", "", "   ", "1,100-km", "U.S.A.", "\u{FEFF}bom",
+        ]
+        for text in cases {
+            #expect(
+                TextNormalizer.normalize(text) == TextNormalizer.referenceNormalize(text),
+                "\(text.debugDescription)"
+            )
+        }
+    }
+
+    @Test("On 2,000 random strings drawn from ASCII, Latin, Greek, marks, symbols and compatibility forms")
+    func random() {
+        let alphabet: [String] = [
+            "a", "Z", "7", " ", ".", "-", "=", "<", "'", "\n", "é", "É", "ß", "ﬁ", "Ａ", "１", "\u{301}", "\u{338}",
+            "\u{308}", "Σ", "ς", "“", "”", "—", "…", "€", "İ", "ǅ", "㎏", "①", "\u{200D}", "한", "\u{1161}", "\u{1100}",
+        ]
+        var generator = SplitMix64(seed: 42)
+        for _ in 0..<2_000 {
+            let length = Int(generator.next() % 24)
+            let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            #expect(
+                TextNormalizer.normalize(text) == TextNormalizer.referenceNormalize(text),
+                "\(text.debugDescription)"
+            )
+        }
+    }
+}
+
+/// A small deterministic generator for repeatable random tests.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -120,6 +120,13 @@ struct ArticleStoreTests {
         #expect(try reopened.integrityCheck() == ["ok"])
     }
 
+    @Test("Every commit is fsynced: the writer runs with synchronous=FULL in WAL mode")
+    func durability() throws {
+        _ = try store.commit([item("a.txt", inode: 1, text: "Durable text.")])
+        #expect(try store.synchronousLevel() == 2)
+        #expect(try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
     @Test("Opening a missing database for reading says how to create it")
     func missing() {
         #expect(throws: StoreError.self) { try ArticleStore(readingExisting: directory + "/nope.sqlite") }

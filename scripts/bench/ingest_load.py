@@ -417,7 +417,7 @@ def run_report(args):
         "-" * 78,
         f"Peak RSS (max of A, B)       {rss:.1f} MiB    target ≤ {TARGET_RSS_MIB} MiB   {verdict(rss <= TARGET_RSS_MIB)}",
         "  (latency = files.received_at − rename time; received_at has millisecond resolution and is stamped",
-        "   at INSERT inside the batch transaction, i.e. just before COMMIT and its fsync)",
+        "   at INSERT inside the batch transaction, i.e. just before its COMMIT)",
         "=" * 78,
     ]
     for phase, name in ((burst, "A"), (steady, "B")):
