@@ -34,7 +34,7 @@ if [ -z "$binary" ]; then
     ensure_swift
     ensure_build_dependencies
     echo "Building release binary…"
-    swift build -c release
+    swift build -c release --static-swift-stdlib   # self-contained: no toolchain path needed at run time
     binary=.build/release/gleaner
 fi
 [ -x "$binary" ] || { echo "install: $binary is not an executable" >&2; exit 1; }

@@ -144,7 +144,7 @@ for index in 1 2 3; do
     drop "waiting-$index.txt" "/tmp/waiting-$index.txt" mv
 done
 wait_for 30 "systemd's watchdog restarts it" restarted_since "$restarts_before"
-check "journal: systemd saw the watchdog timeout" journal_has "Watchdog timeout" --system
+wait_for 5 "journal: systemd saw the watchdog timeout" journal_has "Watchdog timeout" --system
 wait_for 30 "the three waiting files are ingested after the restart" articles_are 8
 check "nothing was ingested twice (9 file records: 5 + big.txt + 3)" files_are 9
 in_sandbox rm -f /etc/systemd/system/gleaner.service.d/test-stall.conf
@@ -156,7 +156,7 @@ stop_started=$SECONDS
 in_sandbox systemctl stop gleaner
 check "systemctl stop returns within TimeoutStopSec (15s): $((SECONDS - stop_started))s" test $((SECONDS - stop_started)) -lt 15
 check "it exited 0 (Result=success)" test "$(unit_property Result)" = success
-check "journal: the daemon said it stopped" journal_has "stopped: watching /var/spool/gleaner/inbox"
+wait_for 5 "journal: the daemon said it stopped" journal_has "stopped: watching /var/spool/gleaner/inbox"
 in_sandbox systemctl start gleaner
 in_sandbox systemctl restart gleaner
 check "after start and restart, nothing was ingested twice" files_are 9
@@ -167,9 +167,9 @@ in_sandbox sh -c 'echo "RescanInterval=often" >> /etc/gleaner/gleaner.conf'
 in_sandbox systemctl restart gleaner 2>/dev/null && fail "restart with a bad configuration should fail" || true
 sleep 0.5
 check "exit status 78 (EX_CONFIG), not restarted" test "$(unit_property ExecMainStatus)" = 78
-check "journal names the file, line and problem" \
+wait_for 5 "journal names the file, line and problem" \
     journal_has "/etc/gleaner/gleaner.conf:" --grep "RescanInterval=often: expected a duration"
-check "journal says how to check the fix" journal_has "gleaner check-config"
+wait_for 5 "journal says how to check the fix" journal_has "gleaner check-config"
 in_sandbox sed -i '/^RescanInterval=often$/d' /etc/gleaner/gleaner.conf
 in_sandbox systemctl reset-failed gleaner
 in_sandbox systemctl start gleaner

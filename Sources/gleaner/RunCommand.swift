@@ -28,6 +28,7 @@ struct RunCommand: AsyncParsableCommand {
             let logger = LoggingBootstrap.bootstrap(level: .info, environment: environment)
             logger.critical("bad configuration, not starting: \(error). Fix it, then check with: gleaner check-config")
             notifier.failed(status: "bad configuration: \(error.errors.first?.description ?? "")", errno: EINVAL)
+            LoggingBootstrap.settleBeforeExit()
             throw ExitCode(exitConfigurationError)
         }
         let logger = LoggingBootstrap.bootstrap(
@@ -48,6 +49,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             logger.critical("cannot start: \(error)")
             notifier.failed(status: "cannot start: \(error)", errno: error.errno == 0 ? EINVAL : error.errno)
+            LoggingBootstrap.settleBeforeExit()
             throw ExitCode(error.errno == EINVAL || error.errno == 0 ? exitConfigurationError : 1)
         }
         let group = ServiceGroup(
@@ -64,5 +66,6 @@ struct RunCommand: AsyncParsableCommand {
             )
         )
         try await group.run()
+        LoggingBootstrap.settleBeforeExit()
     }
 }

@@ -75,17 +75,23 @@ struct DaemonLifecycleTests {
         let daemon = try DaemonHarness(configuration: ["BatchMaxFiles=50"])
         try daemon.start()
         daemon.waitForReady()
-        for index in 0..<1_500 {
+        let total = 3_000
+        for index in 0..<total {
             try daemon.drop("burst-\(index).txt", text: "Burst article number \(index) with some words.", via: .rename)
         }
         let start = Date()
         #expect(daemon.stop(timeout: 5) == 0)
         #expect(Date().timeIntervalSince(start) < 5)
+        let committedAtStop = daemon.counts().files
         try daemon.start()
-        daemon.waitUntil("all 1500 ingested", timeout: 60) { daemon.counts().articles == 1_500 }
-        #expect(daemon.counts().files == 1_500)
+        daemon.waitForReady()
+        daemon.waitUntil("all \(total) ingested", timeout: 60) { daemon.counts().articles == total }
+        #expect(daemon.counts().files == total)
         #expect(daemon.counts().duplicates == 0)
+        #expect(daemon.contents(of: daemon.inbox).isEmpty)
         #expect(daemon.stop() == 0)
+        // Informational: how far the burst had got when SIGTERM arrived.
+        print("stopDuringBurst: \(committedAtStop) of \(total) files were committed when SIGTERM arrived")
     }
 
     @Test("WATCHDOG=1 is sent at half of WATCHDOG_USEC, and stops when the pipeline stalls")
