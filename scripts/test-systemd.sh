@@ -71,6 +71,7 @@ status_text_has() { unit_property StatusText | grep -qF -- "$1"; }
 restarted_since() { [ "$(unit_property NRestarts)" -gt "$1" ] && [ "$(unit_property SubState)" = running ]; }
 exists_in_sandbox() { in_sandbox test -e "$1"; }
 missing_in_sandbox() { ! in_sandbox test -e "$1"; }
+user_missing() { ! in_sandbox getent passwd "$1" >/dev/null; }
 # drop NAME SOURCE cp|mv  — as alice, a member of group gleaner
 drop() {
     if [ "$3" = cp ]; then
@@ -175,10 +176,22 @@ in_sandbox systemctl reset-failed gleaner
 in_sandbox systemctl start gleaner
 check "fixed configuration: active again" test "$(unit_property ActiveState)" = active
 
+echo "== install again (idempotent)"
+again=$(in_sandbox "$src/scripts/install.sh" --binary "$src${binary#"$repo"}")
+check "a second install keeps the configuration" grep -q "/etc/gleaner/gleaner.conf.*kept (already present)" <<<"$again"
+check "a second install restarts the running service" grep -q "enabled, restarted" <<<"$again"
+wait_for 10 "still active after the second install" test "$(unit_property ActiveState)" = active
+check "and still nothing ingested twice" files_are 9
+
 echo "== uninstall"
 in_sandbox "$src/scripts/uninstall.sh" | sed 's/^/   /'
 check "the binary and unit are gone" missing_in_sandbox /usr/local/bin/gleaner
 check "the data is kept without --purge" exists_in_sandbox /var/lib/gleaner/gleaner.sqlite
+in_sandbox "$src/scripts/uninstall.sh" --purge | sed 's/^/   /'
+check "--purge removes the database" missing_in_sandbox /var/lib/gleaner
+check "--purge removes the spool" missing_in_sandbox /var/spool/gleaner
+check "--purge removes the configuration" missing_in_sandbox /etc/gleaner
+check "--purge removes the gleaner user" user_missing gleaner
 
 echo "systemd e2e took $((SECONDS - started))s"
 echo "systemd: $passed passed, $failed failed"
