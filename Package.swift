@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure core: article parsing, text decoding, normalisation, hashing. No I/O, no globals.
@@ -50,9 +51,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Generated articles and edited copies, for property tests and benchmarks (not shipped).
+        .target(
+            name: "GleanerSynthetic",
+            dependencies: ["GleanerCore"]
+        ),
         .testTarget(
             name: "GleanerCoreTests",
-            dependencies: ["GleanerCore"]
+            dependencies: [
+                "GleanerCore", "GleanerSynthetic", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "GleanerStoreTests",

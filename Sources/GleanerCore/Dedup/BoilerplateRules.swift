@@ -1,0 +1,61 @@
+/// The lines that syndication adds around an article and that say nothing about it: teasers, navigation,
+/// translation widgets, "read more" links. They are removed before near-duplicate comparison, so two copies
+/// that differ only in such lines compare as the same text. All rules live here.
+public enum BoilerplateRules {
+    /// Whole lines (compared case-insensitively, trimmed, without trailing punctuation) that are boilerplate.
+    static let exactLines: Set<String> = [
+        "must read", "more from this section", "translate this news in", "read more", "also read", "related",
+        "related articles", "related news", "recommended", "advertisement", "sponsored", "share this article",
+        "share", "click here", "subscribe", "follow us", "trending", "top stories", "latest news", "read also",
+        "you may also like", "editor's picks", "most read", "more stories", "watch", "listen", "comments",
+    ]
+
+    /// Line prefixes that mark a teaser link, such as `READ: "A coup against Putin is starting…"`.
+    static let teaserPrefixes = ["read:", "also read:", "read more:", "see also:", "watch:", "related:", "read also:"]
+
+    /// Teaser lines longer than this are not treated as boilerplate (they are likely real text).
+    static let maximumTeaserLength = 240
+
+    /// Whether `line` is boilerplate.
+    public static func isBoilerplate(_ line: String) -> Bool {
+        let trimmed = line.trimmingWhitespace().lowercased()
+        guard !trimmed.isEmpty, trimmed.count <= maximumTeaserLength else { return false }
+        var bare = Substring(trimmed)
+        while let last = bare.last, last == ":" || last == "." || last == "…" || last == "»" || last == ">" {
+            bare = bare.dropLast()
+        }
+        if exactLines.contains(String(bare).trimmingWhitespace()) { return true }
+        return teaserPrefixes.contains { trimmed.hasPrefix($0) }
+    }
+
+    /// Lines after a trailing "Must Read" (or similar) marker are another story's teaser when they are short
+    /// in total: the marker and what follows are dropped if what follows is under this many characters.
+    static let maximumTrailingTeaser = 600
+
+    static let trailingMarkers: Set<String> = ["must read", "read more", "also read", "related", "more stories"]
+
+    /// `lines` without boilerplate: teaser and navigation lines, a trailing "Must Read" block, and a first
+    /// line that repeats the title.
+    public static func strip(_ lines: [String], title: String?) -> [String] {
+        var kept = lines
+        // A short block after a trailing marker line is another story's teaser.
+        if let marker = kept.lastIndex(where: { trailingMarkers.contains(normalizedMarker($0)) }) {
+            let tail = kept[(marker + 1)...].reduce(0) { $0 + $1.count }
+            if tail < maximumTrailingTeaser { kept.removeSubrange(marker...) }
+        }
+        kept.removeAll(where: isBoilerplate)
+        // The headline repeated as the first body line.
+        if let title, let first = kept.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
+            TextNormalizer.normalize(kept[first]) == TextNormalizer.normalize(title)
+        {
+            kept.remove(at: first)
+        }
+        return kept
+    }
+
+    static func normalizedMarker(_ line: String) -> String {
+        var bare = Substring(line.trimmingWhitespace().lowercased())
+        while let last = bare.last, last == ":" || last == "." { bare = bare.dropLast() }
+        return String(bare)
+    }
+}

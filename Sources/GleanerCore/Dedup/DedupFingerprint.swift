@@ -1,0 +1,28 @@
+/// What near-duplicate detection needs of one article, computed once (in parallel, outside the transaction).
+public struct DedupFingerprint: Sendable, Hashable {
+    public var shingles: Shingles
+    public var signature: [UInt32]
+    /// LSH band keys, then the lead and tail keys.
+    public var keys: [Int64]
+
+    /// Words at the start (and end) of the comparison text hashed into the lead (and tail) key: a truncated
+    /// or extended copy keeps one of them even when its Jaccard similarity is too low for the bands.
+    static let anchorWords = 12
+
+    public init(title: String?, text: String, parameters: DedupParameters, hasher: MinHasher) {
+        let words = ComparisonText.words(title: title, text: text)
+        shingles = Shingles(words: words, size: parameters.shingleSize)
+        signature = hasher.signature(shingles)
+        keys = parameters.banding.bucketKeys(signature)
+        if words.count >= Self.anchorWords * 2 {
+            keys.append(Self.anchorKey(words.prefix(Self.anchorWords), tag: 0x4C45_4144))  // "LEAD"
+            keys.append(Self.anchorKey(words.suffix(Self.anchorWords), tag: 0x5441_494C))  // "TAIL"
+        }
+    }
+
+    static func anchorKey(_ words: ArraySlice<Substring>, tag: UInt64) -> Int64 {
+        var hash = StableHash.mix(tag)
+        for word in words { hash = StableHash.mix(hash ^ StableHash.hash(word.utf8)) }
+        return Int64(bitPattern: hash)
+    }
+}
