@@ -12,7 +12,8 @@ extension Configuration {
     /// All keys the file may set, in the order they are documented.
     public static let keys = [
         "Inbox", "Processed", "Failed", "Database", "AfterIngest", "MaxFileSize", "RescanInterval", "SettleTime",
-        "BatchMaxFiles", "BatchMaxDelay", "RetryMaxDelay", "LogLevel",
+        "BatchMaxFiles", "BatchMaxDelay", "RetryMaxDelay", "LogLevel", "ShingleSize", "Permutations",
+        "NearDuplicateThreshold", "ContainmentThreshold", "RetainDays",
     ]
 
     /// Applies the `Key=Value` lines of a configuration file on top of `self`.
@@ -84,6 +85,23 @@ extension Configuration {
                 throw ValueProblem(message: "expected trace, debug, info, notice, warning, error or critical")
             }
             logLevel = value
+        case "ShingleSize":
+            guard let size = Int(value), (1...20).contains(size) else {
+                throw ValueProblem(message: "expected a whole number of words from 1 to 20")
+            }
+            shingleSize = size
+        case "Permutations":
+            guard let count = Int(value), (8...1_024).contains(count), count % 8 == 0 else {
+                throw ValueProblem(message: "expected a multiple of 8 from 8 to 1024")
+            }
+            permutations = count
+        case "NearDuplicateThreshold": nearDuplicateThreshold = try Self.fraction(value)
+        case "ContainmentThreshold": containmentThreshold = try Self.fraction(value)
+        case "RetainDays":
+            guard let days = Int(value), days >= 0 else {
+                throw ValueProblem(message: "expected a number of days (0 keeps every article in the index)")
+            }
+            retainDays = days
         default:
             let suggestion = Self.keys.first { $0.lowercased() == key.lowercased() }
             throw ValueProblem(
@@ -92,6 +110,13 @@ extension Configuration {
                         ?? "; known keys: \(Self.keys.joined(separator: ", "))")
             )
         }
+    }
+
+    static func fraction(_ value: String) throws -> Double {
+        guard let number = Double(value), number > 0, number <= 1 else {
+            throw ValueProblem(message: "expected a similarity between 0 and 1, such as 0.8")
+        }
+        return number
     }
 
     static func path(_ value: String) throws -> String {

@@ -1,3 +1,5 @@
+import GleanerCore
+
 /// Everything the daemon can be told, with the defaults used when run as the system service.
 ///
 /// Read from `/etc/gleaner/gleaner.conf` (see ``Configuration/parse(_:file:)``), then overridden by
@@ -31,6 +33,26 @@ public struct Configuration: Sendable, Equatable {
     public var retryMaxDelay: Double = 60
     /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
     public var logLevel = "info"
+    /// Words per shingle for near-duplicate detection.
+    public var shingleSize = 5
+    /// MinHash functions per signature (a multiple of 8).
+    public var permutations = 128
+    /// Jaccard similarity from which a copy is a near duplicate.
+    public var nearDuplicateThreshold = 0.8
+    /// Containment from which a truncated or extended copy is a duplicate.
+    public var containmentThreshold = 0.9
+    /// Articles published more than this many days ago leave the near-duplicate index (0 keeps them all).
+    public var retainDays = 0
+
+    /// The near-duplicate parameters these settings describe.
+    public var dedupParameters: GleanerCore.DedupParameters {
+        DedupParameters(
+            shingleSize: shingleSize,
+            permutations: permutations,
+            threshold: nearDuplicateThreshold,
+            containmentThreshold: containmentThreshold
+        )
+    }
 
     public init() {}
 
@@ -50,6 +72,6 @@ public struct Configuration: Sendable, Equatable {
     /// Keys that take effect on reload (SIGHUP); the others need a restart.
     static let reloadableKeys: Set<String> = [
         "AfterIngest", "MaxFileSize", "RescanInterval", "SettleTime", "BatchMaxFiles", "BatchMaxDelay",
-        "RetryMaxDelay", "LogLevel",
+        "RetryMaxDelay", "LogLevel", "RetainDays",
     ]
 }

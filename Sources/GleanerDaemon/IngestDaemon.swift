@@ -51,6 +51,7 @@ public final class IngestDaemon: @unchecked Sendable {
     var nextScan: ContinuousClock.Instant
     var nextWatchdog: ContinuousClock.Instant?
     var readerPausedUntil: ContinuousClock.Instant?
+    var nextRetention = ContinuousClock.now
     var publishedStatus = ""
     /// The STATUS line last written to the database (written when the loop goes idle, not per batch).
     var recordedStatus = ""
@@ -73,7 +74,10 @@ public final class IngestDaemon: @unchecked Sendable {
         self.reloadConfiguration = reloadConfiguration
         try Self.prepareDirectories(configuration)
         do {
-            store = try ArticleStore(path: configuration.database)
+            store = try ArticleStore(path: configuration.database, dedup: configuration.dedupParameters)
+        } catch let error as StoreError {
+            if case .dedupParametersChanged = error { throw DaemonError("\(error)", errno: EINVAL) }
+            throw DaemonError("\(error)", errno: EIO)
         } catch {
             throw DaemonError("\(error)", errno: EIO)
         }
@@ -231,6 +235,7 @@ public final class IngestDaemon: @unchecked Sendable {
         if !pending.isEmpty, storeTrouble.map({ clock.now >= $0.until }) ?? true {
             processBatch()
         }
+        if pending.isEmpty, clock.now >= nextRetention { applyRetention() }
         pingWatchdogIfDue()
         publishStatusIfChanged()
     }
@@ -549,6 +554,28 @@ public final class IngestDaemon: @unchecked Sendable {
         }
     }
 
+    /// With `RetainDays=`, removes articles published before the cut-off from the near-duplicate index;
+    /// runs when idle, at start and then every hour.
+    func applyRetention() {
+        nextRetention = clock.now + .seconds(3_600)
+        guard configuration.retainDays > 0 else { return }
+        let cutoff = PublicationDate(
+            secondsSince1970: Int64(Self.wallClock()) - Int64(configuration.retainDays) * 86_400,
+            source: .fileModificationTime
+        ).description
+        do {
+            let forgotten = try store.forget(publishedBefore: cutoff)
+            if forgotten > 0 {
+                logger.notice(
+                    "RetainDays=\(configuration.retainDays): \(forgotten) articles published before \(cutoff) left the near-duplicate index",
+                    metadata: ["event": "retention"]
+                )
+            }
+        } catch {
+            logger.warning("retention (RetainDays=\(configuration.retainDays)) failed: \(error); retrying in an hour")
+        }
+    }
+
     // MARK: - systemd
 
     func statusLine() -> String {
@@ -615,6 +642,13 @@ public final class IngestDaemon: @unchecked Sendable {
         applied.batchMaxDelay = new.batchMaxDelay
         applied.retryMaxDelay = new.retryMaxDelay
         applied.logLevel = new.logLevel
+        applied.retainDays = new.retainDays
+        if new.dedupParameters != configuration.dedupParameters {
+            logger.warning(
+                "near-duplicate settings changed; stop gleaner, run gleaner reindex, then start it",
+                metadata: ["event": "reload"]
+            )
+        }
         if applied.afterIngest == .move {
             do throws(DaemonError) {
                 try Self.makeDirectory(applied.processed, key: "Processed")
@@ -682,7 +716,9 @@ extension Configuration {
             "Inbox=\(inbox)", "Processed=\(processed)", "Failed=\(failed)", "Database=\(database)",
             "AfterIngest=\(afterIngest.rawValue)", "MaxFileSize=\(maxFileSize)", "RescanInterval=\(rescanInterval)s",
             "SettleTime=\(settleTime)s", "BatchMaxFiles=\(batchMaxFiles)", "BatchMaxDelay=\(batchMaxDelay)s",
-            "RetryMaxDelay=\(retryMaxDelay)s", "LogLevel=\(logLevel)",
+            "RetryMaxDelay=\(retryMaxDelay)s", "LogLevel=\(logLevel)", "ShingleSize=\(shingleSize)",
+            "Permutations=\(permutations)", "NearDuplicateThreshold=\(nearDuplicateThreshold)",
+            "ContainmentThreshold=\(containmentThreshold)", "RetainDays=\(retainDays)",
         ].joined(separator: " ")
     }
 }

@@ -79,7 +79,12 @@ public struct IngestPipeline: Sendable {
     static let chunkSize = 32
 
     /// Hashes and parses one file's bytes into the item to commit.
-    static func prepare(_ bytes: [UInt8], _ identity: FileIdentity, _ parser: ArticleParser) -> IngestItem {
+    static func prepare(
+        _ bytes: [UInt8],
+        _ identity: FileIdentity,
+        _ parser: ArticleParser,
+        _ engine: DedupEngine
+    ) -> IngestItem {
         let sha256 = ContentHash.sha256Hex(bytes)
         let modified = identity.modificationTimeNanoseconds / 1_000_000_000
         do throws(Rejection) {
@@ -87,7 +92,7 @@ public struct IngestPipeline: Sendable {
             return .articles(
                 identity,
                 sha256: sha256,
-                articles: parsed.articles.map(PreparedArticle.init),
+                articles: parsed.articles.map { PreparedArticle($0, engine: engine) },
                 rejectedLines: parsed.rejectedLines
             )
         } catch {
@@ -152,9 +157,10 @@ public struct IngestPipeline: Sendable {
                 }
             }
             let parser = self.parser
+            let engine = store.engine
             let prepared = chunk.parallelMap { entry in
                 switch entry.taken {
-                case .read(let identity, let bytes): Self.prepare(bytes, identity, parser)
+                case .read(let identity, let bytes): Self.prepare(bytes, identity, parser, engine)
                 case .item(let item): item
                 }
             }
@@ -200,6 +206,10 @@ public struct IngestPipeline: Sendable {
         return report
     }
 
+    static func percent(_ value: Double) -> String {
+        "\(Int((value * 100).rounded()))%"
+    }
+
     func log(_ item: IngestItem, _ result: CommittedFile, name: String) {
         var metadata: Logger.Metadata = [
             "file": "\(name)",
@@ -231,8 +241,17 @@ public struct IngestPipeline: Sendable {
                 let title = article.title.map { " \"\($0)\"" } ?? ""
                 if let canonical = article.duplicateOf {
                     metadata["duplicate_of"] = "\(canonical)"
+                    metadata["kind"] = "\(article.kind?.rawValue ?? "exact")"
+                    metadata["similarity"] = "\(article.similarity ?? 1)"
+                    let relation =
+                        switch article.kind {
+                        case .near: "a near copy"
+                        case .contained: "a shortened or extended copy"
+                        default: "an exact copy"
+                        }
+                    let similarity = article.similarity.map { " (similarity \(Self.percent($0)))" } ?? ""
                     message =
-                        "duplicate \(name): article \(article.id)\(title) is an exact copy of article \(canonical)"
+                        "duplicate \(name): article \(article.id)\(title) is \(relation) of article \(canonical)\(similarity)"
                 } else {
                     message = "ingested \(name): article \(article.id)\(title)"
                 }

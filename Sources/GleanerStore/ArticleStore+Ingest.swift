@@ -19,7 +19,7 @@ extension ArticleStore {
         beforeCommit: () -> Void = {}
     ) throws -> [CommittedFile] {
         try pool.write { db in
-            let results = try items.map { try Self.commit($0, in: db) }
+            let results = try items.map { try self.commit($0, in: db) }
             try Self.record(state: state, in: db)
             beforeCommit()
             return results
@@ -60,18 +60,18 @@ extension ArticleStore {
         }
     }
 
-    static func commit(_ item: IngestItem, in db: Database) throws -> CommittedFile {
+    func commit(_ item: IngestItem, in db: Database) throws -> CommittedFile {
         let identity = item.identity
         let sha256: String? =
             switch item {
             case .articles(_, let sha256, _, _): sha256
             case .rejected(_, let sha256, _): sha256
             }
-        if let replay = try findReplay(identity, sha256: sha256, in: db) { return replay }
+        if let replay = try Self.findReplay(identity, sha256: sha256, in: db) { return replay }
 
         switch item {
         case .rejected(_, _, let rejection):
-            let fileID = try insertFile(
+            let fileID = try Self.insertFile(
                 identity,
                 sha256: sha256,
                 outcome: .failed,
@@ -82,35 +82,36 @@ extension ArticleStore {
             return CommittedFile(fileID: fileID, outcome: .failed, replayed: false, articles: [], rejectedLines: 0)
 
         case .articles(_, _, let articles, let rejectedLines):
-            var canonicals: [Int64?] = []
-            var seenInFile: [String: Int] = [:]
-            for prepared in articles {
-                canonicals.append(
-                    try Int64.fetchOne(
-                        db,
-                        sql: "SELECT id FROM articles WHERE text_hash = ? AND duplicate_of IS NULL",
-                        arguments: [prepared.textHash]
-                    )
-                )
-            }
-            let isNew = canonicals.enumerated().contains { index, canonical in
-                canonical == nil && articles.firstIndex { $0.textHash == articles[index].textHash } == index
-            }
-            let fileID = try insertFile(
+            let fileID = try Self.insertFile(
                 identity,
                 sha256: sha256,
-                outcome: isNew ? .ingested : .duplicate,
+                outcome: .ingested,
                 reason: nil,
                 detail: nil,
                 in: db
             )
             var stored: [StoredArticle] = []
-            for (index, prepared) in articles.enumerated() {
-                // A JSON Lines file may repeat an article: the later line copies the earlier one.
-                let canonical = canonicals[index] ?? seenInFile[prepared.textHash].map { stored[$0].id }
-                let id = try insertArticle(prepared, fileID: fileID, duplicateOf: canonical, in: db)
-                if canonical == nil { seenInFile[prepared.textHash] = stored.count }
-                stored.append(StoredArticle(id: id, title: prepared.article.title, duplicateOf: canonical))
+            for prepared in articles {
+                // Each article is inserted and indexed before the next is examined, so a later copy in the same
+                // batch (or the same JSON Lines file) finds an earlier one.
+                let match = try findDuplicate(of: prepared, in: db)
+                let id = try Self.insertArticle(prepared, fileID: fileID, match: match, in: db)
+                // Only canonical articles enter the index: a copy is found through its canonical, and buckets
+                // stay small however many copies of one story arrive.
+                if match == nil { try index(articleID: id, prepared.fingerprint, in: db) }
+                stored.append(
+                    StoredArticle(
+                        id: id,
+                        title: prepared.article.title,
+                        duplicateOf: match?.canonical,
+                        similarity: match?.similarity,
+                        kind: match?.kind
+                    )
+                )
+            }
+            let outcome: FileOutcome = stored.contains { $0.duplicateOf == nil } ? .ingested : .duplicate
+            if outcome == .duplicate {
+                try db.execute(sql: "UPDATE files SET outcome = 'duplicate' WHERE id = ?", arguments: [fileID])
             }
             for rejected in rejectedLines {
                 try db.execute(
@@ -120,7 +121,7 @@ extension ArticleStore {
             }
             return CommittedFile(
                 fileID: fileID,
-                outcome: isNew ? .ingested : .duplicate,
+                outcome: outcome,
                 replayed: false,
                 articles: stored,
                 rejectedLines: rejectedLines.count
@@ -146,9 +147,17 @@ extension ArticleStore {
         let outcome = FileOutcome(rawValue: row["outcome"]) ?? .failed
         let articles = try Row.fetchAll(
             db,
-            sql: "SELECT id, title, duplicate_of FROM articles WHERE file_id = ? ORDER BY id",
+            sql: "SELECT id, title, duplicate_of, similarity, kind FROM articles WHERE file_id = ? ORDER BY id",
             arguments: [fileID]
-        ).map { StoredArticle(id: $0["id"], title: $0["title"], duplicateOf: $0["duplicate_of"]) }
+        ).map { row in
+            StoredArticle(
+                id: row["id"],
+                title: row["title"],
+                duplicateOf: row["duplicate_of"],
+                similarity: row["similarity"],
+                kind: (row["kind"] as String?).flatMap(DuplicateKind.init(rawValue:))
+            )
+        }
         let rejectedLines = try Int.fetchOne(
             db,
             sql: "SELECT count(*) FROM rejected_lines WHERE file_id = ?",
@@ -188,7 +197,7 @@ extension ArticleStore {
     static func insertArticle(
         _ prepared: PreparedArticle,
         fileID: Int64,
-        duplicateOf: Int64?,
+        match: DuplicateMatch?,
         in db: Database
     ) throws -> Int64 {
         let article = prepared.article
@@ -201,8 +210,7 @@ extension ArticleStore {
             arguments: [
                 fileID, article.line, article.title, article.text, article.published.description,
                 article.published.source.rawValue, article.url, article.source, article.language,
-                article.datelinePlace, prepared.textHash, duplicateOf, duplicateOf == nil ? nil : 1.0,
-                duplicateOf == nil ? nil : "exact",
+                article.datelinePlace, prepared.textHash, match?.canonical, match?.similarity, match?.kind.rawValue,
             ]
         )
         return db.lastInsertedRowID

@@ -64,6 +64,27 @@ extension ArticleStore {
                     """
             )
         }
+        migrator.registerMigration("v2: near-duplicate index") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE article_signatures (
+                        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                        signature BLOB NOT NULL,
+                        shingle_count INTEGER NOT NULL
+                    );
+                    CREATE TABLE lsh_buckets (
+                        key INTEGER NOT NULL,
+                        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+                    );
+                    CREATE INDEX lsh_buckets_by_key ON lsh_buckets(key);
+                    CREATE INDEX lsh_buckets_by_article ON lsh_buckets(article_id);
+                    CREATE TABLE dedup_parameters (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

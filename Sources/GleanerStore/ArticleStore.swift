@@ -10,11 +10,26 @@ public final class ArticleStore: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    /// Near-duplicate detection as configured.
+    public let engine: DedupEngine
+
+    /// How to treat near-duplicate parameters that differ from those the index was built with.
+    public enum ParameterCheck: Sendable {
+        /// Refuse to open (the daemon and `ingest`): the index would mix incompatible signatures.
+        case refuseMismatch
+        /// Open anyway (`gleaner reindex`, which rebuilds the index with the new parameters).
+        case allowMismatch
+    }
 
     /// Opens (creating if needed) and migrates the database at `path`.
     /// - Throws: ``StoreError`` saying what failed and what to do.
-    public init(path: String) throws {
+    public init(
+        path: String,
+        dedup: DedupParameters = DedupParameters(),
+        parameterCheck: ParameterCheck = .refuseMismatch
+    ) throws {
         self.path = path
+        self.engine = DedupEngine(parameters: dedup)
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             do {
@@ -36,6 +51,7 @@ public final class ArticleStore: Sendable {
             // pool is opened, because GRDB's WAL set-up switches its writer to synchronous=NORMAL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(pool)
+            if parameterCheck == .refuseMismatch { try adoptOrCheckParameters() }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -44,8 +60,9 @@ public final class ArticleStore: Sendable {
     }
 
     /// Opens an existing database for reading only (the query commands). Fails if there is none.
-    public init(readingExisting path: String) throws {
+    public init(readingExisting path: String, dedup: DedupParameters = DedupParameters()) throws {
         self.path = path
+        self.engine = DedupEngine(parameters: dedup)
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.missing(path: path)
         }
@@ -83,6 +100,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
     case missing(path: String)
     case newerSchema(path: String)
+    case dedupParametersChanged(path: String, stored: [String: String], configured: [String: String])
 
     public var description: String {
         switch self {
@@ -91,8 +109,19 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 + "user running gleaner, or point Database= (or --db) elsewhere."
         case .missing(let path):
             "no Gleaner database at \(path). Start the daemon (gleaner run) to create it, or pass --db PATH."
+        case .dedupParametersChanged(let path, let stored, let configured):
+            "the near-duplicate index in \(path) was built with "
+                + Self.describe(stored.filter { configured[$0.key] != $0.value })
+                + " but the configuration now says "
+                + Self.describe(configured.filter { stored[$0.key] != $0.value })
+                + ". Run `gleaner reindex` to rebuild the index with the new settings (the daemon must be stopped),"
+                + " or restore the old settings."
         case .newerSchema(let path):
             "the database \(path) was written by a newer version of Gleaner; upgrade gleaner to read it."
         }
+    }
+
+    static func describe(_ pairs: [String: String]) -> String {
+        pairs.keys.sorted().map { "\($0)=\(pairs[$0]!)" }.joined(separator: ", ")
     }
 }

@@ -1,19 +1,26 @@
 import GleanerCore
 
-/// An article ready to store: the parsed article and the hash of its normalised text.
+/// An article ready to store: the parsed article, the hash of its normalised text, and its near-duplicate
+/// fingerprint (all computed outside the transaction, in parallel).
 public struct PreparedArticle: Sendable, Hashable {
     public var article: Article
     /// SHA-256 of ``TextNormalizer/normalize(_:)`` of the text: equal hashes are exact duplicates.
     public var textHash: String
+    public var fingerprint: DedupFingerprint
 
-    public init(article: Article, textHash: String) {
+    public init(article: Article, textHash: String, fingerprint: DedupFingerprint) {
         self.article = article
         self.textHash = textHash
+        self.fingerprint = fingerprint
     }
 
-    /// Normalises and hashes `article`.
-    public init(_ article: Article) {
-        self.init(article: article, textHash: ContentHash.sha256Hex(text: TextNormalizer.normalize(article.text)))
+    /// Normalises, hashes and fingerprints `article`.
+    public init(_ article: Article, engine: DedupEngine) {
+        self.init(
+            article: article,
+            textHash: ContentHash.sha256Hex(text: TextNormalizer.normalize(article.text)),
+            fingerprint: engine.fingerprint(title: article.title, text: article.text)
+        )
     }
 }
 
@@ -47,6 +54,18 @@ public struct StoredArticle: Sendable, Hashable {
     public var title: String?
     /// The canonical article this one copies, or `nil` when it is new.
     public var duplicateOf: Int64?
+    /// Exact Jaccard similarity or containment (1.0 for exact), for a duplicate.
+    public var similarity: Double?
+    /// `exact`, `near` or `contained`, for a duplicate.
+    public var kind: DuplicateKind?
+
+    public init(id: Int64, title: String?, duplicateOf: Int64?, similarity: Double? = nil, kind: DuplicateKind? = nil) {
+        self.id = id
+        self.title = title
+        self.duplicateOf = duplicateOf
+        self.similarity = similarity
+        self.kind = kind
+    }
 }
 
 /// The result of committing one ``IngestItem``.

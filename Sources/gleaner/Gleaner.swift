@@ -13,7 +13,8 @@ struct Gleaner: AsyncParsableCommand {
             """,
         version: GleanerVersion.current,
         subcommands: [
-            RunCommand.self, StatusCommand.self, ArticlesCommand.self, IngestCommand.self, CheckConfigCommand.self,
+            RunCommand.self, StatusCommand.self, ArticlesCommand.self, IngestCommand.self, DuplicatesCommand.self,
+            SimilarCommand.self, ReindexCommand.self, ForgetCommand.self, CheckConfigCommand.self,
         ]
     )
 }

@@ -55,13 +55,59 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// Pretty-printed JSON with sorted snake_case keys: the stable `--json` output of every command.
+/// Pretty-printed JSON with sorted snake_case keys: the stable `--json` output of every command. Every field
+/// of the value is printed, `null` when absent (`JSONEncoder` would leave the key out).
 func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    let data = try encoder.encode(value)
+    let data = try JSONSerialization.data(
+        withJSONObject: jsonObject(value),
+        options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]
+    )
     print(String(decoding: data, as: UTF8.self))
+}
+
+/// A JSONSerialization-ready object for a value of the CLI's report types: structs become objects with
+/// snake_case keys, optionals `null` when empty, enums their raw value.
+func jsonObject(_ value: Any) -> Any {
+    let mirror = Mirror(reflecting: value)
+    switch mirror.displayStyle {
+    case .optional:
+        guard let wrapped = mirror.children.first?.value else { return NSNull() }
+        return jsonObject(wrapped)
+    case .collection, .set:
+        return mirror.children.map { jsonObject($0.value) }
+    case .dictionary:
+        var object: [String: Any] = [:]
+        for child in mirror.children {
+            let pair = Mirror(reflecting: child.value).children.map(\.value)
+            object["\(pair[0])"] = jsonObject(pair[1])
+        }
+        return object
+    case .struct, .class:
+        var object: [String: Any] = [:]
+        for child in mirror.children {
+            guard let label = child.label else { continue }
+            object[snakeCase(label)] = jsonObject(child.value)
+        }
+        return object
+    case .tuple:
+        return mirror.children.map { jsonObject($0.value) }
+    default:
+        if let raw = value as? any RawRepresentable { return raw.rawValue }
+        return value
+    }
+}
+
+/// `publishedSource` → `published_source`.
+func snakeCase(_ name: String) -> String {
+    var result = ""
+    for character in name {
+        if character.isUppercase {
+            result += "_" + character.lowercased()
+        } else {
+            result.append(character)
+        }
+    }
+    return result
 }
 
 /// Exit status for configuration errors (sysexits.h EX_CONFIG); the unit does not restart on it.

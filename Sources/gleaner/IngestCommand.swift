@@ -55,7 +55,7 @@ struct IngestCommand: ParsableCommand {
         let files = try collect(paths)
         let store: ArticleStore
         do {
-            store = try ArticleStore(path: configuration.database)
+            store = try ArticleStore(path: configuration.database, dedup: configuration.dedupParameters)
         } catch {
             throw ValidationError("\(error)")
         }

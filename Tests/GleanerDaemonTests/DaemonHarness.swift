@@ -189,6 +189,27 @@ final class DaemonHarness {
     }
 }
 
+/// A short article text that shares no wording with the text of any other index: sixteen words drawn
+/// from a seeded generator. (Texts differing only in a number are near duplicates by design, since digits
+/// are folded for comparison.)
+func distinctText(_ index: Int, _ about: String) -> String {
+    let vocabulary = [
+        "minister", "harbour", "treaty", "pipeline", "election", "drought", "senate", "border", "festival", "tariff",
+        "vaccine", "railway", "court", "strike", "summit", "reactor", "budget", "flood", "satellite", "museum",
+        "merger", "protest", "embassy", "refinery", "stadium", "glacier", "census", "airline", "verdict", "harvest",
+        "cabinet", "militia",
+    ]
+    var state = UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491_4F6C_DD1D
+    var words: [String] = []
+    for _ in 0..<16 {
+        state ^= state >> 12
+        state ^= state << 25
+        state ^= state >> 27
+        words.append(vocabulary[Int((state &* 0x2545_F491_4F6C_DD1D) >> 59)])
+    }
+    return "Report \(about): " + words.joined(separator: " ") + "."
+}
+
 /// The five real articles shipped as test fixtures.
 enum Samples {
     static let directory = URL(fileURLWithPath: #filePath)

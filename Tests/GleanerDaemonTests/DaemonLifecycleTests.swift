@@ -77,7 +77,7 @@ struct DaemonLifecycleTests {
         daemon.waitForReady()
         let total = 3_000
         for index in 0..<total {
-            try daemon.drop("burst-\(index).txt", text: "Burst article number \(index) with some words.", via: .rename)
+            try daemon.drop("burst-\(index).txt", text: distinctText(index, "in a burst"), via: .rename)
         }
         let start = Date()
         #expect(daemon.stop(timeout: 5) == 0)

@@ -201,7 +201,7 @@ struct SpoolTests {
         let daemon = try DaemonHarness()
         try daemon.start(environment: ["GLEANER_TEST_FAULTS": "crash-at=\(point)"])
         daemon.waitForReady()
-        for index in 0..<3 { try daemon.drop("f\(index).txt", text: "Article \(index) for the crash at \(point).") }
+        for index in 0..<3 { try daemon.drop("f\(index).txt", text: distinctText(index, "before a crash at \(point)")) }
         #expect(daemon.waitForExit() == 128 + SIGKILL)
         try daemon.start()
         daemon.waitForReady()
@@ -231,7 +231,7 @@ struct SpoolTests {
             close(descriptor)
             unlink(path)
         }
-        for index in 0..<200 { try daemon.drop("lost-\(index).txt", text: "Article \(index) whose event was lost.") }
+        for index in 0..<200 { try daemon.drop("lost-\(index).txt", text: distinctText(index, "whose event was lost")) }
         daemon.waitUntil("all 200 ingested", timeout: 60) { daemon.counts().articles == 200 }
         #expect(daemon.log.contains { $0.contains("inotify queue overflowed") && $0.contains("event=overflow") })
         #expect(daemon.log.contains { $0.contains("rescan after overflow queued") })
@@ -245,7 +245,9 @@ struct SpoolTests {
         try daemon.start()
         daemon.waitForReady()
         #expect(daemon.stop() == 0)
-        for index in 0..<20 { try daemon.drop("offline-\(index).txt", text: "Dropped while down, number \(index).") }
+        for index in 0..<20 {
+            try daemon.drop("offline-\(index).txt", text: distinctText(index, "dropped while the daemon was down"))
+        }
         try daemon.start()
         daemon.waitForReady()
         #expect(daemon.counts().articles == 20)

@@ -32,7 +32,9 @@ struct ArticleStoreTests {
         .articles(
             identity(name, inode: inode, ctime: ctime),
             sha256: ContentHash.sha256Hex(Array(text.utf8)),
-            articles: [PreparedArticle(Article(title: title, text: text, published: Self.published))],
+            articles: [
+                PreparedArticle(Article(title: title, text: text, published: Self.published), engine: store.engine)
+            ],
             rejectedLines: []
         )
     }
@@ -101,7 +103,7 @@ struct ArticleStoreTests {
             .articles(
                 identity("feed.jsonl", inode: 9),
                 sha256: "feed",
-                articles: [PreparedArticle(one), PreparedArticle(again)],
+                articles: [PreparedArticle(one, engine: store.engine), PreparedArticle(again, engine: store.engine)],
                 rejectedLines: [RejectedLine(line: 2, rejection: Rejection(.malformedJSON, "not valid JSON"))]
             )
         ])[0]

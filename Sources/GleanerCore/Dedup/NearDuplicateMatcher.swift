@@ -18,6 +18,13 @@ public struct DuplicateMatch: Sendable, Hashable {
     /// Exact Jaccard similarity (near) or containment (contained), 1.0 for exact.
     public var similarity: Double
     public var kind: DuplicateKind
+
+    public init(canonical: Int64, matched: Int64, similarity: Double, kind: DuplicateKind) {
+        self.canonical = canonical
+        self.matched = matched
+        self.similarity = similarity
+        self.kind = kind
+    }
 }
 
 /// A stored article that LSH proposed, with what verification needs.

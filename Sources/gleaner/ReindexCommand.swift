@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import GleanerStore
+
+/// `gleaner reindex`: rebuilds the near-duplicate index with the configured parameters.
+struct ReindexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reindex",
+        abstract: "Rebuild the near-duplicate index with the configured ShingleSize, Permutations and thresholds.",
+        discussion: """
+            Needed after changing those settings (the daemon refuses to start until it is done). Stop the daemon
+            first. Links between duplicates already recorded are kept. Shows progress on a terminal.
+            """
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let configuration = try options.configuration()
+        let store: ArticleStore
+        do {
+            store = try ArticleStore(
+                path: configuration.database,
+                dedup: configuration.dedupParameters,
+                parameterCheck: .allowMismatch
+            )
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let terminal = isatty(STDERR_FILENO) == 1
+        let start = Date()
+        try store.reindex { done, total in
+            if terminal {
+                FileHandle.standardError.write(Data("\rindexing: \(done) of \(total) articles".utf8))
+            }
+        }
+        if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        let parameters = configuration.dedupParameters
+        print(
+            "reindexed \(try store.indexedCount()) articles in \(String(format: "%.1f", Date().timeIntervalSince(start)))s "
+                + "(ShingleSize=\(parameters.shingleSize) Permutations=\(parameters.permutations) "
+                + "bands=\(parameters.banding.bands) rows=\(parameters.banding.rows))"
+        )
+    }
+}
