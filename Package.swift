@@ -64,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanerStoreTests",
-            dependencies: ["GleanerStore", "GleanerCore"]
+            dependencies: ["GleanerStore", "GleanerCore", "GleanerSynthetic"]
         ),
         .testTarget(
             name: "GleanerDaemonTests",

@@ -24,6 +24,11 @@ struct ConfigurationTests {
                 BatchMaxDelay=20ms
                 RetryMaxDelay=1h
                 LogLevel=debug
+                ShingleSize=4
+                Permutations=64
+                NearDuplicateThreshold=0.85
+                ContainmentThreshold=0.95
+                RetainDays=30
                 """,
             file: "test.conf"
         )
@@ -37,6 +42,20 @@ struct ConfigurationTests {
         #expect(configuration.batchMaxDelay == 0.02)
         #expect(configuration.retryMaxDelay == 3_600)
         #expect(configuration.logLevel == "debug")
+        #expect(configuration.dedupParameters.shingleSize == 4)
+        #expect(configuration.dedupParameters.permutations == 64)
+        #expect(configuration.dedupParameters.threshold == 0.85)
+        #expect(configuration.dedupParameters.containmentThreshold == 0.95)
+        #expect(configuration.retainDays == 30)
+    }
+
+    @Test(
+        "Near-duplicate settings are range-checked",
+        arguments: ["Permutations=100", "NearDuplicateThreshold=1.5", "ShingleSize=0", "RetainDays=-1"]
+    )
+    func dedupRanges(line: String) {
+        var configuration = Configuration()
+        #expect(configuration.apply(fileContents: line, file: "x.conf").count == 1)
     }
 
     @Test("Every bad line is reported with its number and what to write instead")
