@@ -24,7 +24,7 @@ let package = Package(
         // SQLite store: schema, migrations, the ingest transaction and the queries behind the CLI.
         .target(
             name: "GleanerStore",
-            dependencies: ["GleanerCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["GleanerCore", "GleanerEvents", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // libsystemd: sd_notify, sd_watchdog_enabled, sd_journal_sendv.
         .systemLibrary(
@@ -51,10 +51,32 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Event extraction (pure): sentences, entities from the bundled lexicon, CAMEO triggers, dates.
+        .target(
+            name: "GleanerEvents",
+            dependencies: ["GleanerCore"],
+            resources: [.copy("Resources/lexicon")]
+        ),
+        .testTarget(
+            name: "GleanerEventsTests",
+            dependencies: ["GleanerEvents", "GleanerCore"]
+        ),
+        // Event extraction benchmark driven by scripts/bench-extract.sh (release builds only, not shipped).
+        .executableTarget(
+            name: "gleaner-bench-extract",
+            dependencies: ["GleanerCore", "GleanerEvents"],
+            path: "Sources/GleanerBenchExtract"
+        ),
         // Generated articles and edited copies, for property tests and benchmarks (not shipped).
         .target(
             name: "GleanerSynthetic",
             dependencies: ["GleanerCore"]
+        ),
+        // Near-duplicate benchmark driven by scripts/bench-dedup.sh (release builds only, not shipped).
+        .executableTarget(
+            name: "gleaner-bench-dedup",
+            dependencies: ["GleanerCore", "GleanerStore", "GleanerSynthetic"],
+            path: "Sources/GleanerBenchDedup"
         ),
         .testTarget(
             name: "GleanerCoreTests",

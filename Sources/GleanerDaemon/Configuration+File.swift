@@ -13,7 +13,7 @@ extension Configuration {
     public static let keys = [
         "Inbox", "Processed", "Failed", "Database", "AfterIngest", "MaxFileSize", "RescanInterval", "SettleTime",
         "BatchMaxFiles", "BatchMaxDelay", "RetryMaxDelay", "LogLevel", "ShingleSize", "Permutations",
-        "NearDuplicateThreshold", "ContainmentThreshold", "RetainDays",
+        "NearDuplicateThreshold", "ContainmentThreshold", "RetainDays", "LexiconDir",
     ]
 
     /// Applies the `Key=Value` lines of a configuration file on top of `self`.
@@ -102,6 +102,7 @@ extension Configuration {
                 throw ValueProblem(message: "expected a number of days (0 keeps every article in the index)")
             }
             retainDays = days
+        case "LexiconDir": lexiconDirectory = value.isEmpty ? nil : try Self.path(value)
         default:
             let suggestion = Self.keys.first { $0.lowercased() == key.lowercased() }
             throw ValueProblem(

@@ -43,6 +43,8 @@ public struct Configuration: Sendable, Equatable {
     public var containmentThreshold = 0.9
     /// Articles published more than this many days ago leave the near-duplicate index (0 keeps them all).
     public var retainDays = 0
+    /// A folder of the user's own lexicon files (`*.tsv`, same format as the bundled ones), or nil.
+    public var lexiconDirectory: String?
 
     /// The near-duplicate parameters these settings describe.
     public var dedupParameters: GleanerCore.DedupParameters {
@@ -72,6 +74,6 @@ public struct Configuration: Sendable, Equatable {
     /// Keys that take effect on reload (SIGHUP); the others need a restart.
     static let reloadableKeys: Set<String> = [
         "AfterIngest", "MaxFileSize", "RescanInterval", "SettleTime", "BatchMaxFiles", "BatchMaxDelay",
-        "RetryMaxDelay", "LogLevel", "RetainDays",
+        "RetryMaxDelay", "LogLevel", "RetainDays", "LexiconDir",
     ]
 }

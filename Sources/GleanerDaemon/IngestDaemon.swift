@@ -94,6 +94,7 @@ public final class IngestDaemon: @unchecked Sendable {
             store: store,
             maximumFileSize: configuration.maxFileSize,
             disposal: Self.disposal(configuration),
+            extractor: try configuration.eventExtractor(),
             faults: faults,
             logger: logger
         )
@@ -643,6 +644,16 @@ public final class IngestDaemon: @unchecked Sendable {
         applied.retryMaxDelay = new.retryMaxDelay
         applied.logLevel = new.logLevel
         applied.retainDays = new.retainDays
+        var extractor = pipeline.extractor
+        if new.lexiconDirectory != configuration.lexiconDirectory || new.lexiconDirectory != nil {
+            // LexiconDir= is re-read on every reload, so edited lexicon files take effect.
+            do throws(DaemonError) {
+                extractor = try new.eventExtractor()
+                applied.lexiconDirectory = new.lexiconDirectory
+            } catch {
+                logger.error("reload: \(error); keeping the previous lexicon", metadata: ["event": "reload"])
+            }
+        }
         if new.dedupParameters != configuration.dedupParameters {
             logger.warning(
                 "near-duplicate settings changed; stop gleaner, run gleaner reindex, then start it",
@@ -663,6 +674,7 @@ public final class IngestDaemon: @unchecked Sendable {
             store: store,
             maximumFileSize: applied.maxFileSize,
             disposal: Self.disposal(applied),
+            extractor: extractor,
             faults: faults,
             logger: logger
         )
@@ -719,6 +731,7 @@ extension Configuration {
             "RetryMaxDelay=\(retryMaxDelay)s", "LogLevel=\(logLevel)", "ShingleSize=\(shingleSize)",
             "Permutations=\(permutations)", "NearDuplicateThreshold=\(nearDuplicateThreshold)",
             "ContainmentThreshold=\(containmentThreshold)", "RetainDays=\(retainDays)",
+            "LexiconDir=\(lexiconDirectory ?? "")",
         ].joined(separator: " ")
     }
 }

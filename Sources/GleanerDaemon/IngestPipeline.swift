@@ -1,4 +1,5 @@
 import GleanerCore
+import GleanerEvents
 import GleanerStore
 import Logging
 
@@ -14,14 +15,18 @@ public struct IngestPipeline: Sendable {
     public var disposer: SpoolDisposer
     public var faults: FaultInjection
     public var logger: Logger
+    /// Event extraction, or nil to store articles without events.
+    public var extractor: EventExtractor?
 
     public init(
         store: ArticleStore,
         maximumFileSize: Int,
         disposal: Disposal,
+        extractor: EventExtractor? = nil,
         faults: FaultInjection = .none,
         logger: Logger
     ) {
+        self.extractor = extractor
         self.store = store
         self.reader = SpoolFileReader(maximumFileSize: maximumFileSize)
         self.parser = ArticleParser(maximumFileSize: maximumFileSize)
@@ -83,7 +88,8 @@ public struct IngestPipeline: Sendable {
         _ bytes: [UInt8],
         _ identity: FileIdentity,
         _ parser: ArticleParser,
-        _ engine: DedupEngine
+        _ engine: DedupEngine,
+        _ extractor: EventExtractor?
     ) -> IngestItem {
         let sha256 = ContentHash.sha256Hex(bytes)
         let modified = identity.modificationTimeNanoseconds / 1_000_000_000
@@ -92,7 +98,7 @@ public struct IngestPipeline: Sendable {
             return .articles(
                 identity,
                 sha256: sha256,
-                articles: parsed.articles.map { PreparedArticle($0, engine: engine) },
+                articles: parsed.articles.map { PreparedArticle($0, engine: engine, extractor: extractor) },
                 rejectedLines: parsed.rejectedLines
             )
         } catch {
@@ -158,9 +164,10 @@ public struct IngestPipeline: Sendable {
             }
             let parser = self.parser
             let engine = store.engine
+            let extractor = self.extractor
             let prepared = chunk.parallelMap { entry in
                 switch entry.taken {
-                case .read(let identity, let bytes): Self.prepare(bytes, identity, parser, engine)
+                case .read(let identity, let bytes): Self.prepare(bytes, identity, parser, engine, extractor)
                 case .item(let item): item
                 }
             }

@@ -99,6 +99,8 @@ extension ArticleStore {
                 // Only canonical articles enter the index: a copy is found through its canonical, and buckets
                 // stay small however many copies of one story arrive.
                 if match == nil { try index(articleID: id, prepared.fingerprint, in: db) }
+                // A duplicate's events only add mentions to events already known.
+                try store(events: prepared.events, articleID: id, isDuplicate: match != nil, in: db)
                 stored.append(
                     StoredArticle(
                         id: id,

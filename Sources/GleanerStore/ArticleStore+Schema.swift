@@ -85,6 +85,54 @@ extension ArticleStore {
                     """
             )
         }
+        migrator.registerMigration("v3: events") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE events (
+                        id INTEGER PRIMARY KEY,
+                        cameo TEXT NOT NULL,
+                        root TEXT NOT NULL,
+                        quad_class INTEGER NOT NULL,
+                        actor_name TEXT, actor_country TEXT, actor_role TEXT,
+                        target_name TEXT, target_country TEXT, target_role TEXT,
+                        location_name TEXT, location_country TEXT,
+                        date_start TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,
+                        modality TEXT NOT NULL,
+                        merge_key TEXT NOT NULL,
+                        num_articles INTEGER NOT NULL,
+                        num_mentions INTEGER NOT NULL,
+                        confidence REAL NOT NULL,
+                        first_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                        last_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                    );
+                    CREATE INDEX events_by_merge_key ON events(merge_key);
+                    CREATE INDEX events_by_date ON events(date_start);
+                    CREATE TABLE event_mentions (
+                        id INTEGER PRIMARY KEY,
+                        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+                        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                        sentence_index INTEGER NOT NULL,
+                        sentence TEXT NOT NULL,
+                        sentence_start INTEGER NOT NULL,
+                        sentence_end INTEGER NOT NULL,
+                        trigger TEXT NOT NULL,
+                        actor_text TEXT, target_text TEXT, date_text TEXT,
+                        modality TEXT NOT NULL,
+                        confidence REAL NOT NULL
+                    );
+                    CREATE INDEX event_mentions_by_event ON event_mentions(event_id);
+                    CREATE INDEX event_mentions_by_article ON event_mentions(article_id);
+                    CREATE TABLE entities (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        country TEXT,
+                        role TEXT,
+                        mentions INTEGER NOT NULL,
+                        UNIQUE(name, country)
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

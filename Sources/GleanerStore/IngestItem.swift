@@ -1,4 +1,5 @@
 import GleanerCore
+import GleanerEvents
 
 /// An article ready to store: the parsed article, the hash of its normalised text, and its near-duplicate
 /// fingerprint (all computed outside the transaction, in parallel).
@@ -7,19 +8,23 @@ public struct PreparedArticle: Sendable, Hashable {
     /// SHA-256 of ``TextNormalizer/normalize(_:)`` of the text: equal hashes are exact duplicates.
     public var textHash: String
     public var fingerprint: DedupFingerprint
+    /// The events the article reports (empty when extraction is off).
+    public var events: [ExtractedEvent]
 
-    public init(article: Article, textHash: String, fingerprint: DedupFingerprint) {
+    public init(article: Article, textHash: String, fingerprint: DedupFingerprint, events: [ExtractedEvent] = []) {
         self.article = article
         self.textHash = textHash
         self.fingerprint = fingerprint
+        self.events = events
     }
 
-    /// Normalises, hashes and fingerprints `article`.
-    public init(_ article: Article, engine: DedupEngine) {
+    /// Normalises, hashes and fingerprints `article`, and extracts its events when given an extractor.
+    public init(_ article: Article, engine: DedupEngine, extractor: EventExtractor? = nil) {
         self.init(
             article: article,
             textHash: ContentHash.sha256Hex(text: TextNormalizer.normalize(article.text)),
-            fingerprint: engine.fingerprint(title: article.title, text: article.text)
+            fingerprint: engine.fingerprint(title: article.title, text: article.text),
+            events: extractor?.extract(from: article) ?? []
         )
     }
 }

@@ -14,7 +14,8 @@ struct Gleaner: AsyncParsableCommand {
         version: GleanerVersion.current,
         subcommands: [
             RunCommand.self, StatusCommand.self, ArticlesCommand.self, IngestCommand.self, DuplicatesCommand.self,
-            SimilarCommand.self, ReindexCommand.self, ForgetCommand.self, CheckConfigCommand.self,
+            SimilarCommand.self, ReindexCommand.self, ForgetCommand.self, ExtractCommand.self, EventsCommand.self,
+            CheckConfigCommand.self,
         ]
     )
 }

@@ -63,6 +63,7 @@ struct IngestCommand: ParsableCommand {
             store: store,
             maximumFileSize: configuration.maxFileSize,
             disposal: .leave,
+            extractor: try configuration.eventExtractor(),
             logger: logger
         )
         let progress = ProgressBar(total: files.count, enabled: !json && isatty(STDERR_FILENO) == 1)

@@ -1,0 +1,329 @@
+import Foundation
+import GleanerCore
+import GleanerStore
+import GleanerSynthetic
+
+/// One timed window of the store measurement.
+struct StorePhaseReport: Encodable {
+    /// Articles in the database when the window started (canonical and duplicates).
+    var storedBefore: Int
+    /// Corpus articles committed in the window (a mix of originals and copies, in arrival order).
+    var window: Int
+    var windowCopies: Int
+    var transactions: Int
+    /// Wall time of `ArticleStore.commit` (one transaction per batch: replay check, file row, exact-hash and LSH
+    /// lookup with exact verification, article row, signature and bucket rows, fsynced COMMIT) ÷ articles.
+    var commitUsPerArticle: Double
+    var commitUsPerArticleByTransaction: [Double]
+    /// CPU time of the committing thread (user + system) ÷ articles: the rest of `commitUsPerArticle` is
+    /// waiting (fsync, page writes, the CPU being busy elsewhere).
+    var commitCpuUsPerArticle: Double
+    /// Bytes handed to write(2) during the commits (WAL frames, checkpoints) ÷ articles, in KiB.
+    var writtenKiBPerArticle: Double
+    /// `PreparedArticle(article, engine:)` per article, single-threaded (the daemon does this outside the
+    /// transaction, in parallel): SHA-256 of the normalised text + fingerprint.
+    var prepareUs: Double
+    /// `similarArticles(to:limit:)` per article, run before the window is committed (a read-only proxy for
+    /// the lookup the commit does): prepare + exact-hash lookup + LSH buckets + signatures + verification.
+    var queryUs: Double
+    var queryP50Us: Double
+    var queryP99Us: Double
+    var queryOriginalsUs: Double
+    var queryCopiesUs: Double
+    /// `queryUs − prepareUs`: the lookup and verification alone.
+    var queryNetUs: Double
+    var queryNetOriginalsUs: Double
+    var queryNetCopiesUs: Double
+    /// Window copies stored as duplicates of their source's cluster.
+    var copiesDetected: Int
+    /// Window originals stored as duplicates (should be 0).
+    var originalsFlagged: Int
+    /// Window articles whose store decision (duplicate or new) differs from the in-memory index's in the recall
+    /// measurement (nil when that did not run).
+    var disagreementsWithInMemory: Int?
+    /// Database file + WAL after the window.
+    var databaseMiB: Double
+}
+
+/// Commit cost while filling, for the growth curve.
+struct FillPoint: Encodable {
+    var stored: Int
+    /// Mean commit time per article over the batches since the previous point (all filler originals).
+    var commitUsPerArticle: Double
+}
+
+struct StoreReport: Encodable {
+    var database: String
+    var batch: Int
+    var synchronous: Int
+    var phases: [StorePhaseReport]
+    /// `phases[1].commitUsPerArticle ÷ phases[0].commitUsPerArticle`.
+    var commitGrowth: Double
+    var queryNetGrowth: Double
+    var fillArticles: Int
+    var fillSeconds: Double
+    var fillCurve: [FillPoint]
+}
+
+/// Insert + query cost in the real SQLite store at `SMALL` and at `BIG` stored articles.
+///
+/// The store is filled with the start of the corpus stream, then with more originals from the same generator
+/// (another seed) up to `SMALL`; the next `WINDOW` corpus articles are queried (read-only) and then committed
+/// in batches of `BATCH` items per transaction, timed. Then more originals fill it to `BIG`, and the following
+/// `WINDOW` corpus articles are measured the same way.
+struct StoreBench {
+    let options: Options
+    let store: ArticleStore
+    let engine: DedupEngine
+    var stored = 0
+    var nextInode: UInt64 = 1
+    /// Corpus id → the store id of its cluster's canonical article.
+    var cluster: [Int: Int64] = [:]
+    var filler: SyntheticCorpus
+    var fillerLengths: SeededGenerator
+    var fillArticles = 0
+    var fillSeconds = 0.0
+    var fillCurve: [FillPoint] = []
+    /// Corpus ids the in-memory index recorded as duplicates, if the recall measurement ran.
+    var inMemoryDuplicates: Set<Int>?
+
+    init(options: Options, path: String) throws {
+        self.options = options
+        store = try ArticleStore(path: path)
+        engine = store.engine
+        filler = SyntheticCorpus(seed: options.seed ^ 0x6669_6C6C_6572)
+        fillerLengths = SeededGenerator(seed: options.seed ^ 0x6C65_6E67)
+    }
+
+    static func run(options: Options, corpus: Corpus, inMemoryDuplicates: Set<Int>?) throws -> StoreReport {
+        let path = "\(options.databaseDirectory)/gleaner-bench-dedup-\(getpid()).sqlite"
+        let files = [path, path + "-wal", path + "-shm"]
+        for file in files { try? FileManager.default.removeItem(atPath: file) }
+        defer {
+            if !options.keepDatabase { for file in files { try? FileManager.default.removeItem(atPath: file) } }
+        }
+        var bench = try StoreBench(options: options, path: path)
+        bench.inMemoryDuplicates = inMemoryDuplicates
+        let stream = corpus.stream
+        let window = options.window
+        let prefix = min(stream.count - 2 * window, options.small)
+
+        progress("store: \(path), filling to \(options.small) articles (\(prefix) from the corpus)")
+        try bench.fill(to: prefix, corpus: stream[0..<prefix])
+        try bench.fill(to: options.small, corpus: [])
+        let first = try bench.measure(Array(stream[prefix..<(prefix + window)]))
+
+        progress("store: filling to \(options.big) articles")
+        try bench.fill(to: options.big, corpus: [])
+        let second = try bench.measure(Array(stream[(prefix + window)..<(prefix + 2 * window)]))
+
+        return StoreReport(
+            database: options.keepDatabase ? path : "\(path) (removed)",
+            batch: options.batch,
+            synchronous: try bench.store.synchronousLevel(),
+            phases: [first, second],
+            commitGrowth: rounded(second.commitUsPerArticle / first.commitUsPerArticle, 3),
+            queryNetGrowth: rounded(second.queryNetUs / first.queryNetUs, 3),
+            fillArticles: bench.fillArticles,
+            fillSeconds: rounded(bench.fillSeconds, 1),
+            fillCurve: bench.fillCurve
+        )
+    }
+
+    /// An ingest item per document: one article per file, as the daemon stores a `.txt` file.
+    mutating func items(_ prepared: [PreparedArticle]) -> [IngestItem] {
+        prepared.map { article in
+            let inode = nextInode
+            nextInode += 1
+            let identity = FileIdentity(
+                name: "bench-\(inode).txt",
+                device: 1,
+                inode: inode,
+                size: Int64(article.article.text.utf8.count),
+                modificationTimeNanoseconds: 1_767_225_600_000_000_000,
+                changeTimeNanoseconds: Int64(inode)
+            )
+            return .articles(identity, sha256: article.textHash, articles: [article], rejectedLines: [])
+        }
+    }
+
+    /// Commits `documents` in one transaction, records the clusters of corpus documents (`tracked`), and
+    /// returns the commit's wall time in microseconds and its results.
+    mutating func commit(
+        _ documents: [SyntheticCorpus.Document],
+        prepared: [PreparedArticle],
+        tracked: Bool
+    ) throws -> (us: Double, cpuUs: Double, results: [CommittedFile]) {
+        let batch = items(prepared)
+        let cpuStart = threadCPUNanoseconds()
+        let start = nanoseconds()
+        let results = try store.commit(batch)
+        let elapsed = microseconds(start, nanoseconds())
+        let cpu = microseconds(cpuStart, threadCPUNanoseconds())
+        stored += documents.count
+        if tracked {
+            for (document, result) in zip(documents, results) {
+                let article = result.articles[0]
+                cluster[document.id] = article.duplicateOf ?? article.id
+            }
+        }
+        return (elapsed, cpu, results)
+    }
+
+    /// Commits the `corpus` documents, then generated originals, until `target` articles are stored, in batches,
+    /// with a progress line on stderr every few seconds and a point of the growth curve every 5% of `BIG`.
+    mutating func fill(to target: Int, corpus: ArraySlice<SyntheticCorpus.Document>) throws {
+        guard stored < target else { return }
+        let start = nanoseconds()
+        let startStored = stored
+        var lastProgress = start
+        var pending = corpus
+        let curveStep = max(options.batch, options.big / 20)
+        var curveMark = (stored / curveStep + 1) * curveStep
+        var curveTime = 0.0
+        var curveArticles = 0
+        while stored < target {
+            let size = min(options.batch, target - stored)
+            var documents: [SyntheticCorpus.Document] = []
+            let tracked = !pending.isEmpty
+            if tracked {
+                documents = Array(pending.prefix(size))
+                pending = pending.dropFirst(size)
+            } else {
+                for _ in 0..<size {
+                    documents.append(filler.makeArticle(words: 300 + Int(fillerLengths.next() % 701)))
+                }
+                filler.documents.removeAll(keepingCapacity: true)
+            }
+            let engine = self.engine
+            let prepared = documents.parallelMap { PreparedArticle($0.article, engine: engine) }
+            let (us, _, _) = try commit(documents, prepared: prepared, tracked: tracked)
+            if !tracked {
+                curveTime += us
+                curveArticles += documents.count
+            }
+            if stored >= curveMark {
+                if curveArticles > 0 {
+                    fillCurve.append(
+                        FillPoint(stored: stored, commitUsPerArticle: rounded(curveTime / Double(curveArticles), 1))
+                    )
+                }
+                curveMark += curveStep
+                curveTime = 0
+                curveArticles = 0
+            }
+            let now = nanoseconds()
+            if seconds(lastProgress, now) >= options.progressSeconds || stored >= target {
+                lastProgress = now
+                let rate = Double(stored - startStored) / seconds(start, now)
+                let eta = Double(target - stored) / max(rate, 1)
+                progress(
+                    String(
+                        format: "fill: %d / %d stored, %.0f articles/s, last batch %.0f µs/article commit, ETA %.0f s",
+                        stored,
+                        target,
+                        rate,
+                        us / Double(documents.count),
+                        eta
+                    )
+                )
+            }
+        }
+        fillArticles += stored - startStored
+        fillSeconds += seconds(start, nanoseconds())
+    }
+
+    /// Times preparation, the read-only query proxy and the commit of `window`.
+    mutating func measure(_ window: [SyntheticCorpus.Document]) throws -> StorePhaseReport {
+        let storedBefore = stored
+        progress("measure: \(window.count) corpus articles at \(storedBefore) stored")
+
+        // Preparation (outside the transaction in the daemon), single-threaded.
+        var prepared: [PreparedArticle] = []
+        var prepareTimes: [Double] = []
+        for document in window {
+            let start = nanoseconds()
+            prepared.append(PreparedArticle(document.article, engine: engine))
+            prepareTimes.append(microseconds(start, nanoseconds()))
+        }
+
+        // The query proxy, before the window is stored (so nothing finds itself).
+        var queryTimes: [Double] = []
+        var originals: [Double] = []
+        var copies: [Double] = []
+        var originalsNet: [Double] = []
+        var copiesNet: [Double] = []
+        for (offset, document) in window.enumerated() {
+            let start = nanoseconds()
+            let similar = try store.similarArticles(to: document.article, limit: 5)
+            let elapsed = microseconds(start, nanoseconds())
+            precondition(similar.count <= 5)
+            queryTimes.append(elapsed)
+            if document.copyOf == nil {
+                originals.append(elapsed)
+                originalsNet.append(elapsed - prepareTimes[offset])
+            } else {
+                copies.append(elapsed)
+                copiesNet.append(elapsed - prepareTimes[offset])
+            }
+        }
+
+        // The timed commits.
+        var commitTimes: [Double] = []
+        var total = 0.0
+        var cpuTotal = 0.0
+        let ioBefore = processIO()
+        var copiesDetected = 0
+        var originalsFlagged = 0
+        var disagreements = 0
+        for start in stride(from: 0, to: window.count, by: options.batch) {
+            let range = start..<min(start + options.batch, window.count)
+            let documents = Array(window[range])
+            let (us, cpuUs, results) = try commit(documents, prepared: Array(prepared[range]), tracked: true)
+            total += us
+            cpuTotal += cpuUs
+            commitTimes.append(rounded(us / Double(range.count), 1))
+            for (document, result) in zip(documents, results) {
+                let duplicateOf = result.articles[0].duplicateOf
+                if let inMemory = inMemoryDuplicates, inMemory.contains(document.id) != (duplicateOf != nil) {
+                    disagreements += 1
+                }
+                if let source = document.copyOf {
+                    if duplicateOf != nil, duplicateOf == cluster[source] { copiesDetected += 1 }
+                } else if duplicateOf != nil {
+                    originalsFlagged += 1
+                }
+            }
+        }
+        let commitUs = total / Double(window.count)
+        let written = Double(processIO().wchar - ioBefore.wchar) / 1_024 / Double(window.count)
+        progress(String(format: "measure: commit %.1f µs/article, query %.1f µs/article", commitUs, queryTimes.mean))
+
+        let size = [store.path, store.path + "-wal"].reduce(0) { sum, file in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        }
+        return StorePhaseReport(
+            storedBefore: storedBefore,
+            window: window.count,
+            windowCopies: window.count { $0.copyOf != nil },
+            transactions: commitTimes.count,
+            commitUsPerArticle: rounded(commitUs, 1),
+            commitUsPerArticleByTransaction: commitTimes,
+            commitCpuUsPerArticle: rounded(cpuTotal / Double(window.count), 1),
+            writtenKiBPerArticle: rounded(written, 1),
+            prepareUs: rounded(prepareTimes.mean, 1),
+            queryUs: rounded(queryTimes.mean, 1),
+            queryP50Us: rounded(queryTimes.median, 1),
+            queryP99Us: rounded(queryTimes.percentile(99), 1),
+            queryOriginalsUs: rounded(originals.mean, 1),
+            queryCopiesUs: rounded(copies.mean, 1),
+            queryNetUs: rounded(queryTimes.mean - prepareTimes.mean, 1),
+            queryNetOriginalsUs: rounded(originalsNet.mean, 1),
+            queryNetCopiesUs: rounded(copiesNet.mean, 1),
+            copiesDetected: copiesDetected,
+            originalsFlagged: originalsFlagged,
+            disagreementsWithInMemory: inMemoryDuplicates == nil ? nil : disagreements,
+            databaseMiB: rounded(Double(size) / 1_048_576, 1)
+        )
+    }
+}

@@ -1,0 +1,74 @@
+// Measures event extraction speed for scripts/bench-extract.sh: microseconds per 5 KB article in a release
+// build, on articles made from the sample texts, and the time for hostile inputs (one 1 MB line, no
+// punctuation, odd Unicode) to show they stay linear.
+import Foundation
+import GleanerCore
+import GleanerEvents
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: gleaner-bench-extract SAMPLES_DIR [ROUNDS]\n".utf8))
+    exit(2)
+}
+let directory = arguments[1]
+let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 200 : 200
+let published = PublicationDate(year: 2022, month: 2, day: 14, source: .commandLine)
+let parser = ArticleParser()
+let lexiconStart = Date()
+let extractor = EventExtractor(lexicon: try Lexicon.bundled())
+let lexiconSeconds = Date().timeIntervalSince(lexiconStart)
+
+// 5 KB articles: each sample's text, repeated or cut to 5,000 bytes at a sentence end.
+var articles: [Article] = []
+for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
+    var article = try parser.parse(bytes, fileName: name, modificationTime: 0).articles[0]
+    var text = article.text
+    while text.utf8.count < 5_000 { text += "\n" + article.text }
+    let cut = text.utf8.index(text.utf8.startIndex, offsetBy: 5_000)
+    text = String(text[..<cut])
+    if let end = text.lastIndex(of: ".") { text = String(text[...end]) }
+    article.text = text
+    article.published = published
+    articles.append(article)
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+var perArticle: [Double] = []
+var events = 0
+for _ in 0..<rounds {
+    for article in articles {
+        let start = DispatchTime.now().uptimeNanoseconds
+        events += extractor.extract(from: article).count
+        perArticle.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000)
+    }
+}
+let bytes = articles.map { $0.text.utf8.count }.reduce(0, +) / articles.count
+
+func timed(_ text: String) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    _ = extractor.extract(from: Article(title: nil, text: text, published: published))
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+let oneMegabyteLine = String(repeating: "Russia will visit Pakistan and sign ", count: 30_000)
+let noPunctuation = String(repeating: "words without any punctuation at all ", count: 28_000)
+let oddUnicode = String(repeating: "\u{202E}\u{0301}𝕏👨‍👩‍👧 Ｒｕｓｓｉａ ", count: 40_000)
+let hostile: [(String, Double, Int)] = [
+    ("1 MB single line with triggers", timed(oneMegabyteLine), oneMegabyteLine.utf8.count),
+    ("1 MB without punctuation", timed(noPunctuation), noPunctuation.utf8.count),
+    ("odd Unicode", timed(oddUnicode), oddUnicode.utf8.count),
+    (
+        "half of the 1 MB line", timed(String(oneMegabyteLine.prefix(oneMegabyteLine.count / 2))),
+        oneMegabyteLine.utf8.count / 2
+    ),
+]
+
+print("lexicon load: \(String(format: "%.1f", lexiconSeconds * 1_000)) ms")
+print("articles: \(articles.count) × \(rounds) rounds, \(bytes) bytes on average, \(events / rounds) events per round")
+print(
+    "extraction per article: median \(String(format: "%.0f", median(perArticle))) µs, p99 \(String(format: "%.0f", perArticle.sorted()[perArticle.count * 99 / 100])) µs"
+)
+for (name, milliseconds, size) in hostile {
+    print("hostile: \(name) (\(size) bytes): \(String(format: "%.1f", milliseconds)) ms")
+}

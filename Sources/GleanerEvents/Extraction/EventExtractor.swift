@@ -1,0 +1,280 @@
+import GleanerCore
+
+/// Extracts CAMEO-coded events from an article: who did what to whom, where and when. Pure: the lexicon is
+/// given, the article is a value.
+public struct EventExtractor: Sendable {
+    public let lexicon: Lexicon
+    let entities: EntityIndex
+    let triggers: TriggerIndex
+    let countryNames: [String: String]
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        entities = EntityIndex(lexicon: lexicon)
+        triggers = TriggerIndex(lexicon: lexicon)
+        var names: [String: String] = [:]
+        for country in lexicon.countries { names[country.alpha3] = country.name }
+        countryNames = names
+    }
+
+    static let negations: Set<String> = [
+        "not", "no", "never", "n't", "didn't", "won't", "cannot", "refused", "denied", "without",
+    ]
+    static let futureMarkers: Set<String> = [
+        "will", "shall", "'ll", "going", "upcoming", "planned", "proposed", "scheduled", "due", "set", "expected",
+        "likely", "plans", "plan", "planning", "intends", "aims", "hopes", "wants", "would",
+    ]
+    static let planVerbsBeforeTo: Set<String> = [
+        "expected", "scheduled", "set", "due", "likely", "plans", "plan", "planning", "planned", "going", "intends",
+        "aims", "hopes", "wants", "agreed", "agree", "agrees", "ready", "keen", "willing", "invited", "decided", "is",
+        "are",
+    ]
+    static let attribution: Set<String> = [
+        "said", "says", "according", "reported", "reports", "quoted", "quoting", "report", "sources", "claimed", "told",
+    ]
+    static let pastMarkers: Set<String> = [
+        "was", "were", "had", "did", "became", "came", "ago", "yesterday", "last", "earlier",
+    ]
+    static let nounContext: Set<String> = [
+        "a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "first", "maiden", "official",
+        "proposed", "planned", "upcoming", "historic", "crucial", "landmark", "due", "of", "whose",
+    ]
+
+    /// Every event the article reports, in sentence order.
+    public func extract(from article: Article) -> [ExtractedEvent] {
+        var finder = MentionFinder(index: entities, lexicon: lexicon)
+        var events: [ExtractedEvent] = []
+        let dateline = article.datelinePlace.flatMap { place in
+            entities.longestMatch(Tokenizer.tokens(Substring(place)), at: 0)?.0.firstPlace
+        }
+        for sentence in SentenceSplitter.sentences(article.text) {
+            let tokens = Tokenizer.tokens(sentence.text)
+            guard tokens.count <= 400 else { continue }  // not a sentence: a run-on without punctuation
+            let mentions = finder.mentions(in: tokens)
+            var position = 0
+            while position < tokens.count {
+                guard let (entry, end) = triggers.match(tokens, at: position),
+                    isVerb(tokens, at: position, entry: entry)
+                else {
+                    position += 1
+                    continue
+                }
+                if let event = event(
+                    entry,
+                    triggerRange: position..<end,
+                    tokens: tokens,
+                    mentions: mentions,
+                    sentence: sentence,
+                    article: article,
+                    dateline: dateline
+                ) {
+                    events.append(event)
+                }
+                position = end
+            }
+        }
+        return events
+    }
+
+    /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb.
+    func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
+        guard entry.isBareLemma || tokens[position].lower.hasSuffix("ing"), position > 0 else { return true }
+        let before = tokens[position - 1].lower
+        if Self.nounContext.contains(before) || before.hasSuffix("'s") || before.hasSuffix("’s") { return false }
+        return true
+    }
+
+    func event(
+        _ entry: TriggerIndex.Entry,
+        triggerRange: Range<Int>,
+        tokens: [Token],
+        mentions: [Mention],
+        sentence: Sentence,
+        article: Article,
+        dateline: (name: String, country: String?)?
+    ) -> ExtractedEvent? {
+        let trigger = entry.trigger
+        guard let code = lexicon.cameo[trigger.code] else { return nil }
+        let clause = clauseBounds(tokens, around: triggerRange.lowerBound)
+        let before = tokens[clause.lowerBound..<triggerRange.lowerBound].map(\.lower)
+        let passive =
+            entry.isParticiple
+            && before.suffix(3).contains { ["was", "were", "been", "be", "being", "is", "are"].contains($0) }
+
+        // Source: the nearest mention before the trigger (not the object of a preposition), in the clause; with
+        // "X and Y" both are parties. Passive voice: the mention after "by".
+        // A mention right before the trigger is its subject even after a preposition ("with Russia lifting").
+        var prior = mentions.filter {
+            $0.tokens.upperBound <= triggerRange.lowerBound && $0.tokens.lowerBound >= clause.lowerBound
+                && ($0.preposition == nil || $0.preposition == "of" && $0.kind == .person
+                    || $0.tokens.upperBound == triggerRange.lowerBound)
+        }
+        // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
+        if prior.contains(where: { !$0.byRoleOnly }) {
+            prior.removeAll { $0.byRoleOnly && $0.tokens.upperBound != triggerRange.lowerBound }
+        }
+        var actorMention = prior.last
+        var coActor: Mention?
+        if let last = prior.last, prior.count >= 2 {
+            let previous = prior[prior.count - 2]
+            let between = tokens[previous.tokens.upperBound..<last.tokens.lowerBound].map(\.lower)
+            if between == ["and"] {
+                actorMention = previous
+                coActor = last
+            }
+        }
+        let after = mentions.filter {
+            $0.tokens.lowerBound >= triggerRange.upperBound - 1 && $0.tokens.lowerBound < clause.upperBound
+        }
+        var targetMention: Mention?
+        if passive,
+            let byIndex = tokens[triggerRange.upperBound..<clause.upperBound].firstIndex(where: { $0.lower == "by" }),
+            let agent = after.first(where: { $0.tokens.lowerBound > byIndex })
+        {
+            targetMention = actorMention
+            actorMention = agent
+        } else if let preposition = trigger.targetPreposition {
+            targetMention = after.first { $0.preposition == preposition } ?? after.first
+        } else {
+            targetMention =
+                after.first { $0.preposition == nil || $0.preposition == "to" || $0.preposition == "with" }
+                ?? after.first
+        }
+        // "Pakistan and Russia signed": the two parties are actor and target.
+        if let coActor { targetMention = coActor }
+        guard actorMention != nil || targetMention != nil else { return nil }
+
+        // Modality and tense.
+        let window = before.suffix(6)
+        let triggerWords = tokens[triggerRange].map(\.lower)
+        var modality = Modality.occurred
+        var tense = Tense.present
+        if window.contains(where: { Self.negations.contains($0) || $0.hasSuffix("n't") }) {
+            modality = .negated
+        } else if isPlanned(window: Array(window), trigger: triggerWords)
+            || before.contains(where: { ["will", "shall"].contains($0) })
+        {
+            modality = .planned
+            tense = .future
+        } else if tokens.contains(where: { Self.attribution.contains($0.lower) }) {
+            modality = .reported
+        }
+        if tense != .future {
+            let first = triggerWords[0]
+            let pastForm =
+                first.hasSuffix("ed") || Inflection.forms(of: trigger.words[0]).dropFirst(2).prefix(1).contains(first)
+            if pastForm || tokens.contains(where: { Self.pastMarkers.contains($0.lower) }) { tense = .past }
+        }
+
+        // When: the temporal expression closest to the trigger.
+        var date: EventDate?
+        var bestDistance = Int.max
+        let sentenceText = String(sentence.text)
+        for match in DateGrammar.matches(in: sentenceText, published: article.published, tense: tense)
+        where !Self.datesTheReport(sentenceText, match.range) {
+            // Character offsets: the match's in the sentence copy, the trigger's in the article's slice.
+            let offset = sentenceText.distance(from: sentenceText.startIndex, to: match.range.lowerBound)
+            let triggerOffset = sentence.text.distance(
+                from: sentence.text.startIndex,
+                to: tokens[triggerRange.lowerBound].text.startIndex
+            )
+            let distance = abs(offset - triggerOffset) + (offset < triggerOffset ? 5 : 0)
+            if distance < bestDistance {
+                bestDistance = distance
+                date = match.date
+            }
+        }
+
+        // Where: the place visited, else a place after "in"/"at", else the dateline.
+        var location: EventLocation?
+        if let target = targetMention, target.kind == .place, code.root == "04" {
+            location = target.place
+        } else if let placed = mentions.first(where: {
+            ($0.preposition == "in" || $0.preposition == "at") && ($0.kind == .place || $0.kind == .country)
+        }) {
+            location = placed.place ?? EventLocation(name: placed.name, country: placed.country)
+        } else if let target = targetMention, target.kind == .place {
+            location = target.place
+        } else if let dateline {
+            location = EventLocation(name: dateline.name, country: dateline.country)
+        }
+
+        let actor = actorMention?.actor(countryNames: countryNames)
+        var target = targetMention?.actor(countryNames: countryNames)
+        // Nobody acts on themselves: "Pakistan … pipeline between Karachi …" has no target.
+        if let actor, let candidate = target, actor.name == candidate.name, actor.country == candidate.country {
+            target = nil
+        }
+        var confidence = 0.35
+        if actor != nil { confidence += 0.2 }
+        if actor?.country != nil { confidence += 0.05 }
+        if target != nil { confidence += 0.15 }
+        if date != nil { confidence += 0.1 }
+        if !entry.isBareLemma || trigger.words.count > 1 { confidence += 0.15 }
+        let offsets = sentence.offsets(in: article.text)
+        let triggerText = tokens[triggerRange].map(\.text).joined(separator: " ")
+        return ExtractedEvent(
+            cameo: code.code,
+            root: code.root,
+            quadClass: code.quadClass,
+            actor: actor,
+            target: target,
+            location: location,
+            date: date,
+            modality: modality,
+            sentence: String(sentence.text),
+            sentenceIndex: sentence.index,
+            confidence: min(1, (confidence * 100).rounded() / 100),
+            sentenceStart: offsets.start,
+            sentenceEnd: offsets.end,
+            trigger: triggerText
+        )
+    }
+
+    /// "confirmed Monday", "said on Tuesday": the date of the report, not of the event.
+    static func datesTheReport(_ sentence: String, _ range: Range<String.Index>) -> Bool {
+        let words = sentence[..<range.lowerBound].split(whereSeparator: { !$0.isLetter }).suffix(2).map {
+            $0.lowercased()
+        }
+        let reporting: Set<String> = [
+            "said", "says", "confirmed", "told", "reported", "announced", "added", "stated", "noted",
+        ]
+        guard let last = words.last else { return false }
+        return reporting.contains(last) || last == "on" && words.count == 2 && reporting.contains(words[0])
+    }
+
+    func isPlanned(window: [String], trigger: [String]) -> Bool {
+        guard let last = window.last else { return false }
+        if ["will", "shall", "'ll", "would"].contains(last) { return true }
+        if window.suffix(3).contains(where: { ["will", "shall", "would"].contains($0) }) { return true }
+        if last == "to", window.count >= 2, Self.planVerbsBeforeTo.contains(window[window.count - 2]) { return true }
+        if last == "to", window.count >= 3, Self.planVerbsBeforeTo.contains(window[window.count - 3]) { return true }
+        return window.suffix(2).contains { ["upcoming", "planned", "proposed", "scheduled"].contains($0) }
+    }
+
+    /// The clause around a token: between semicolons, or between a comma and a relative pronoun.
+    func clauseBounds(_ tokens: [Token], around position: Int) -> Range<Int> {
+        var start = position
+        while start > 0 {
+            let previous = tokens[start - 1]
+            if previous.text == ";" || previous.text == ":" { break }
+            if previous.text == ",", start < tokens.count,
+                ["which", "who", "while", "whereas", "but"].contains(tokens[start].lower)
+            {
+                break
+            }
+            start -= 1
+        }
+        var end = position + 1
+        while end < tokens.count {
+            if tokens[end].text == ";" { break }
+            if tokens[end].text == ",", end + 1 < tokens.count,
+                ["which", "who", "while", "whereas", "but", "and"].contains(tokens[end + 1].lower)
+            {
+                break
+            }
+            end += 1
+        }
+        return start..<end
+    }
+}

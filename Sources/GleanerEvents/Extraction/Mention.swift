@@ -1,0 +1,35 @@
+/// A person, country, place or organisation named in a sentence, assembled from the lexicon and from
+/// capitalisation ("Russian Foreign Minister Sergey Lavrov" is one mention: Sergey Lavrov, RUS, Foreign
+/// Minister).
+struct Mention: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case person
+        case country
+        case place
+        case organisation
+        /// A role without a name that could not be resolved ("the Russian president").
+        case office
+    }
+
+    /// Token indices in the sentence.
+    var tokens: Range<Int>
+    var kind: Kind
+    var text: String
+    var name: String
+    var country: String?
+    var role: String?
+    /// For a place: the place itself (used as the event location).
+    var place: EventLocation?
+    /// Preceded by a preposition ("to Moscow", "in Beijing"): not a subject.
+    var preposition: String?
+    /// Named only by a role ("the premier", "the army chief") and resolved to a person named earlier.
+    var byRoleOnly = false
+
+    /// As an event actor or target: a capital city stands for its country ("Moscow" as an actor is Russia).
+    func actor(countryNames: [String: String]) -> EventActor {
+        if kind == .place, let country, let countryName = countryNames[country] {
+            return EventActor(text: text, name: countryName, country: country, role: nil)
+        }
+        return EventActor(text: text, name: name, country: country, role: role)
+    }
+}

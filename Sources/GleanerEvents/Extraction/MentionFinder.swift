@@ -1,0 +1,302 @@
+/// Finds the mentions of a sentence, remembering people across sentences of one article so that "Khan" or
+/// "the premier" resolve to the person named earlier.
+struct MentionFinder {
+    let index: EntityIndex
+    let lexicon: Lexicon
+    /// People named so far in the article, most recent last.
+    var people: [Mention] = []
+
+    static let prepositions: Set<String> = [
+        "in", "at", "to", "from", "with", "on", "for", "by", "between", "into", "towards", "toward", "against", "of",
+        "via", "across", "near", "over", "about",
+    ]
+    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "our", "former", "then"]
+    /// Capitalised words that never start or continue a personal name.
+    static let notNames: Set<String> = [
+        "the", "a", "an", "in", "on", "at", "and", "but", "or", "of", "to", "for", "with", "by", "after", "before",
+        "last", "next", "this", "that", "these", "those", "his", "her", "its", "their", "he", "she", "it", "they",
+        "we", "i", "you", "according", "meanwhile", "however", "also", "now", "since", "during", "while", "if",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "read", "must", "more", "said", "says", "will", "would", "has", "have", "had", "is", "was", "are", "were",
+        "first", "second", "third", "minister", "president", "prime", "foreign", "state", "government", "war",
+        "cold", "joint", "military", "commission", "project", "pipeline", "olympics", "winter", "games", "west",
+        "east", "north", "south", "prophet", "covid", "tribune", "media", "news", "office", "ministry", "army",
+    ]
+
+    /// Nouns after a demonym that make the country the actor.
+    static let groupNouns: Set<String> = [
+        "delegation", "delegations", "government", "officials", "official", "authorities", "forces", "troops",
+        "military", "army", "navy", "leadership", "leaders", "diplomats", "negotiators", "side", "team", "media",
+        "police", "soldiers", "companies", "firms", "investors", "embassy", "administration", "lawmakers",
+    ]
+
+    init(index: EntityIndex, lexicon: Lexicon) {
+        self.index = index
+        self.lexicon = lexicon
+    }
+
+    mutating func mentions(in tokens: [Token]) -> [Mention] {
+        var mentions: [Mention] = []
+        var position = 0
+        while position < tokens.count {
+            if let mention = phrase(tokens, at: position) {
+                var mention = mention
+                if mention.tokens.lowerBound > 0 {
+                    let before = tokens[mention.tokens.lowerBound - 1].lower
+                    if Self.prepositions.contains(before) { mention.preposition = before }
+                }
+                mentions.append(mention)
+                if mention.kind == .person { people.append(mention) }
+                position = mention.tokens.upperBound
+            } else {
+                position += 1
+            }
+        }
+        return mentions
+    }
+
+    /// One noun phrase naming an actor starting at `start`:
+    /// `[the] [demonym] [role…] [of Country] [,] [Name]`, or a lexicon name, or a pronoun.
+    mutating func phrase(_ tokens: [Token], at start: Int) -> Mention? {
+        var position = start
+        while position < tokens.count, Self.determiners.contains(tokens[position].lower) { position += 1 }
+        var country: String?
+        var roles: [String] = []
+        var consumed = position
+        // Modifiers: demonyms, roles and titles, in any order ("Russian Foreign Minister", "General").
+        while position < tokens.count, let (entries, length) = index.longestMatch(tokens, at: position) {
+            if let demonym = entries.firstDemonym, country == nil {
+                country = demonym
+            } else if let role = entries.firstRole {
+                roles.append(role)
+            } else {
+                break
+            }
+            position += length
+            consumed = position
+        }
+        // "Prime Minister of Pakistan"
+        if !roles.isEmpty, position + 1 < tokens.count, tokens[position].lower == "of",
+            let (entries, length) = index.longestMatch(tokens, at: position + 1), let named = entries.firstCountry
+        {
+            country = country ?? named
+            position += 1 + length
+            consumed = position
+        }
+        // ", Imran Khan," — an apposition after a role.
+        var nameStart = position
+        if !roles.isEmpty, nameStart < tokens.count, tokens[nameStart].text == ",", nameStart + 1 < tokens.count,
+            tokens[nameStart + 1].isCapitalized
+        {
+            nameStart += 1
+        }
+        // A name: from the lexicon, or capitalised words after a role or title.
+        if nameStart < tokens.count, let (entries, length) = index.longestMatch(tokens, at: nameStart) {
+            if let person = entries.firstPerson {
+                return personMention(
+                    tokens,
+                    start: start,
+                    end: nameStart + length,
+                    name: person.name,
+                    country: country ?? person.country,
+                    role: roles.last ?? person.role
+                )
+            }
+            if roles.isEmpty, country == nil || entries.firstCountry == nil {
+                if let named = entries.firstCountry {
+                    return Mention(
+                        tokens: start..<(nameStart + length),
+                        kind: .country,
+                        text: text(tokens, start..<(nameStart + length)),
+                        name: countryName(named),
+                        country: named
+                    )
+                }
+                if let place = entries.firstPlace {
+                    let range = start..<(nameStart + length)
+                    return Mention(
+                        tokens: range,
+                        kind: .place,
+                        text: text(tokens, range),
+                        name: place.name,
+                        country: place.country,
+                        place: EventLocation(name: place.name, country: place.country)
+                    )
+                }
+                if let organisation = entries.firstOrganisation {
+                    let range = start..<(nameStart + length)
+                    return Mention(
+                        tokens: range,
+                        kind: .organisation,
+                        text: text(tokens, range),
+                        name: organisation.name,
+                        country: organisation.country ?? country
+                    )
+                }
+            }
+        }
+        if !roles.isEmpty {
+            var end = nameStart
+            while end < tokens.count, end - nameStart < 4, tokens[end].kind == .word, tokens[end].isCapitalized,
+                !Self.notNames.contains(EntityIndex.stripPossessive(tokens[end].lower)),
+                index.longestMatch(tokens, at: end) == nil
+            {
+                end += 1
+                if tokens[end - 1].lower != EntityIndex.stripPossessive(tokens[end - 1].lower) { break }
+            }
+            if end > nameStart {
+                let name = tokens[nameStart..<end].map { EntityIndex.stripPossessive(String($0.text)) }
+                    .joined(separator: " ")
+                return personMention(tokens, start: start, end: end, name: name, country: country, role: roles.last)
+            }
+            // A role alone: the person of that role named earlier, or the office itself.
+            let role = roles.last!
+            let range = start..<consumed
+            if let earlier = people.last(where: { $0.role == role && (country == nil || $0.country == country) }) {
+                return Mention(
+                    tokens: range,
+                    kind: .person,
+                    text: text(tokens, range),
+                    name: earlier.name,
+                    country: earlier.country,
+                    role: role,
+                    byRoleOnly: true
+                )
+            }
+            if let country, let known = lexicon.people.first(where: { $0.role == role && $0.country == country }),
+                tokens[start].lower == "the" || start > 0 && tokens[start - 1].lower == "the"
+            {
+                return Mention(
+                    tokens: range,
+                    kind: .person,
+                    text: text(tokens, range),
+                    name: known.name,
+                    country: country,
+                    role: role,
+                    byRoleOnly: true
+                )
+            }
+            guard country != nil else { return nil }
+            return Mention(
+                tokens: range,
+                kind: .office,
+                text: text(tokens, range),
+                name: "\(countryName(country!)) \(role)",
+                country: country,
+                role: role
+            )
+        }
+        if let country, consumed > start, roles.isEmpty, consumed < tokens.count,
+            Self.groupNouns.contains(EntityIndex.stripPossessive(tokens[consumed].lower))
+        {
+            // "a Russian delegation", "Pakistani officials": the country acting.
+            let range = start..<(consumed + 1)
+            return Mention(
+                tokens: range,
+                kind: .country,
+                text: text(tokens, range),
+                name: countryName(country),
+                country: country
+            )
+        }
+        if let country, consumed > start {
+            // A demonym used as a noun phrase head ("Pakistani leadership" is not an actor; "Pakistanis" is).
+            let range = start..<consumed
+            let word = tokens[consumed - 1].lower
+            guard word.hasSuffix("s"), tokens.count == consumed || tokens[consumed].kind != .word else { return nil }
+            return Mention(
+                tokens: range,
+                kind: .country,
+                text: text(tokens, range),
+                name: countryName(country),
+                country: country
+            )
+        }
+        // Pronouns stand for the last person named.
+        if ["he", "she"].contains(tokens[start].lower), let last = people.last {
+            return Mention(
+                tokens: start..<(start + 1),
+                kind: .person,
+                text: String(tokens[start].text),
+                name: last.name,
+                country: last.country,
+                role: last.role
+            )
+        }
+        return nil
+    }
+
+    mutating func personMention(
+        _ tokens: [Token],
+        start: Int,
+        end: Int,
+        name: String,
+        country: String?,
+        role: String?
+    ) -> Mention {
+        // A surname alone ("Khan") resolves to the full name used earlier in the article.
+        var name = name
+        var country = country
+        var role = role
+        if !name.contains(" "),
+            let earlier = people.last(where: { $0.name.split(separator: " ").last.map(String.init) == name })
+        {
+            name = earlier.name
+            country = country ?? earlier.country
+            role = role ?? earlier.role
+        } else if let earlier = people.last(where: { $0.name == name }) {
+            country = country ?? earlier.country
+            role = role ?? earlier.role
+        }
+        return Mention(
+            tokens: start..<end,
+            kind: .person,
+            text: text(tokens, start..<end),
+            name: name,
+            country: country,
+            role: role
+        )
+    }
+
+    func text(_ tokens: [Token], _ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let first = tokens[range.lowerBound].text
+        let last = tokens[range.upperBound - 1].text
+        return String(first.base[first.startIndex..<last.endIndex])
+    }
+
+    func countryName(_ alpha3: String) -> String {
+        lexicon.countries.first { $0.alpha3 == alpha3 }?.name ?? alpha3
+    }
+}
+
+extension Array where Element == EntityEntry {
+    var firstDemonym: String? {
+        for entry in self { if case .demonym(let alpha3, _) = entry { return alpha3 } }
+        return nil
+    }
+    var firstRole: String? {
+        for entry in self {
+            if case .role(let name) = entry { return name }
+            if case .title(let expansion) = entry { return expansion }
+        }
+        return nil
+    }
+    var firstCountry: String? {
+        for entry in self { if case .country(let alpha3, _) = entry { return alpha3 } }
+        return nil
+    }
+    var firstPerson: (name: String, country: String?, role: String?)? {
+        for entry in self { if case .person(let name, let country, let role) = entry { return (name, country, role) } }
+        return nil
+    }
+    var firstPlace: (name: String, country: String?)? {
+        for entry in self { if case .place(let name, let country, _) = entry { return (name, country) } }
+        return nil
+    }
+    var firstOrganisation: (name: String, country: String?)? {
+        for entry in self { if case .organisation(let name, let country) = entry { return (name, country) } }
+        return nil
+    }
+}

@@ -1,0 +1,67 @@
+/// The trigger lexicon indexed by every inflected form of each trigger's first word (its verb).
+struct TriggerIndex: Sendable {
+    struct Entry: Sendable {
+        var trigger: Lexicon.Trigger
+        /// The form matched is the bare lemma ("visit"), which may be a noun ("a visit"), not a verb.
+        var isBareLemma: Bool
+        var isParticiple: Bool
+    }
+
+    var byForm: [String: [Entry]] = [:]
+
+    /// Reporting verbs mark attribution (modality `reported`), they are not events of their own.
+    static let reportingLemmas: Set<String> = ["say", "tell", "add", "note", "quote", "report", "state", "comment"]
+
+    init(lexicon: Lexicon) {
+        for trigger in lexicon.triggers {
+            guard let lemma = trigger.words.first, !Self.reportingLemmas.contains(lemma) || trigger.words.count > 1
+            else { continue }
+            let forms = Inflection.forms(of: lemma)
+            for (position, form) in forms.enumerated() {
+                byForm[form, default: []].append(
+                    Entry(
+                        trigger: trigger,
+                        isBareLemma: position == 0,
+                        isParticiple: position >= 2 && form.hasSuffix("ed") || position == 3
+                    )
+                )
+            }
+        }
+    }
+
+    /// The best trigger starting at token `start`: the one matching most words (later words may be separated
+    /// by up to three tokens: "signed a fresh agreement", "lifting a longstanding arms embargo").
+    func match(_ tokens: [Token], at start: Int) -> (entry: Entry, end: Int)? {
+        guard let candidates = byForm[tokens[start].lower] else { return nil }
+        var best: (entry: Entry, end: Int, words: Int)?
+        for entry in candidates {
+            var position = start + 1
+            var matched = true
+            for word in entry.trigger.words.dropFirst() {
+                var found = false
+                var gap = 0
+                while position < tokens.count, gap <= 3,
+                    tokens[position].kind != .punctuation || tokens[position].text == "-"
+                {
+                    let lower = tokens[position].lower
+                    position += 1
+                    if lower == word || lower == word + "s" || lower == word + "es"
+                        || Inflection.forms(of: word).contains(lower)
+                    {
+                        found = true
+                        break
+                    }
+                    gap += 1
+                }
+                if !found {
+                    matched = false
+                    break
+                }
+            }
+            guard matched else { continue }
+            let words = entry.trigger.words.count
+            if best == nil || words > best!.words { best = (entry, position, words) }
+        }
+        return best.map { ($0.entry, $0.end) }
+    }
+}
