@@ -54,15 +54,19 @@ func timed(_ text: String) -> Double {
 let oneMegabyteLine = String(repeating: "Russia will visit Pakistan and sign ", count: 30_000)
 let noPunctuation = String(repeating: "words without any punctuation at all ", count: 28_000)
 let oddUnicode = String(repeating: "\u{202E}\u{0301}𝕏👨‍👩‍👧 Ｒｕｓｓｉａ ", count: 40_000)
-let hostile: [(String, Double, Int)] = [
-    ("1 MB single line with triggers", timed(oneMegabyteLine), oneMegabyteLine.utf8.count),
-    ("1 MB without punctuation", timed(noPunctuation), noPunctuation.utf8.count),
-    ("odd Unicode", timed(oddUnicode), oddUnicode.utf8.count),
-    (
-        "half of the 1 MB line", timed(String(oneMegabyteLine.prefix(oneMegabyteLine.count / 2))),
-        oneMegabyteLine.utf8.count / 2
-    ),
-]
+let skipHostile = ProcessInfo.processInfo.environment["SKIP_HOSTILE"] != nil  // for profiling under valgrind
+let hostile: [(String, Double, Int)] =
+    skipHostile
+    ? []
+    : [
+        ("1 MB single line with triggers", timed(oneMegabyteLine), oneMegabyteLine.utf8.count),
+        ("1 MB without punctuation", timed(noPunctuation), noPunctuation.utf8.count),
+        ("odd Unicode", timed(oddUnicode), oddUnicode.utf8.count),
+        (
+            "half of the 1 MB line", timed(String(oneMegabyteLine.prefix(oneMegabyteLine.count / 2))),
+            oneMegabyteLine.utf8.count / 2
+        ),
+    ]
 
 print("lexicon load: \(String(format: "%.1f", lexiconSeconds * 1_000)) ms")
 print("articles: \(articles.count) × \(rounds) rounds, \(bytes) bytes on average, \(events / rounds) events per round")

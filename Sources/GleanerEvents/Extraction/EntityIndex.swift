@@ -18,6 +18,9 @@ struct EntityIndex: Sendable {
     /// capitals, so the verb "is" or the pronoun "who" never names an organisation.
     var capitalsOnly: Set<String> = []
     var anyCase: Set<String> = []
+    var countryNames: [String: String] = [:]
+    /// `role|alpha3` → the person of the lexicon holding that role in that country.
+    var peopleByRoleAndCountry: [String: Lexicon.Person] = [:]
 
     init(lexicon: Lexicon) {
         func add(_ surface: String, _ entry: EntityEntry) {
@@ -33,6 +36,13 @@ struct EntityIndex: Sendable {
                 capitalsOnly.remove(key)
             }
             longest = max(longest, words.count)
+        }
+        for country in lexicon.countries { countryNames[country.alpha3] = country.name }
+        for person in lexicon.people {
+            if let role = person.role, let country = person.country, peopleByRoleAndCountry["\(role)|\(country)"] == nil
+            {
+                peopleByRoleAndCountry["\(role)|\(country)"] = person
+            }
         }
         for country in lexicon.countries {
             for name in [country.name] + country.aliases {
@@ -64,30 +74,61 @@ struct EntityIndex: Sendable {
             for form in [role.name] + role.forms { add(form, .role(name: role.name)) }
         }
         for title in lexicon.titles { add(title.form, .title(expansion: title.expansion)) }
+        buildFirstWordIndex()
     }
 
-    /// The longest lexicon entry starting at `start`, as (entries, number of tokens).
+    /// A lexicon name indexed by its first word.
+    struct Candidate: Sendable {
+        /// The words after the first.
+        var rest: [String]
+        var entries: [EntityEntry]
+        var capitalsOnly: Bool
+    }
+
+    /// First word → names starting with it, longest first. Built once from `entries`.
+    var byFirstWord: [String: [Candidate]] = [:]
+
+    mutating func buildFirstWordIndex() {
+        for (key, found) in entries {
+            let words = key.split(separator: " ").map(String.init)
+            byFirstWord[words[0], default: []].append(
+                Candidate(rest: Array(words.dropFirst()), entries: found, capitalsOnly: capitalsOnly.contains(key))
+            )
+        }
+        for key in byFirstWord.keys { byFirstWord[key]!.sort { $0.rest.count > $1.rest.count } }
+    }
+
+    /// The longest lexicon entry starting at `start`, as (entries, number of tokens). A possessive word ends
+    /// a name ("Pakistan's"); a name from capitals-only aliases ("IS", "WHO") needs capitals in the text.
     func longestMatch(_ tokens: [Token], at start: Int) -> ([EntityEntry], Int)? {
+        guard start < tokens.count, tokens[start].kind == .word else { return nil }
+        let first = tokens[start]
         var best: ([EntityEntry], Int)?
-        var key = ""
-        var length = 0
-        var index = start
-        while index < tokens.count, length < longest {
-            let token = tokens[index]
-            guard token.kind == .word || (token.kind == .punctuation && token.text == "." && length > 0) else { break }
-            if token.kind == .word {
-                let word = Self.stripPossessive(token.lower)
-                key = key.isEmpty ? word : key + " " + word
-                length += 1
-                if let found = entries[key],
-                    !capitalsOnly.contains(key) || token.text.filter(\.isLetter).allSatisfy(\.isUppercase)
-                {
-                    best = (found, index - start + 1)
+        // The word as written ("people's" in "People's Republic"), or without its possessive ("Pakistan's"),
+        // which then ends the name.
+        for (key, possessiveEnds) in [(first.lower, false), (first.bare, true)] {
+            if possessiveEnds, !first.isPossessive { continue }
+            guard let candidates = byFirstWord[key] else { continue }
+            candidate: for candidate in candidates {
+                let length = candidate.rest.count + 1
+                guard start + length <= tokens.count, best.map({ length > $0.1 }) ?? true else { continue }
+                if possessiveEnds, !candidate.rest.isEmpty { continue }
+                for (offset, word) in candidate.rest.enumerated() {
+                    let token = tokens[start + 1 + offset]
+                    guard token.kind == .word else { continue candidate }
+                    let isLast = offset == candidate.rest.count - 1
+                    guard token.lower == word || isLast && token.bare == word else { continue candidate }
                 }
-                // A possessive ends the name: "Pakistan's".
-                if word != token.lower { break }
+                if candidate.capitalsOnly,
+                    !tokens[start..<(start + length)].allSatisfy({
+                        $0.text.allSatisfy { !$0.isLetter || $0.isUppercase }
+                    })
+                {
+                    continue
+                }
+                best = (candidate.entries, length)
+                break
             }
-            index += 1
         }
         return best
     }

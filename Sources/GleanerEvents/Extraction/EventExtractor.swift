@@ -17,6 +17,16 @@ public struct EventExtractor: Sendable {
         countryNames = names
     }
 
+    /// Words without which a sentence holds no temporal expression the grammar knows (numbers aside).
+    static let dateWords: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+        "tomorrow", "tonight", "ago", "week", "weeks", "weekend", "month", "months", "year", "years", "decade",
+        "decades", "day", "days", "morning", "night", "evening", "afternoon", "now",
+    ]
+
     static let negations: Set<String> = [
         "not", "no", "never", "n't", "didn't", "won't", "cannot", "refused", "denied", "without",
     ]
@@ -51,6 +61,9 @@ public struct EventExtractor: Sendable {
             let tokens = Tokenizer.tokens(sentence.text)
             guard tokens.count <= 400 else { continue }  // not a sentence: a run-on without punctuation
             let mentions = finder.mentions(in: tokens)
+            let dates = SentenceDates(
+                mayHoldDates: tokens.contains { $0.kind == .number || Self.dateWords.contains($0.bare) }
+            )
             var position = 0
             while position < tokens.count {
                 guard let (entry, end) = triggers.match(tokens, at: position),
@@ -61,6 +74,7 @@ public struct EventExtractor: Sendable {
                 }
                 if let event = event(
                     entry,
+                    dates: dates,
                     triggerRange: position..<end,
                     tokens: tokens,
                     mentions: mentions,
@@ -86,6 +100,7 @@ public struct EventExtractor: Sendable {
 
     func event(
         _ entry: TriggerIndex.Entry,
+        dates: SentenceDates,
         triggerRange: Range<Int>,
         tokens: [Token],
         mentions: [Mention],
@@ -160,17 +175,14 @@ public struct EventExtractor: Sendable {
             modality = .reported
         }
         if tense != .future {
-            let first = triggerWords[0]
-            let pastForm =
-                first.hasSuffix("ed") || Inflection.forms(of: trigger.words[0]).dropFirst(2).prefix(1).contains(first)
-            if pastForm || tokens.contains(where: { Self.pastMarkers.contains($0.lower) }) { tense = .past }
+            if entry.isPast || tokens.contains(where: { Self.pastMarkers.contains($0.lower) }) { tense = .past }
         }
 
         // When: the temporal expression closest to the trigger.
         var date: EventDate?
         var bestDistance = Int.max
         let sentenceText = String(sentence.text)
-        for match in DateGrammar.matches(in: sentenceText, published: article.published, tense: tense)
+        for match in dates.matches(sentenceText, published: article.published, tense: tense)
         where !Self.datesTheReport(sentenceText, match.range) {
             // Character offsets: the match's in the sentence copy, the trigger's in the article's slice.
             let offset = sentenceText.distance(from: sentenceText.startIndex, to: match.range.lowerBound)
@@ -276,5 +288,24 @@ public struct EventExtractor: Sendable {
             end += 1
         }
         return start..<end
+    }
+}
+
+/// The temporal expressions of one sentence, computed once per tense (a sentence may hold several triggers).
+final class SentenceDates {
+    var byTense: [Tense: [TemporalMatch]] = [:]
+    /// False when no word of the sentence can start a temporal expression: the grammar is skipped.
+    let mayHoldDates: Bool
+
+    init(mayHoldDates: Bool) {
+        self.mayHoldDates = mayHoldDates
+    }
+
+    func matches(_ sentence: String, published: PublicationDate, tense: Tense) -> [TemporalMatch] {
+        guard mayHoldDates else { return [] }
+        if let known = byTense[tense] { return known }
+        let found = DateGrammar.matches(in: sentence, published: published, tense: tense)
+        byTense[tense] = found
+        return found
     }
 }

@@ -139,14 +139,14 @@ struct MentionFinder {
         if !roles.isEmpty {
             var end = nameStart
             while end < tokens.count, end - nameStart < 4, tokens[end].kind == .word, tokens[end].isCapitalized,
-                !Self.notNames.contains(EntityIndex.stripPossessive(tokens[end].lower)),
+                !Self.notNames.contains(tokens[end].bare),
                 index.longestMatch(tokens, at: end) == nil
             {
                 end += 1
-                if tokens[end - 1].lower != EntityIndex.stripPossessive(tokens[end - 1].lower) { break }
+                if tokens[end - 1].isPossessive { break }
             }
             if end > nameStart {
-                let name = tokens[nameStart..<end].map { EntityIndex.stripPossessive(String($0.text)) }
+                let name = tokens[nameStart..<end].map { Token.strippingPossessive(String($0.text)) }
                     .joined(separator: " ")
                 return personMention(tokens, start: start, end: end, name: name, country: country, role: roles.last)
             }
@@ -164,7 +164,7 @@ struct MentionFinder {
                     byRoleOnly: true
                 )
             }
-            if let country, let known = lexicon.people.first(where: { $0.role == role && $0.country == country }),
+            if let country, let known = index.peopleByRoleAndCountry["\(role)|\(country)"],
                 tokens[start].lower == "the" || start > 0 && tokens[start - 1].lower == "the"
             {
                 return Mention(
@@ -188,7 +188,7 @@ struct MentionFinder {
             )
         }
         if let country, consumed > start, roles.isEmpty, consumed < tokens.count,
-            Self.groupNouns.contains(EntityIndex.stripPossessive(tokens[consumed].lower))
+            Self.groupNouns.contains(tokens[consumed].bare)
         {
             // "a Russian delegation", "Pakistani officials": the country acting.
             let range = start..<(consumed + 1)
@@ -267,7 +267,7 @@ struct MentionFinder {
     }
 
     func countryName(_ alpha3: String) -> String {
-        lexicon.countries.first { $0.alpha3 == alpha3 }?.name ?? alpha3
+        index.countryNames[alpha3] ?? alpha3
     }
 }
 

@@ -10,7 +10,35 @@ public struct Token: Sendable, Hashable {
     public var kind: Kind
     /// Lower-cased text, for lexicon look-ups.
     public var lower: String
+    /// `lower` without a possessive ending ("pakistan's" → "pakistan").
+    public var bare: String
+    /// The word ends in a possessive ('s, ’s, s').
+    public var isPossessive: Bool { bare.utf8.count != lower.utf8.count }
 
+    init(text: Substring, kind: Kind, lower: String) {
+        self.text = text
+        self.kind = kind
+        self.lower = lower
+        self.bare = kind == .word ? Token.strippingPossessive(lower) : lower
+    }
+
+    /// "pakistan's" → "pakistan", "states'" → "states", by bytes (apostrophes are ASCII or U+2019).
+    static func strippingPossessive(_ word: String) -> String {
+        let bytes = Array(word.utf8)
+        let count = bytes.count
+        if count > 2, bytes[count - 1] == 0x73, bytes[count - 2] == 0x27 {
+            return String(decoding: bytes[..<(count - 2)], as: UTF8.self)
+        }
+        if count > 4, bytes[count - 1] == 0x73, bytes[count - 4] == 0xE2, bytes[count - 3] == 0x80,
+            bytes[count - 2] == 0x99
+        {
+            return String(decoding: bytes[..<(count - 4)], as: UTF8.self)
+        }
+        if count > 2, bytes[count - 1] == 0x27, bytes[count - 2] == 0x73 {
+            return String(decoding: bytes[..<(count - 1)], as: UTF8.self)
+        }
+        return word
+    }
     public var range: Range<String.Index> { text.startIndex..<text.endIndex }
 
     /// Whether the word starts with an upper-case letter.

@@ -5,6 +5,10 @@ struct TriggerIndex: Sendable {
         /// The form matched is the bare lemma ("visit"), which may be a noun ("a visit"), not a verb.
         var isBareLemma: Bool
         var isParticiple: Bool
+        /// The form matched is a past tense or participle ("visited", "met").
+        var isPast: Bool
+        /// For each later word of the phrase, the forms it may take (plurals, inflections).
+        var laterForms: [Set<String>]
     }
 
     var byForm: [String: [Entry]] = [:]
@@ -17,12 +21,17 @@ struct TriggerIndex: Sendable {
             guard let lemma = trigger.words.first, !Self.reportingLemmas.contains(lemma) || trigger.words.count > 1
             else { continue }
             let forms = Inflection.forms(of: lemma)
+            let laterForms = trigger.words.dropFirst().map { word in
+                Set([word, word + "s", word + "es"] + Inflection.forms(of: word))
+            }
             for (position, form) in forms.enumerated() {
                 byForm[form, default: []].append(
                     Entry(
                         trigger: trigger,
                         isBareLemma: position == 0,
-                        isParticiple: position >= 2 && form.hasSuffix("ed") || position == 3
+                        isParticiple: position >= 2 && form.hasSuffix("ed") || position == 3,
+                        isPast: position == 2 || position == 3,
+                        laterForms: laterForms
                     )
                 )
             }
@@ -37,7 +46,7 @@ struct TriggerIndex: Sendable {
         for entry in candidates {
             var position = start + 1
             var matched = true
-            for word in entry.trigger.words.dropFirst() {
+            for accepted in entry.laterForms {
                 var found = false
                 var gap = 0
                 while position < tokens.count, gap <= 3,
@@ -45,9 +54,7 @@ struct TriggerIndex: Sendable {
                 {
                     let lower = tokens[position].lower
                     position += 1
-                    if lower == word || lower == word + "s" || lower == word + "es"
-                        || Inflection.forms(of: word).contains(lower)
-                    {
+                    if accepted.contains(lower) {
                         found = true
                         break
                     }
