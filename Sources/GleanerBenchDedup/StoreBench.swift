@@ -26,6 +26,8 @@ struct StorePhaseReport: Encodable {
     /// `similarArticles(to:limit:)` per article, run before the window is committed (a read-only proxy for
     /// the lookup the commit does): prepare + exact-hash lookup + LSH buckets + signatures + verification.
     var queryUs: Double
+    /// CPU time of the querying thread per `similarArticles` call (the rest of `queryUs` is waiting).
+    var queryCpuUs: Double
     var queryP50Us: Double
     var queryP99Us: Double
     var queryOriginalsUs: Double
@@ -249,14 +251,17 @@ struct StoreBench {
 
         // The query proxy, before the window is stored (so nothing finds itself).
         var queryTimes: [Double] = []
+        var queryCPU = 0.0
         var originals: [Double] = []
         var copies: [Double] = []
         var originalsNet: [Double] = []
         var copiesNet: [Double] = []
         for (offset, document) in window.enumerated() {
+            let cpuStart = threadCPUNanoseconds()
             let start = nanoseconds()
             let similar = try store.similarArticles(to: document.article, limit: 5)
             let elapsed = microseconds(start, nanoseconds())
+            queryCPU += microseconds(cpuStart, threadCPUNanoseconds())
             precondition(similar.count <= 5)
             queryTimes.append(elapsed)
             if document.copyOf == nil {
@@ -313,6 +318,7 @@ struct StoreBench {
             writtenKiBPerArticle: rounded(written, 1),
             prepareUs: rounded(prepareTimes.mean, 1),
             queryUs: rounded(queryTimes.mean, 1),
+            queryCpuUs: rounded(queryCPU / Double(window.count), 1),
             queryP50Us: rounded(queryTimes.median, 1),
             queryP99Us: rounded(queryTimes.percentile(99), 1),
             queryOriginalsUs: rounded(originals.mean, 1),

@@ -18,6 +18,8 @@ public enum BoilerplateRules {
 
     /// Whether `line` is boilerplate.
     public static func isBoilerplate(_ line: String) -> Bool {
+        // Paragraphs are never teasers: decide by byte length before any character-level work.
+        guard line.utf8.count <= maximumTeaserLength * 4 else { return false }
         let trimmed = line.trimmingWhitespace().lowercased()
         guard !trimmed.isEmpty, trimmed.count <= maximumTeaserLength else { return false }
         var bare = Substring(trimmed)
@@ -40,7 +42,7 @@ public enum BoilerplateRules {
         var kept = lines
         // A short block after a trailing marker line is another story's teaser.
         if let marker = kept.lastIndex(where: { trailingMarkers.contains(normalizedMarker($0)) }) {
-            let tail = kept[(marker + 1)...].reduce(0) { $0 + $1.count }
+            let tail = kept[(marker + 1)...].reduce(0) { $0 + $1.utf8.count }
             if tail < maximumTrailingTeaser { kept.removeSubrange(marker...) }
         }
         kept.removeAll(where: isBoilerplate)
@@ -54,6 +56,7 @@ public enum BoilerplateRules {
     }
 
     static func normalizedMarker(_ line: String) -> String {
+        guard line.utf8.count <= 40 else { return "" }
         var bare = Substring(line.trimmingWhitespace().lowercased())
         while let last = bare.last, last == ":" || last == "." { bare = bare.dropLast() }
         return String(bare)
