@@ -120,7 +120,7 @@ extension ArticleStore {
                         modality TEXT NOT NULL,
                         confidence REAL NOT NULL
                     );
-                    CREATE INDEX event_mentions_by_event ON event_mentions(event_id);
+                    CREATE INDEX event_mentions_by_event ON event_mentions(event_id, article_id);
                     CREATE INDEX event_mentions_by_article ON event_mentions(article_id);
                     CREATE TABLE entities (
                         id INTEGER PRIMARY KEY,

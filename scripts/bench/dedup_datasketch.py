@@ -337,6 +337,7 @@ def report(args):
             row("    of which CPU on the committing thread", "commit_cpu_us_per_article"),
             row("    bytes written (WAL + checkpoints)", "written_ki_b_per_article", "KiB"),
             row("  query proxy: similarArticles", "query_us"),
+            row("    of which CPU on the querying thread", "query_cpu_us"),
             row("    minus prepare = lookup + verification", "query_net_us"),
             row("      originals", "query_net_originals_us"),
             row("      copies", "query_net_copies_us"),
