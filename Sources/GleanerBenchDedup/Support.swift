@@ -57,24 +57,6 @@ func rounded(_ value: Double, _ places: Int = 2) -> Double {
     return (value * scale).rounded() / scale
 }
 
-extension Array where Element: Sendable {
-    /// `map` over all cores (`DispatchQueue.concurrentPerform`), keeping the order.
-    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
-        guard count >= 4 else { return map(transform) }
-        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            output[index] = transform(self[index])
-        }
-        return output.map { $0! }
-    }
-}
-
 /// The generated corpus in arrival order: every original in generation order, and each edited copy placed
 /// after a uniformly chosen later original (so a copy always arrives after its source, as in syndication).
 struct Corpus {

@@ -80,7 +80,9 @@ struct NearDuplicateDaemonTests {
         try daemon.writeConfiguration(["ShingleSize=4"])
         try daemon.start()
         #expect(daemon.waitForExit() == 78)
-        #expect(daemon.log.contains { $0.contains("shingle_size=5") && $0.contains("gleaner reindex") })
+        daemon.waitUntil("a log line", timeout: 10) {
+            daemon.log.contains { $0.contains("shingle_size=5") && $0.contains("gleaner reindex") }
+        }
 
         let reindex = try runGleaner(["reindex", "--config", daemon.configPath])
         #expect(reindex.status == 0, "\(reindex.error)")

@@ -103,7 +103,9 @@ struct SpoolTests {
         for (file, reason) in expected {
             let row = failures.first { $0.file == file }
             #expect(row?.reason == reason, "\(file): \(row?.reason ?? "no row")")
-            #expect(daemon.log.contains { $0.hasPrefix("<4>quarantined \(file):") && $0.contains("reason=\(reason)") })
+            daemon.waitUntil("a log line", timeout: 10) {
+                daemon.log.contains { $0.hasPrefix("<4>quarantined \(file):") && $0.contains("reason=\(reason)") }
+            }
         }
         // A readable file has its SHA-256 recorded; a symlink's target is never read.
         #expect(failures.first { $0.file == "binary.txt" }?.sha256?.count == 64)
@@ -189,7 +191,9 @@ struct SpoolTests {
         #expect(counts.files == 1)
         #expect(counts.articles == 1)
         #expect(counts.duplicates == 0)
-        #expect(daemon.log.contains { $0.contains("crash.txt was already recorded") })
+        daemon.waitUntil("a log line", timeout: 10) {
+            daemon.log.contains { $0.contains("crash.txt was already recorded") }
+        }
         #expect(daemon.stop() == 0)
     }
 
@@ -233,8 +237,12 @@ struct SpoolTests {
         }
         for index in 0..<200 { try daemon.drop("lost-\(index).txt", text: distinctText(index, "whose event was lost")) }
         daemon.waitUntil("all 200 ingested", timeout: 60) { daemon.counts().articles == 200 }
-        #expect(daemon.log.contains { $0.contains("inotify queue overflowed") && $0.contains("event=overflow") })
-        #expect(daemon.log.contains { $0.contains("rescan after overflow queued") })
+        daemon.waitUntil("a log line", timeout: 10) {
+            daemon.log.contains { $0.contains("inotify queue overflowed") && $0.contains("event=overflow") }
+        }
+        daemon.waitUntil("a log line", timeout: 10) {
+            daemon.log.contains { $0.contains("rescan after overflow queued") }
+        }
         #expect(daemon.counts().files == 200)
         #expect(daemon.stop() == 0)
     }
@@ -299,7 +307,9 @@ struct SpoolFaultTests {
             daemon.notify.lastStatus?.contains("retrying 1 files: database is locked") == true
         }
         #expect(daemon.contents(of: daemon.inbox) == ["waiting.txt"])
-        #expect(daemon.log.contains { $0.contains("cannot commit 1 files") && $0.contains("event=store-retry") })
+        daemon.waitUntil("the retry warning in the log") {
+            daemon.log.contains { $0.contains("cannot commit 1 files") && $0.contains("event=store-retry") }
+        }
         release.signal()
         daemon.waitUntil("ingestion to resume", timeout: 20) { daemon.counts().articles == 1 }
         daemon.waitUntil("STATUS to clear") { daemon.notify.lastStatus?.contains("retrying") == false }
@@ -316,7 +326,9 @@ struct SpoolFaultTests {
         daemon.waitUntil("the inbox to come back", timeout: 20) {
             daemon.log.contains { $0.contains("is back; watching it again") }
         }
-        #expect(daemon.log.contains { $0.contains("was deleted or moved away") && $0.contains("event=inbox-gone") })
+        daemon.waitUntil("a log line", timeout: 10) {
+            daemon.log.contains { $0.contains("was deleted or moved away") && $0.contains("event=inbox-gone") }
+        }
         try daemon.drop("after.txt", text: "Dropped into the re-created inbox.")
         daemon.waitUntil("the new file") { daemon.counts().articles == 1 }
         #expect(daemon.stop() == 0)
