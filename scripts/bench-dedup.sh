@@ -88,6 +88,10 @@ fi
 
 # --- Build ------------------------------------------------------------------------------------------------------
 
+# The commit being measured, read before the build (the tree may move on while the benchmark runs).
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]]; then commit+="-dirty"; fi
+
 if [[ -z "${BINARY:-}" ]]; then
     say "building gleaner-bench-dedup (swift build -c release --scratch-path $SCRATCH)"
     swift build -c release --scratch-path "$SCRATCH" --product gleaner-bench-dedup >&2 || die "swift build failed"
@@ -113,8 +117,6 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 # --- Summary ------------------------------------------------------------------------------------------------------
 
 cpu=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]]; then commit+="-dirty"; fi
 report_args=(
     --gleaner "$work/gleaner.json" --datasketch "$work/datasketch.json"
     --fact "date=$(date -u +%Y-%m-%d)" --fact "commit=$commit" --fact "cpu=${cpu:-unknown}"

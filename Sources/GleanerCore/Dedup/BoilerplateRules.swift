@@ -31,7 +31,7 @@ public enum BoilerplateRules {
     }
 
     /// Lines after a trailing "Must Read" (or similar) marker are another story's teaser when they are short
-    /// in total: the marker and what follows are dropped if what follows is under this many characters.
+    /// in total: the marker and what follows are dropped if what follows is under this many UTF-8 bytes.
     static let maximumTrailingTeaser = 600
 
     static let trailingMarkers: Set<String> = ["must read", "read more", "also read", "related", "more stories"]
