@@ -55,7 +55,14 @@ let package = Package(
         .target(
             name: "GleanerEvents",
             dependencies: ["GleanerCore"],
-            resources: [.copy("Resources/lexicon")]
+            exclude: ["Resources/lexicon/FORMAT.md"],
+            // Compiled into the binary, so an installed gleaner needs no resource folder beside it.
+            resources: [
+                .embedInCode("Resources/lexicon/cameo.tsv"), .embedInCode("Resources/lexicon/triggers.tsv"),
+                .embedInCode("Resources/lexicon/countries.tsv"), .embedInCode("Resources/lexicon/places.tsv"),
+                .embedInCode("Resources/lexicon/roles.tsv"), .embedInCode("Resources/lexicon/titles.tsv"),
+                .embedInCode("Resources/lexicon/organisations.tsv"), .embedInCode("Resources/lexicon/people.tsv"),
+            ]
         ),
         .testTarget(
             name: "GleanerEventsTests",

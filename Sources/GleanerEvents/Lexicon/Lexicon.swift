@@ -137,23 +137,19 @@ public struct Lexicon: Sendable {
 
     public init() {}
 
-    /// The file names of the bundled lexicon, in the order they are loaded.
-    static let bundledFileNames = [
-        "cameo.tsv", "triggers.tsv", "countries.tsv", "places.tsv", "roles.tsv", "titles.tsv",
-        "organisations.tsv", "people.tsv",
+    /// The bundled files' bytes, compiled into the binary (`.embedInCode` in Package.swift).
+    static let bundledFiles: [(name: String, bytes: [UInt8])] = [
+        ("cameo.tsv", PackageResources.cameo_tsv), ("triggers.tsv", PackageResources.triggers_tsv),
+        ("countries.tsv", PackageResources.countries_tsv), ("places.tsv", PackageResources.places_tsv),
+        ("roles.tsv", PackageResources.roles_tsv), ("titles.tsv", PackageResources.titles_tsv),
+        ("organisations.tsv", PackageResources.organisations_tsv), ("people.tsv", PackageResources.people_tsv),
     ]
 
     private static let bundledResult: Result<Lexicon, LexiconError> = {
-        guard let folder = Bundle.module.url(forResource: "lexicon", withExtension: nil) else {
-            return .failure(LexiconError(file: "lexicon", line: 0, message: "the bundled lexicon folder is missing"))
-        }
         var lexicon = Lexicon()
-        for fileName in bundledFileNames {
-            let url = folder.appendingPathComponent(fileName)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+        for (fileName, bytes) in bundledFiles {
             do {
-                let text = try Lexicon.read(path: url.path, name: fileName)
-                try lexicon.add(fileName: fileName, text: text)
+                try lexicon.add(fileName: fileName, text: String(decoding: bytes, as: UTF8.self))
             } catch let error as LexiconError {
                 return .failure(error)
             } catch {
@@ -163,7 +159,7 @@ public struct Lexicon: Sendable {
         return .success(lexicon)
     }()
 
-    /// The lexicon shipped with Gleaner (Bundle.module, folder "lexicon"; missing files are simply empty).
+    /// The lexicon shipped with Gleaner, compiled into the binary.
     /// It is read once per process.
     public static func bundled() throws -> Lexicon {
         try bundledResult.get()
