@@ -140,8 +140,14 @@ in_sandbox systemctl restart gleaner
 restarts_before=$(unit_property NRestarts)
 in_sandbox touch /var/lib/gleaner/stall
 wait_for 10 "the daemon stalls on purpose" journal_has "stalling the pipeline on purpose"
+# Three different articles (texts differing only in a number would be near duplicates: digits are folded).
+waiting_texts=(
+    "The harbour authority opened a new container terminal after years of delays and disputes."
+    "Farmers in the northern valley reported the largest wheat harvest seen there in a decade."
+    "A museum of maritime history welcomed its millionth visitor on a rainy Sunday afternoon."
+)
 for index in 1 2 3; do
-    in_sandbox sh -c "echo 'Article number $index, dropped while the pipeline was stalled.' > /tmp/waiting-$index.txt"
+    in_sandbox sh -c "echo '${waiting_texts[$((index - 1))]}' > /tmp/waiting-$index.txt"
     drop "waiting-$index.txt" "/tmp/waiting-$index.txt" mv
 done
 wait_for 30 "systemd's watchdog restarts it" restarted_since "$restarts_before"
