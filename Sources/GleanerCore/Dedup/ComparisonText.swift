@@ -11,7 +11,10 @@ public enum ComparisonText {
     public static func words(title: String?, text: String) -> [Substring] {
         let lines = BoilerplateRules.strip(TextArticleReader.normalizedLines(text), title: title)
         let normalized = TextNormalizer.normalize(lines.joined(separator: "\n"))
-        return foldingDigits(normalized).split(separator: " ")
+        // Split on the UTF-8 space byte: the normalised text has single ASCII spaces between words, and
+        // byte-level splitting avoids grapheme breaking (about twice as fast as splitting Characters).
+        let folded = foldingDigits(normalized)
+        return folded.utf8.split(separator: 0x20).map { Substring($0) }
     }
 
     /// `normalized` with each run of ASCII digits replaced by one `0`.
