@@ -155,7 +155,7 @@ struct Dateline {
 
 extension StringProtocol {
     /// The string without leading and trailing white space (Foundation-free).
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         guard let start = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let end = lastIndex(where: { !$0.isWhitespace })!
         return String(self[start...end])

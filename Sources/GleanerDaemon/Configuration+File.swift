@@ -1,3 +1,5 @@
+import GleanerCore
+
 /// A problem in a configuration file, with the line it is on.
 public struct ConfigurationError: Error, CustomStringConvertible, Sendable, Equatable {
     public var file: String
@@ -154,13 +156,5 @@ extension Configuration {
         let seconds = amount * multiplier
         guard seconds >= minimum else { throw ValueProblem(message: "must be at least \(minimum)s") }
         return seconds
-    }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        guard let start = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let end = lastIndex(where: { !$0.isWhitespace })!
-        return String(self[start...end])
     }
 }

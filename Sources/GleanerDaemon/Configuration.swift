@@ -70,10 +70,4 @@ public struct Configuration: Sendable, Equatable {
 
     /// The path of the configuration file read when none is given.
     public static let defaultPath = "/etc/gleaner/gleaner.conf"
-
-    /// Keys that take effect on reload (SIGHUP); the others need a restart.
-    static let reloadableKeys: Set<String> = [
-        "AfterIngest", "MaxFileSize", "RescanInterval", "SettleTime", "BatchMaxFiles", "BatchMaxDelay",
-        "RetryMaxDelay", "LogLevel", "RetainDays", "LexiconDir",
-    ]
 }

@@ -455,10 +455,7 @@ public final class IngestDaemon: @unchecked Sendable {
             logger.notice("the database accepts writes again after \(trouble.attempt) failed attempts")
             storeTrouble = nil
         }
-        let added = report.counts
-        counts.articles += added.articles
-        counts.duplicates += added.duplicates
-        counts.failed += added.failed
+        count(report)
         for result in report.committed {
             finished(result.name)
         }
@@ -470,6 +467,14 @@ public final class IngestDaemon: @unchecked Sendable {
         for (name, reason) in report.transient { retryLater(name, reason: reason) }
         for (name, error) in report.disposalFailures { retryLater(name, reason: "\(error)") }
         pending.insert(contentsOf: report.untaken, at: 0)
+    }
+
+    /// Adds what a committed batch stored to the STATUS counters.
+    func count(_ report: IngestPipeline.BatchReport) {
+        let added = report.counts
+        counts.articles += added.articles
+        counts.duplicates += added.duplicates
+        counts.failed += added.failed
     }
 
     func finished(_ name: String) {
@@ -515,11 +520,7 @@ public final class IngestDaemon: @unchecked Sendable {
         pending.removeFirst(failure.names.count + failure.untaken.count)
         for name in failure.names {
             do throws(IngestPipeline.BatchFailure) {
-                let report = try pipeline.process([name], in: inbox.path)
-                let added = report.counts
-                counts.articles += added.articles
-                counts.duplicates += added.duplicates
-                counts.failed += added.failed
+                count(try pipeline.process([name], in: inbox.path))
                 finished(name)
             } catch {
                 if error.isTransient {

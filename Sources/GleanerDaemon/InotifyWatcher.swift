@@ -126,12 +126,6 @@ public final class InotifyWatcher {
 extension String {
     /// The trimmed content of a small file such as one under `/proc/sys`.
     init(contentsOfProcFile path: String) throws(DaemonError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw DaemonError.system("cannot read \(path)", errno: errno, hint: nil) }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 256)
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        guard count >= 0 else { throw DaemonError.system("cannot read \(path)", errno: errno, hint: nil) }
-        self = String(decoding: buffer[..<count], as: UTF8.self).trimmingWhitespace()
+        self = String(decoding: try readWholeFile(path, limit: 4_096), as: UTF8.self).trimmingWhitespace()
     }
 }

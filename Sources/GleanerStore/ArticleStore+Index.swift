@@ -56,30 +56,12 @@ extension ArticleStore {
         }
     }
 
-    /// Indexes every article that has no signature yet; returns how many.
+    /// Indexes every canonical article that has no signature yet; returns how many.
     @discardableResult
-    func indexUnindexedArticles(in db: Database, progress: (Int) -> Void = { _ in }) throws -> Int {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, title, text FROM articles
-                WHERE duplicate_of IS NULL AND id NOT IN (SELECT article_id FROM article_signatures) ORDER BY id
-                """
-        )
-        let engine = self.engine
-        var done = 0
-        for start in stride(from: 0, to: rows.count, by: 256) {
-            let chunk = rows[start..<min(rows.count, start + 256)].map { row in
-                (id: row["id"] as Int64, title: row["title"] as String?, text: row["text"] as String)
-            }
-            let fingerprints = chunk.map { engine.fingerprint(title: $0.title, text: $0.text) }
-            for (article, fingerprint) in zip(chunk, fingerprints) {
-                try index(articleID: article.id, fingerprint, in: db)
-            }
-            done += chunk.count
-            progress(done)
-        }
-        return done
+    func indexUnindexedArticles(in db: Database) throws -> Int {
+        var total = 0
+        while case let done = try indexUnindexedChunk(in: db), done > 0 { total += done }
+        return total
     }
 
     /// Rebuilds the near-duplicate index with this store's parameters. Duplicate links already recorded stay.

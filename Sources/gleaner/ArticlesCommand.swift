@@ -19,12 +19,7 @@ struct ArticlesCommand: ParsableCommand {
     func run() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         let configuration = try options.configuration()
-        let store: ArticleStore
-        do {
-            store = try ArticleStore(readingExisting: configuration.database)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let store = try openForReading(configuration.database)
         let articles = try store.recentArticles(limit: limit)
         if json {
             try printJSON(articles)

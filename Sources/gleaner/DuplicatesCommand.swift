@@ -1,4 +1,5 @@
 import ArgumentParser
+import GleanerCore
 import GleanerStore
 
 /// `gleaner duplicates`: canonical articles and their copies.
@@ -81,9 +82,9 @@ struct DuplicatesCommand: ParsableCommand {
 }
 
 /// Opens the database for the query commands, with a message that says how to create one.
-func openForReading(_ path: String) throws -> ArticleStore {
+func openForReading(_ path: String, dedup: DedupParameters = DedupParameters()) throws -> ArticleStore {
     do {
-        return try ArticleStore(readingExisting: path)
+        return try ArticleStore(readingExisting: path, dedup: dedup)
     } catch {
         throw ValidationError("\(error)")
     }

@@ -45,12 +45,7 @@ struct SimilarCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(path) is not an article: \(error.description)")
         }
-        let store: ArticleStore
-        do {
-            store = try ArticleStore(readingExisting: configuration.database, dedup: configuration.dedupParameters)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let store = try openForReading(configuration.database, dedup: configuration.dedupParameters)
         let reports = try parsed.articles.map { article in
             Report(
                 file: path,

@@ -46,12 +46,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try options.configuration()
-        let store: ArticleStore
-        do {
-            store = try ArticleStore(readingExisting: configuration.database)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let store = try openForReading(configuration.database)
         let counts = try store.counts()
         let state = try store.daemonState()
         let pid = state["pid"].flatMap { Int($0.value) }

@@ -115,7 +115,7 @@ struct TextNormalizerEquivalenceTests {
             "a", "Z", "7", " ", ".", "-", "=", "<", "'", "\n", "é", "É", "ß", "ﬁ", "Ａ", "１", "\u{301}", "\u{338}",
             "\u{308}", "Σ", "ς", "“", "”", "—", "…", "€", "İ", "ǅ", "㎏", "①", "\u{200D}", "한", "\u{1161}", "\u{1100}",
         ]
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<2_000 {
             let length = Int(generator.next() % 24)
             let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
@@ -124,18 +124,5 @@ struct TextNormalizerEquivalenceTests {
                 "\(text.debugDescription)"
             )
         }
-    }
-}
-
-/// A small deterministic generator for repeatable random tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -132,10 +132,4 @@ struct EntityIndex: Sendable {
         }
         return best
     }
-
-    static func stripPossessive(_ word: String) -> String {
-        if word.hasSuffix("'s") || word.hasSuffix("’s") { return String(word.dropLast(2)) }
-        if word.hasSuffix("s'") || word.hasSuffix("s’") { return String(word.dropLast()) }
-        return word
-    }
 }
