@@ -1,6 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The AVX2 build of the MinHash kernel: only on x86-64 hosts (the flag does not exist elsewhere), and only
+/// ever called after a run-time CPU check.
+#if arch(x86_64)
+let avx2Settings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2"])]
+#else
+let avx2Settings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "gleaner",
     platforms: [.macOS(.v15)],
@@ -19,8 +27,16 @@ let package = Package(
         // Pure core: article parsing, text decoding, normalisation, hashing. No I/O, no globals.
         .target(
             name: "GleanerCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "GleanerMinHashKernel", "GleanerMinHashAVX2", "CCPUFeatures",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
+        // The MinHash inner loop, one source file compiled for any CPU and (x86-64) for AVX2.
+        .target(name: "GleanerMinHashKernel"),
+        .target(name: "GleanerMinHashAVX2", swiftSettings: avx2Settings),
+        // CPU feature detection (CPUID through the compiler runtime), to pick the MinHash kernel.
+        .target(name: "CCPUFeatures"),
         // SQLite store: schema, migrations, the ingest transaction and the queries behind the CLI.
         .target(
             name: "GleanerStore",

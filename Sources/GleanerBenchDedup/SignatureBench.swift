@@ -2,18 +2,23 @@ import GleanerCore
 import GleanerStore
 import GleanerSynthetic
 
-/// Per-article signature cost: `ComparisonText.words` + `Shingles` + `MinHasher.signature`, single-threaded,
+/// Per-article signature cost: `ComparisonText.wordHashes` + `Shingles` + `MinHasher.signature`, single-threaded,
 /// with the default parameters (k = 5, 128 permutations).
 struct SignatureReport: Encodable {
     var passes: Int
     /// Median over the timed passes of (pass time ÷ articles).
     var usPerArticle: Double
     var usPerArticleByPass: [Double]
+    /// Median over the timed passes of the thread's CPU time ÷ articles: steadier than wall time on a busy
+    /// machine.
+    var cpuUsPerArticle: Double
     /// The median pass, split into its steps.
     var wordsUs: Double
     var shinglesUs: Double
     var minhashUs: Double
     var meanShingles: Double
+    /// The MinHash kernel build that ran (`avx2` or `portable`).
+    var kernel: String
     /// The whole per-article preparation the daemon does outside the transaction, for information:
     /// `PreparedArticle(article, engine:)` = SHA-256 of the normalised text + fingerprint (signature, band and
     /// anchor keys). One pass.
@@ -32,16 +37,18 @@ enum SignatureBench {
         var shingleTotal = 0
         // (total, words, shingles, minhash) microseconds per article, one entry per timed pass.
         var timings: [(total: Double, words: Double, shingles: Double, minhash: Double)] = []
+        var cpuTimings: [Double] = []
         for pass in 0...passes {
             var words = 0.0
             var shingling = 0.0
             var minhash = 0.0
             let passStart = nanoseconds()
+            let passCPUStart = threadCPUNanoseconds()
             for document in documents {
                 let t0 = nanoseconds()
-                let comparison = ComparisonText.words(title: document.title, text: document.text)
+                let comparison = ComparisonText.wordHashes(title: document.title, text: document.text)
                 let t1 = nanoseconds()
-                let shingles = Shingles(words: comparison, size: parameters.shingleSize)
+                let shingles = Shingles(wordHashes: comparison, size: parameters.shingleSize)
                 let t2 = nanoseconds()
                 let signature = hasher.signature(shingles)
                 let t3 = nanoseconds()
@@ -52,12 +59,14 @@ enum SignatureBench {
                 if pass == 0 { shingleTotal += shingles.count }
             }
             let total = microseconds(passStart, nanoseconds()) / count
+            let cpu = microseconds(passCPUStart, threadCPUNanoseconds()) / count
             if pass == 0 {
                 progress(String(format: "signature warm-up pass: %.1f µs/article", total))
                 continue  // warm-up
             }
             progress(String(format: "signature pass %d/%d: %.1f µs/article", pass, passes, total))
             timings.append((total, words / count, shingling / count, minhash / count))
+            cpuTimings.append(cpu)
         }
         let median = timings.sorted { $0.total < $1.total }[timings.count / 2]
 
@@ -73,10 +82,12 @@ enum SignatureBench {
             passes: passes,
             usPerArticle: rounded(timings.map(\.total).median),
             usPerArticleByPass: timings.map { rounded($0.total) },
+            cpuUsPerArticle: rounded(cpuTimings.median),
             wordsUs: rounded(median.words),
             shinglesUs: rounded(median.shingles),
             minhashUs: rounded(median.minhash),
             meanShingles: rounded(Double(shingleTotal) / count, 1),
+            kernel: hasher.kernel.rawValue,
             preparedArticleUs: rounded(prepared),
             checksum: checksum
         )

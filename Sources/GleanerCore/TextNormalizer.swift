@@ -24,7 +24,7 @@ public enum TextNormalizer {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte < 0x80, asciiClass[Int(byte)] == 0 {
+                if byte < 0x80, !isASCIILetterOrDigit(byte) {
                     needsSpace = true
                     index += 1
                     continue
@@ -32,7 +32,7 @@ public enum TextNormalizer {
                 // A token: ASCII letters and digits, and any non-ASCII bytes.
                 var end = index
                 var ascii = true
-                while end < bytes.count, bytes[end] >= 0x80 || asciiClass[Int(bytes[end])] != 0 {
+                while end < bytes.count, bytes[end] >= 0x80 || isASCIILetterOrDigit(bytes[end]) {
                     if bytes[end] >= 0x80 { ascii = false }
                     end += 1
                 }
@@ -41,7 +41,7 @@ public enum TextNormalizer {
                     needsSpace = false
                     for position in index..<end {
                         let value = bytes[position]
-                        output.append(asciiClass[Int(value)] == 2 ? value | 0x20 : value)
+                        output.append(value &- 0x41 < 26 ? value | 0x20 : value)
                     }
                 } else {
                     let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
@@ -75,15 +75,6 @@ public enum TextNormalizer {
             } else {
                 needsSpace = true
             }
-        }
-    }
-
-    /// For each ASCII byte: 0 separator, 1 digit or lower-case letter, 2 upper-case letter.
-    static let asciiClass: [UInt8] = (0..<128).map { value in
-        switch UInt8(value) {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"): 1
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): 2
-        default: 0
         }
     }
 }

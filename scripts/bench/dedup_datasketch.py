@@ -264,7 +264,11 @@ def report(args):
     recall = gleaner["recall"]
     store = gleaner.get("store")
 
-    speedup = datasketch["update_batch_us"] / signature["us_per_article"]
+    # The signature from an article's words: Gleaner's shingle hashing + MinHash against update_batch, which
+    # hashes the shingle strings (SHA-1) and applies the permutations.
+    signature_us = signature["shingles_us"] + signature["minhash_us"]
+    speedup = datasketch["update_batch_us"] / signature_us
+    whole_speedup = (datasketch["shingling_us"] + datasketch["update_batch_us"]) / signature["us_per_article"]
 
     def recall_line(r, key):
         bucket = r[key]
@@ -289,17 +293,21 @@ def report(args):
         f"{datasketch['lsh_rows']} rows",
         "-" * width,
         f"{'per article, single thread':44} {'Gleaner':>16} {'datasketch':>16}",
-        f"{'  comparison words + shingles':44} {signature['words_us'] + signature['shingles_us']:>13.1f} µs"
-        f" {datasketch['shingling_us']:>13.1f} µs",
-        f"{'  MinHash signature (128)':44} {signature['minhash_us']:>13.1f} µs"
-        f" {datasketch['update_batch_us']:>13.1f} µs   (update_batch only)",
-        f"{'  words + shingles + signature':44} {signature['us_per_article']:>13.1f} µs"
-        f" {datasketch['shingling_us'] + datasketch['update_batch_us']:>13.1f} µs",
-        f"  Gleaner words + shingles + signature vs update_batch alone: {speedup:.2f}x faster"
+        f"{'  text to comparison words':44} {signature['words_us']:>13.1f} µs {'(in next row)':>16}",
+        f"{'  words to shingle set':44} {signature['shingles_us']:>13.1f} µs"
+        f" {datasketch['shingling_us']:>13.1f} µs   (datasketch: words + shingle strings)",
+        f"{'  MinHash signature (128) from the shingles':44} {signature['minhash_us']:>13.1f} µs"
+        f" {datasketch['update_batch_us']:>13.1f} µs   (update_batch: hashing + permutations)",
+        f"{'  signature from words (shingles + MinHash)':44} {signature_us:>13.1f} µs"
+        f" {datasketch['update_batch_us']:>13.1f} µs   (update_batch)",
+        f"{'  text to signature, all steps':44} {signature['us_per_article']:>13.1f} µs"
+        f" {datasketch['shingling_us'] + datasketch['update_batch_us']:>13.1f} µs"
+        f"   (Gleaner CPU time: {signature['cpu_us_per_article']:.1f} µs)",
+        f"  Gleaner's signature from words vs update_batch: {speedup:.1f}x faster"
         f"    target >= {TARGET_SIGNATURE_SPEEDUP}x   {verdict(speedup >= TARGET_SIGNATURE_SPEEDUP)}",
-        f"  (Gleaner's MinHash step alone vs update_batch: "
-        f"{datasketch['update_batch_us'] / signature['minhash_us']:.1f}x; MinHash() construction, untimed above: "
-        f"{datasketch['construct_us']:.1f} µs)",
+        f"  (MinHash step alone: {datasketch['update_batch_us'] / signature['minhash_us']:.1f}x; text to signature,"
+        f" all steps of both: {whole_speedup:.1f}x; MinHash kernel: {signature['kernel']}; datasketch's MinHash()"
+        f" construction, untimed above: {datasketch['construct_us']:.1f} µs)",
         f"{'  in-memory LSH query + verify + insert':44} {recall['us_per_article']:>13.1f} µs"
         f" {datasketch['lsh_us_per_article']:>13.1f} µs   (datasketch: no verification)",
         "-" * width,
@@ -367,7 +375,7 @@ def report(args):
 
     if args.markdown:
         header = (
-            "| Date | Commit | CPU | nproc | Kernel | Corpus | Signature µs (Gleaner / datasketch update_batch) "
+            "| Date | Commit | CPU | nproc | Kernel | Corpus | Signature from words µs (Gleaner shingles + MinHash / datasketch update_batch) "
             "| Speed-up | Recall J≥0.8 / J≥0.9 (Gleaner) | Recall J≥0.8 / J≥0.9 (datasketch) "
             "| Commit µs/article at SMALL / BIG | Lookup µs/article at SMALL / BIG |"
         )
@@ -393,7 +401,7 @@ def report(args):
             f"| {facts.get('date', '?')} | `{facts.get('commit', '?')}` | {facts.get('cpu', '?')} "
             f"| {facts.get('nproc', '?')} | {facts.get('kernel', '?')} "
             f"| {corpus['articles']:,} ({corpus['copies']:,} copies) "
-            f"| {signature['us_per_article']:.1f} / {datasketch['update_batch_us']:.1f} | {speedup:.2f}× "
+            f"| {signature_us:.1f} / {datasketch['update_batch_us']:.1f} | {speedup:.1f}× "
             f"| {pct(recall, 'j80')} / {pct(recall, 'j90')} "
             f"| {pct(datasketch['recall'], 'j80')} / {pct(datasketch['recall'], 'j90')} "
             f"| {commit_cell} | {lookup_cell} |"

@@ -20,6 +20,14 @@ public enum BoilerplateRules {
     public static func isBoilerplate(_ line: String) -> Bool {
         // Paragraphs are never teasers: decide by byte length before any character-level work.
         guard line.utf8.count <= maximumTeaserLength * 4 else { return false }
+        if let ascii = line.utf8.withContiguousStorageIfAvailable(isASCIIBoilerplate), let decided = ascii {
+            return decided
+        }
+        return isBoilerplateByCharacters(line)
+    }
+
+    /// The rule on Characters: the definition, and the path of lines holding non-ASCII text.
+    static func isBoilerplateByCharacters(_ line: String) -> Bool {
         let trimmed = line.trimmingWhitespace().lowercased()
         guard !trimmed.isEmpty, trimmed.count <= maximumTeaserLength else { return false }
         var bare = Substring(trimmed)
@@ -29,6 +37,31 @@ public enum BoilerplateRules {
         if exactLines.contains(String(bare).trimmingWhitespace()) { return true }
         return teaserPrefixes.contains { trimmed.hasPrefix($0) }
     }
+
+    /// The same decision as ``isBoilerplate(_:)`` made on the bytes of an all-ASCII line, without building
+    /// strings (nearly every line of an article); `nil` when the line holds a non-ASCII byte.
+    static func isASCIIBoilerplate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+        func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard start < end, end - start <= maximumTeaserLength else { return false }
+        var bareEnd = end
+        while bareEnd > start, [0x3A, 0x2E, 0x3E].contains(bytes[bareEnd - 1]) { bareEnd -= 1 }  // : . >
+        while bareEnd > start, isSpace(bytes[bareEnd - 1]) { bareEnd -= 1 }
+        if bareEnd - start <= longestExactLine {
+            let bare = String(decoding: bytes[start..<bareEnd].map(lower), as: UTF8.self)
+            if exactLines.contains(bare) { return true }
+        }
+        return teaserPrefixes.contains { prefix in
+            prefix.utf8.count <= end - start && zip(prefix.utf8, bytes[start...]).allSatisfy { $0 == lower($1) }
+        }
+    }
+
+    static let longestExactLine = exactLines.map(\.utf8.count).max() ?? 0
 
     /// Lines after a trailing "Must Read" (or similar) marker are another story's teaser when they are short
     /// in total: the marker and what follows are dropped if what follows is under this many UTF-8 bytes.

@@ -10,8 +10,8 @@ public struct DedupFingerprint: Sendable, Hashable {
     static let anchorWords = 12
 
     public init(title: String?, text: String, parameters: DedupParameters, hasher: MinHasher) {
-        let words = ComparisonText.words(title: title, text: text)
-        shingles = Shingles(words: words, size: parameters.shingleSize)
+        let words = ComparisonText.wordHashes(title: title, text: text)
+        shingles = Shingles(wordHashes: words, size: parameters.shingleSize)
         signature = hasher.signature(shingles)
         keys = parameters.banding.bucketKeys(signature)
         if words.count >= Self.anchorWords * 2 {
@@ -20,9 +20,9 @@ public struct DedupFingerprint: Sendable, Hashable {
         }
     }
 
-    static func anchorKey(_ words: ArraySlice<Substring>, tag: UInt64) -> Int64 {
+    static func anchorKey(_ wordHashes: ArraySlice<UInt64>, tag: UInt64) -> Int64 {
         var hash = StableHash.mix(tag)
-        for word in words { hash = StableHash.mix(hash ^ StableHash.hash(word.utf8)) }
+        for word in wordHashes { hash = StableHash.mix(hash ^ word) }
         return Int64(bitPattern: hash)
     }
 }

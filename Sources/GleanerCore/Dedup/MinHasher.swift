@@ -1,3 +1,7 @@
+import CCPUFeatures
+import GleanerMinHashAVX2
+import GleanerMinHashKernel
+
 /// MinHash signatures: for each of `permutations` hash functions, the minimum over an article's shingles.
 ///
 /// Each function is `h(x) = mix(a·x + b mod 2³²)` on the 32-bit fold of the (already well-mixed) 64-bit
@@ -8,12 +12,26 @@
 public struct MinHasher: Sendable {
     /// Number of hash functions (a multiple of 8).
     public let permutations: Int
+    /// The build of the inner loop in use; both give the same signatures.
+    public let kernel: Kernel
     let multipliers: [SIMD8<UInt32>]
     let increments: [SIMD8<UInt32>]
 
-    public init(permutations: Int, seed: UInt64) {
+    /// Which compiled build of the MinHash inner loop runs.
+    public enum Kernel: String, Sendable {
+        /// Built for the x86-64 baseline (SSE2) or the host architecture: runs everywhere.
+        case portable
+        /// Built with AVX2 (x86-64): about four times faster; chosen automatically when the CPU supports it.
+        case avx2
+
+        /// AVX2 when the CPU and the kernel support it, else portable.
+        public static let fastestSupported: Kernel = gleaner_cpu_supports_avx2() != 0 ? .avx2 : .portable
+    }
+
+    public init(permutations: Int, seed: UInt64, kernel: Kernel = .fastestSupported) {
         precondition(permutations >= 8 && permutations % 8 == 0, "permutations must be a positive multiple of 8")
         self.permutations = permutations
+        self.kernel = kernel == .avx2 && Kernel.fastestSupported != .avx2 ? .portable : kernel
         var generator = SeededGenerator(seed: seed)
         var multipliers: [SIMD8<UInt32>] = []
         var increments: [SIMD8<UInt32>] = []
@@ -33,28 +51,38 @@ public struct MinHasher: Sendable {
 
     /// The signature of a shingle set; all `UInt32.max` for an empty set.
     public func signature(_ shingles: Shingles) -> [UInt32] {
-        let groups = permutations / 8
-        var minimums = [SIMD8<UInt32>](repeating: SIMD8(repeating: .max), count: groups)
-        multipliers.withUnsafeBufferPointer { a in
-            increments.withUnsafeBufferPointer { b in
-                minimums.withUnsafeMutableBufferPointer { m in
-                    for hash in shingles.hashes {
-                        let x = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)))
-                        for group in 0..<groups {
-                            var v = a[group] &* x &+ b[group]
-                            v ^= v &>> 16
-                            m[group] = pointwiseMin(m[group], v)
+        let values = shingles.hashes.map { hash in UInt32(truncatingIfNeeded: hash ^ (hash >> 32)) }
+        var minimums = [SIMD8<UInt32>](repeating: SIMD8(repeating: .max), count: permutations / 8)
+        values.withUnsafeBufferPointer { values in
+            multipliers.withUnsafeBufferPointer { a in
+                increments.withUnsafeBufferPointer { b in
+                    minimums.withUnsafeMutableBufferPointer { output in
+                        switch kernel {
+                        case .avx2:
+                            GleanerMinHashAVX2.MinHashKernel.minimums(
+                                of: values,
+                                multipliers: a,
+                                increments: b,
+                                into: output
+                            )
+                        case .portable:
+                            GleanerMinHashKernel.MinHashKernel.minimums(
+                                of: values,
+                                multipliers: a,
+                                increments: b,
+                                into: output
+                            )
                         }
                     }
                 }
             }
         }
-        var signature: [UInt32] = []
-        signature.reserveCapacity(permutations)
-        for group in minimums {
-            for lane in 0..<8 { signature.append(group[lane]) }
+        return [UInt32](unsafeUninitializedCapacity: permutations) { signature, initialized in
+            for (group, lanes) in minimums.enumerated() {
+                for lane in 0..<8 { signature[group * 8 + lane] = lanes[lane] }
+            }
+            initialized = permutations
         }
-        return signature
     }
 
     /// The fraction of equal positions: an estimate of the Jaccard similarity of the two sets.

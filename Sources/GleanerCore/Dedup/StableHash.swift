@@ -4,13 +4,17 @@
 public enum StableHash {
     /// The hash of `bytes`.
     public static func hash(_ bytes: some Sequence<UInt8>, seed: UInt64 = 0) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
+        var hash = offsetBasis ^ seed
         for byte in bytes {
             hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+            hash = hash &* prime
         }
         return mix(hash)
     }
+
+    /// FNV-1a's 64-bit offset basis and prime.
+    static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     /// The MurmurHash3 `fmix64` finaliser: a bijection on 64-bit values with full avalanche.
     @inline(__always)

@@ -1,0 +1,1 @@
+../GleanerMinHashKernel/MinHashKernel.swift
