@@ -26,7 +26,8 @@ struct NearDuplicateIndex: Sendable {
     }
 
     /// Loads the index if it is not current, else adds the rows written since the last call.
-    mutating func catchUp(in db: Database) throws {
+    /// - Parameter keysPerArticle: how many keys an article usually has, to size the table before a load.
+    mutating func catchUp(in db: Database, keysPerArticle: Int) throws {
         let start = DispatchTime.now().uptimeNanoseconds
         if isCurrent {
             try add(rowsAfter: loadedThrough, in: db)
@@ -35,6 +36,17 @@ struct NearDuplicateIndex: Sendable {
         }
         buckets.removeAll()
         loadedThrough = 0
+        // Sized once from the span of ids (about the number of indexed articles, also when old ones have been
+        // forgotten), rather than doubling its way there.
+        if let span = try Int.fetchOne(
+            db,
+            sql: """
+                SELECT (SELECT max(article_id) FROM article_signatures)
+                     - (SELECT min(article_id) FROM article_signatures) + 1
+                """
+        ) {
+            buckets.reserveCapacity(span * keysPerArticle)
+        }
         try add(rowsAfter: 0, in: db)
         isCurrent = true
         statistics.loads += 1
@@ -43,7 +55,7 @@ struct NearDuplicateIndex: Sendable {
 
     /// Adds an article indexed in the current transaction.
     mutating func add(articleID: Int64, keys: [Int64]) {
-        buckets.insert(keys: keys, id: articleID)
+        buckets.insert(keys: keys[...], id: articleID)
         loadedThrough = max(loadedThrough, articleID)
     }
 

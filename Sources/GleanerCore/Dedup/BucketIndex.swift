@@ -94,43 +94,24 @@ public struct BucketIndex: Sendable {
 
     /// Stores `id` under each of `keys`; returns how many of them took it.
     @discardableResult
-    public mutating func insert(keys: some Sequence<Int64>, id: Int64) -> Int {
+    public mutating func insert(keys: ArraySlice<Int64>, id: Int64) -> Int {
         var inserted = 0
         for key in keys where insert(key: key, id: id) { inserted += 1 }
         return inserted
     }
 
-    /// Calls `body` with each id stored under `key` (and under any key with the same tag), at most
-    /// ``maximumIDsPerKey`` of them, in no particular order.
-    public func forEachID(forKey key: Int64, _ body: (Int64) -> Void) {
-        let tag = Self.tag(key)
-        let home = Self.home(tag, shift: shift)
-        slots.withUnsafeBufferPointer { buffer in
-            let mask = buffer.count - 1
-            var position = home
-            var found = 0
-            for _ in 0..<Self.maximumProbe {
-                let slot = buffer[position]
-                if slot == 0 { return }
-                if UInt32(truncatingIfNeeded: slot >> 32) == tag {
-                    body(Int64(UInt32(truncatingIfNeeded: slot)))
-                    found += 1
-                    if found == Self.maximumIDsPerKey { return }
-                }
-                position = (position + 1) & mask
-            }
-        }
-    }
-
     /// The ids stored under `key`, highest (newest) first.
     public func ids(forKey key: Int64) -> [Int64] {
-        ids(forKeys: CollectionOfOne(key))
+        var found: [Int64] = []
+        collect(key, into: &found)
+        found.sort(by: >)
+        return found
     }
 
     /// The distinct ids stored under any of `keys`, highest (newest) first, at most `limit` of them.
-    public func ids(forKeys keys: some Sequence<Int64>, limit: Int = maximumIDsPerKey) -> [Int64] {
+    public func ids(forKeys keys: ArraySlice<Int64>, limit: Int = maximumIDsPerKey) -> [Int64] {
         var found: [Int64] = []
-        for key in keys { forEachID(forKey: key) { found.append($0) } }
+        for key in keys { collect(key, into: &found) }
         guard found.count > 1 else { return found }
         found.sort(by: >)
         var distinct = 1
@@ -156,6 +137,28 @@ public struct BucketIndex: Sendable {
     public mutating func reserveCapacity(_ entries: Int) {
         let capacity = Self.capacity(for: entries)
         if capacity > slots.count { rehash(capacity: capacity) }
+    }
+
+    /// Appends the ids stored under `key` (and under any key with the same tag), at most
+    /// ``maximumIDsPerKey`` of them, in no particular order.
+    func collect(_ key: Int64, into found: inout [Int64]) {
+        let tag = Self.tag(key)
+        let home = Self.home(tag, shift: shift)
+        slots.withUnsafeBufferPointer { buffer in
+            let mask = buffer.count - 1
+            var position = home
+            var matches = 0
+            for _ in 0..<Self.maximumProbe {
+                let slot = buffer[position]
+                if slot == 0 { return }
+                if UInt32(truncatingIfNeeded: slot >> 32) == tag {
+                    found.append(Int64(UInt32(truncatingIfNeeded: slot)))
+                    matches += 1
+                    if matches == Self.maximumIDsPerKey { return }
+                }
+                position = (position + 1) & mask
+            }
+        }
     }
 
     enum InsertOutcome {
