@@ -12,9 +12,19 @@ struct StorePhaseReport: Encodable {
     var windowCopies: Int
     var transactions: Int
     /// Wall time of `ArticleStore.commit` (one transaction per batch: replay check, file row, exact-hash and LSH
-    /// lookup with exact verification, article row, signature and bucket rows, fsynced COMMIT) ÷ articles.
+    /// lookup with exact verification, article row, signature row and in-memory keys, fsynced COMMIT)
+    /// ÷ articles.
     var commitUsPerArticle: Double
     var commitUsPerArticleByTransaction: [Double]
+    /// The near-duplicate part of `commitUsPerArticle`, as the store counts it (``DedupStatistics``): exact-hash
+    /// lookup, bucket lookup, MinHash estimates, exact verification, and indexing (signature row + in-memory
+    /// keys) ÷ articles. The rest of the commit is the file and article rows and COMMIT.
+    var dedupUsPerArticle: Double
+    /// The part of `dedupUsPerArticle` spent recomputing candidates' shingles from their stored text.
+    var dedupVerificationUsPerArticle: Double
+    /// Stored articles the bucket index proposed, and candidates verified exactly, per article.
+    var dedupCandidatesPerArticle: Double
+    var dedupVerifiedPerArticle: Double
     /// CPU time of the committing thread (user + system) ÷ articles: the rest of `commitUsPerArticle` is
     /// waiting (fsync, page writes, the CPU being busy elsewhere).
     var commitCpuUsPerArticle: Double
@@ -61,7 +71,13 @@ struct StoreReport: Encodable {
     var phases: [StorePhaseReport]
     /// `phases[1].commitUsPerArticle ÷ phases[0].commitUsPerArticle`.
     var commitGrowth: Double
+    var dedupGrowth: Double
     var queryNetGrowth: Double
+    /// Loading the in-memory bucket index at `BIG` with a newly opened store (new connections; the operating
+    /// system's page cache is as the run left it), and its size.
+    var indexLoadMs: Double
+    var indexEntries: Int
+    var indexMiB: Double
     var fillArticles: Int
     var fillSeconds: Double
     var fillCurve: [FillPoint]
@@ -119,13 +135,31 @@ struct StoreBench {
         try bench.fill(to: options.big, corpus: [])
         let second = try bench.measure(Array(stream[(prefix + window)..<(prefix + 2 * window)]))
 
+        progress("store: loading the in-memory index at \(bench.stored) stored, with a newly opened store")
+        let reopened = try ArticleStore(path: path)
+        let loadStart = nanoseconds()
+        let loaded = try reopened.loadNearDuplicateIndex()
+        let loadMs = Double(nanoseconds() - loadStart) / 1_000_000
+        progress(
+            String(
+                format: "store: index loaded in %.0f ms: %d entries, %.1f MiB",
+                loadMs,
+                loaded.entries,
+                Double(loaded.memoryBytes) / 1_048_576
+            )
+        )
+
         return StoreReport(
             database: options.keepDatabase ? path : "\(path) (removed)",
             batch: options.batch,
             synchronous: try bench.store.synchronousLevel(),
             phases: [first, second],
             commitGrowth: rounded(second.commitUsPerArticle / first.commitUsPerArticle, 3),
+            dedupGrowth: rounded(second.dedupUsPerArticle / first.dedupUsPerArticle, 3),
             queryNetGrowth: rounded(second.queryNetUs / first.queryNetUs, 3),
+            indexLoadMs: rounded(loadMs, 1),
+            indexEntries: loaded.entries,
+            indexMiB: rounded(Double(loaded.memoryBytes) / 1_048_576, 1),
             fillArticles: bench.fillArticles,
             fillSeconds: rounded(bench.fillSeconds, 1),
             fillCurve: bench.fillCurve
@@ -278,6 +312,7 @@ struct StoreBench {
         var total = 0.0
         var cpuTotal = 0.0
         let ioBefore = processIO()
+        let dedupBefore = store.dedupStatistics
         var copiesDetected = 0
         var originalsFlagged = 0
         var disagreements = 0
@@ -302,7 +337,17 @@ struct StoreBench {
         }
         let commitUs = total / Double(window.count)
         let written = Double(processIO().wchar - ioBefore.wchar) / 1_024 / Double(window.count)
-        progress(String(format: "measure: commit %.1f µs/article, query %.1f µs/article", commitUs, queryTimes.mean))
+        let dedupAfter = store.dedupStatistics
+        let articles = Double(window.count)
+        let dedupUs = Double(dedupAfter.nanoseconds - dedupBefore.nanoseconds) / 1_000 / articles
+        progress(
+            String(
+                format: "measure: commit %.1f µs/article (dedup work %.1f), query %.1f µs/article",
+                commitUs,
+                dedupUs,
+                queryTimes.mean
+            )
+        )
 
         let size = [store.path, store.path + "-wal"].reduce(0) { sum, file in
             sum + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
@@ -314,6 +359,13 @@ struct StoreBench {
             transactions: commitTimes.count,
             commitUsPerArticle: rounded(commitUs, 1),
             commitUsPerArticleByTransaction: commitTimes,
+            dedupUsPerArticle: rounded(dedupUs, 1),
+            dedupVerificationUsPerArticle: rounded(
+                Double(dedupAfter.verificationNanoseconds - dedupBefore.verificationNanoseconds) / 1_000 / articles,
+                1
+            ),
+            dedupCandidatesPerArticle: rounded(Double(dedupAfter.candidates - dedupBefore.candidates) / articles, 3),
+            dedupVerifiedPerArticle: rounded(Double(dedupAfter.verified - dedupBefore.verified) / articles, 3),
             commitCpuUsPerArticle: rounded(cpuTotal / Double(window.count), 1),
             writtenKiBPerArticle: rounded(written, 1),
             prepareUs: rounded(prepareTimes.mean, 1),

@@ -25,7 +25,7 @@ extension ArticleStore {
                 do {
                     var result: T?
                     try db.inTransaction(.immediate) {
-                        try index.catchUp(in: db)
+                        try index.catchUp(in: db, keysPerArticle: keysPerArticle)
                         result = try body(db, &index)
                         return .commit
                     }
@@ -45,11 +45,14 @@ extension ArticleStore {
                 if !index.isCurrent, try !db.columns(in: "article_signatures").contains(where: { $0.name == "keys" }) {
                     throw StoreError.olderSchema(path: path)
                 }
-                try index.catchUp(in: db)
+                try index.catchUp(in: db, keysPerArticle: keysPerArticle)
                 return try body(db, &index)
             }
         }
     }
+
+    /// Band keys and the two anchor keys.
+    var keysPerArticle: Int { engine.parameters.banding.bands + 2 }
 
     /// Marks the in-memory index for a reload (after `forget` and `reindex`).
     func invalidateNearDuplicateIndex() {
@@ -115,13 +118,12 @@ extension ArticleStore {
         )
         return try scored.prefix(NearDuplicateMatcher.maximumVerified).compactMap { candidate in
             guard let row = try Row.fetchOne(texts, arguments: [candidate.id]) else { return nil }
-            statistics.verified += 1
+            let start = DispatchTime.now().uptimeNanoseconds
             let words = ComparisonText.words(title: row[0], text: row[1])
-            return DuplicateCandidate(
-                id: candidate.id,
-                canonical: row[2],
-                shingles: Shingles(words: words, size: engine.parameters.shingleSize)
-            )
+            let shingles = Shingles(words: words, size: engine.parameters.shingleSize)
+            statistics.verified += 1
+            statistics.verificationNanoseconds += DispatchTime.now().uptimeNanoseconds - start
+            return DuplicateCandidate(id: candidate.id, canonical: row[2], shingles: shingles)
         }
     }
 
