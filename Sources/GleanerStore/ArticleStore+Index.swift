@@ -178,15 +178,21 @@ extension ArticleStore {
     /// The stored articles nearest to `article`, by exact similarity of verified LSH candidates (and an exact
     /// text match), without storing anything.
     public func similarArticles(to article: Article, limit: Int) throws -> [SimilarArticle] {
-        let prepared = PreparedArticle(article, engine: engine)
-        return try readIndexed { db, index in
+        try similarArticles(to: PreparedArticle(article, engine: engine), limit: limit)
+    }
+
+    /// The stored articles nearest to an article already prepared with this store's ``engine``: the lookup
+    /// and verification of ``similarArticles(to:limit:)`` without the normalising and fingerprinting.
+    public func similarArticles(to prepared: PreparedArticle, limit: Int) throws -> [SimilarArticle] {
+        try readIndexed { db, index in
             var results: [SimilarArticle] = []
             if let exact = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT a.id, f.name, a.title FROM articles a JOIN files f ON f.id = a.file_id
-                    WHERE a.text_hash = ? AND a.duplicate_of IS NULL
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.id, f.name, a.title FROM articles a JOIN files f ON f.id = a.file_id
+                        WHERE a.text_hash = ? AND a.duplicate_of IS NULL
+                        """
+                ),
                 arguments: [prepared.textHash]
             ) {
                 results.append(
