@@ -109,7 +109,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanerStoreTests",
-            dependencies: ["GleanerStore", "GleanerCore", "GleanerSynthetic"]
+            dependencies: [
+                "GleanerStore", "GleanerCore", "GleanerSynthetic", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "GleanerDaemonTests",

@@ -15,8 +15,10 @@
 #              NearDuplicateMatcher: the store's keys and verification, without SQLite);
 #   store      ArticleStore.commit (batches of BATCH one-article files per transaction, synchronous=FULL) of
 #              WINDOW corpus articles at SMALL and at BIG stored articles (filled with more generated
-#              originals), plus similarArticles(to:limit:) on the same articles as a read-only proxy for the
-#              lookup alone.
+#              originals): the whole commit, and the dedup work inside it as the store counts it (exact-hash
+#              and bucket lookup, verification, indexing); similarArticles(to:limit:) on the same articles as a
+#              read-only proxy for the lookup alone; and the time a newly opened store takes to load the
+#              in-memory bucket index at BIG.
 #
 # scripts/bench/dedup_datasketch.py then measures datasketch (installed with pip if missing) on the same JSON
 # Lines: MinHash(num_perm=128).update_batch per article, MinHashLSH(threshold=0.8) query + insert, and its

@@ -12,9 +12,19 @@ struct StorePhaseReport: Encodable {
     var windowCopies: Int
     var transactions: Int
     /// Wall time of `ArticleStore.commit` (one transaction per batch: replay check, file row, exact-hash and LSH
-    /// lookup with exact verification, article row, signature and bucket rows, fsynced COMMIT) ÷ articles.
+    /// lookup with exact verification, article row, signature row and in-memory keys, fsynced COMMIT)
+    /// ÷ articles.
     var commitUsPerArticle: Double
     var commitUsPerArticleByTransaction: [Double]
+    /// The near-duplicate part of `commitUsPerArticle`, as the store counts it (``DedupStatistics``): exact-hash
+    /// lookup, bucket lookup, MinHash estimates, exact verification, and indexing (signature row + in-memory
+    /// keys) ÷ articles. The rest of the commit is the file and article rows and COMMIT.
+    var dedupUsPerArticle: Double
+    /// The part of `dedupUsPerArticle` spent recomputing candidates' shingles from their stored text.
+    var dedupVerificationUsPerArticle: Double
+    /// Stored articles the bucket index proposed, and candidates verified exactly, per article.
+    var dedupCandidatesPerArticle: Double
+    var dedupVerifiedPerArticle: Double
     /// CPU time of the committing thread (user + system) ÷ articles: the rest of `commitUsPerArticle` is
     /// waiting (fsync, page writes, the CPU being busy elsewhere).
     var commitCpuUsPerArticle: Double
@@ -23,17 +33,14 @@ struct StorePhaseReport: Encodable {
     /// `PreparedArticle(article, engine:)` per article, single-threaded (the daemon does this outside the
     /// transaction, in parallel): SHA-256 of the normalised text + fingerprint.
     var prepareUs: Double
-    /// `similarArticles(to:limit:)` per article, run before the window is committed (a read-only proxy for
-    /// the lookup the commit does): prepare + exact-hash lookup + LSH buckets + signatures + verification.
-    var queryUs: Double
-    /// CPU time of the querying thread per `similarArticles` call (the rest of `queryUs` is waiting).
+    /// `similarArticles(to:limit:)` on the prepared article, per article, run before the window is committed
+    /// (a read-only proxy for the lookup the commit does): exact-hash lookup, bucket lookup, candidate
+    /// signatures and verification, without the preparation.
+    var queryNetUs: Double
+    /// CPU time of the querying thread per call (the rest of `queryNetUs` is waiting).
     var queryCpuUs: Double
     var queryP50Us: Double
     var queryP99Us: Double
-    var queryOriginalsUs: Double
-    var queryCopiesUs: Double
-    /// `queryUs − prepareUs`: the lookup and verification alone.
-    var queryNetUs: Double
     var queryNetOriginalsUs: Double
     var queryNetCopiesUs: Double
     /// Window copies stored as duplicates of their source's cluster.
@@ -61,7 +68,18 @@ struct StoreReport: Encodable {
     var phases: [StorePhaseReport]
     /// `phases[1].commitUsPerArticle ÷ phases[0].commitUsPerArticle`.
     var commitGrowth: Double
+    var dedupGrowth: Double
+    /// Growth of the dedup work without verification (exact-hash and bucket lookups, candidate signatures,
+    /// indexing), and of the time per verified candidate: how many candidates a window verifies depends on
+    /// how many copies it holds, not on the size of the database.
+    var dedupLookupAndIndexGrowth: Double
+    var verificationPerCandidateGrowth: Double
     var queryNetGrowth: Double
+    /// Loading the in-memory bucket index at `BIG` with a newly opened store (new connections; the operating
+    /// system's page cache is as the run left it), and its size.
+    var indexLoadMs: Double
+    var indexEntries: Int
+    var indexMiB: Double
     var fillArticles: Int
     var fillSeconds: Double
     var fillCurve: [FillPoint]
@@ -119,13 +137,41 @@ struct StoreBench {
         try bench.fill(to: options.big, corpus: [])
         let second = try bench.measure(Array(stream[(prefix + window)..<(prefix + 2 * window)]))
 
+        progress("store: loading the in-memory index at \(bench.stored) stored, with a newly opened store")
+        let reopened = try ArticleStore(path: path)
+        let loadStart = nanoseconds()
+        let loaded = try reopened.loadNearDuplicateIndex()
+        let loadMs = Double(nanoseconds() - loadStart) / 1_000_000
+        progress(
+            String(
+                format: "store: index loaded in %.0f ms: %d entries, %.1f MiB",
+                loadMs,
+                loaded.entries,
+                Double(loaded.memoryBytes) / 1_048_576
+            )
+        )
+
         return StoreReport(
             database: options.keepDatabase ? path : "\(path) (removed)",
             batch: options.batch,
             synchronous: try bench.store.synchronousLevel(),
             phases: [first, second],
             commitGrowth: rounded(second.commitUsPerArticle / first.commitUsPerArticle, 3),
+            dedupGrowth: rounded(second.dedupUsPerArticle / first.dedupUsPerArticle, 3),
+            dedupLookupAndIndexGrowth: rounded(
+                (second.dedupUsPerArticle - second.dedupVerificationUsPerArticle)
+                    / (first.dedupUsPerArticle - first.dedupVerificationUsPerArticle),
+                3
+            ),
+            verificationPerCandidateGrowth: rounded(
+                (second.dedupVerificationUsPerArticle / second.dedupVerifiedPerArticle)
+                    / (first.dedupVerificationUsPerArticle / first.dedupVerifiedPerArticle),
+                3
+            ),
             queryNetGrowth: rounded(second.queryNetUs / first.queryNetUs, 3),
+            indexLoadMs: rounded(loadMs, 1),
+            indexEntries: loaded.entries,
+            indexMiB: rounded(Double(loaded.memoryBytes) / 1_048_576, 1),
             fillArticles: bench.fillArticles,
             fillSeconds: rounded(bench.fillSeconds, 1),
             fillCurve: bench.fillCurve
@@ -254,23 +300,15 @@ struct StoreBench {
         var queryCPU = 0.0
         var originals: [Double] = []
         var copies: [Double] = []
-        var originalsNet: [Double] = []
-        var copiesNet: [Double] = []
         for (offset, document) in window.enumerated() {
             let cpuStart = threadCPUNanoseconds()
             let start = nanoseconds()
-            let similar = try store.similarArticles(to: document.article, limit: 5)
+            let similar = try store.similarArticles(to: prepared[offset], limit: 5)
             let elapsed = microseconds(start, nanoseconds())
             queryCPU += microseconds(cpuStart, threadCPUNanoseconds())
             precondition(similar.count <= 5)
             queryTimes.append(elapsed)
-            if document.copyOf == nil {
-                originals.append(elapsed)
-                originalsNet.append(elapsed - prepareTimes[offset])
-            } else {
-                copies.append(elapsed)
-                copiesNet.append(elapsed - prepareTimes[offset])
-            }
+            if document.copyOf == nil { originals.append(elapsed) } else { copies.append(elapsed) }
         }
 
         // The timed commits.
@@ -278,6 +316,7 @@ struct StoreBench {
         var total = 0.0
         var cpuTotal = 0.0
         let ioBefore = processIO()
+        let dedupBefore = store.dedupStatistics
         var copiesDetected = 0
         var originalsFlagged = 0
         var disagreements = 0
@@ -302,7 +341,17 @@ struct StoreBench {
         }
         let commitUs = total / Double(window.count)
         let written = Double(processIO().wchar - ioBefore.wchar) / 1_024 / Double(window.count)
-        progress(String(format: "measure: commit %.1f µs/article, query %.1f µs/article", commitUs, queryTimes.mean))
+        let dedupAfter = store.dedupStatistics
+        let articles = Double(window.count)
+        let dedupUs = Double(dedupAfter.nanoseconds - dedupBefore.nanoseconds) / 1_000 / articles
+        progress(
+            String(
+                format: "measure: commit %.1f µs/article (dedup work %.1f), query %.1f µs/article",
+                commitUs,
+                dedupUs,
+                queryTimes.mean
+            )
+        )
 
         let size = [store.path, store.path + "-wal"].reduce(0) { sum, file in
             sum + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
@@ -314,18 +363,22 @@ struct StoreBench {
             transactions: commitTimes.count,
             commitUsPerArticle: rounded(commitUs, 1),
             commitUsPerArticleByTransaction: commitTimes,
+            dedupUsPerArticle: rounded(dedupUs, 1),
+            dedupVerificationUsPerArticle: rounded(
+                Double(dedupAfter.verificationNanoseconds - dedupBefore.verificationNanoseconds) / 1_000 / articles,
+                1
+            ),
+            dedupCandidatesPerArticle: rounded(Double(dedupAfter.candidates - dedupBefore.candidates) / articles, 3),
+            dedupVerifiedPerArticle: rounded(Double(dedupAfter.verified - dedupBefore.verified) / articles, 3),
             commitCpuUsPerArticle: rounded(cpuTotal / Double(window.count), 1),
             writtenKiBPerArticle: rounded(written, 1),
             prepareUs: rounded(prepareTimes.mean, 1),
-            queryUs: rounded(queryTimes.mean, 1),
+            queryNetUs: rounded(queryTimes.mean, 1),
             queryCpuUs: rounded(queryCPU / Double(window.count), 1),
             queryP50Us: rounded(queryTimes.median, 1),
             queryP99Us: rounded(queryTimes.percentile(99), 1),
-            queryOriginalsUs: rounded(originals.mean, 1),
-            queryCopiesUs: rounded(copies.mean, 1),
-            queryNetUs: rounded(queryTimes.mean - prepareTimes.mean, 1),
-            queryNetOriginalsUs: rounded(originalsNet.mean, 1),
-            queryNetCopiesUs: rounded(copiesNet.mean, 1),
+            queryNetOriginalsUs: rounded(originals.mean, 1),
+            queryNetCopiesUs: rounded(copies.mean, 1),
             copiesDetected: copiesDetected,
             originalsFlagged: originalsFlagged,
             disagreementsWithInMemory: inMemoryDuplicates == nil ? nil : disagreements,

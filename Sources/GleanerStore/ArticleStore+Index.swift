@@ -41,6 +41,7 @@ extension ArticleStore {
             }
             let configured = engine.parameters.indexDescription
             if stored.isEmpty {
+                // Before any use of the in-memory index, which then loads what this writes.
                 try indexUnindexedArticles(in: db)
                 try Self.store(parameters: configured, in: db)
             } else if stored != configured {
@@ -70,11 +71,12 @@ extension ArticleStore {
         let total = try pool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE duplicate_of IS NULL") ?? 0
         }
+        // The in-memory index is reloaded on its next use, from what this writes.
+        defer { invalidateNearDuplicateIndex() }
         // The parameters go first and come back last: an interrupted reindex leaves no stale claim, and the
         // next open (or reindex) resumes with the articles still unindexed.
         try pool.write { db in
             try db.execute(sql: "DELETE FROM dedup_parameters")
-            try db.execute(sql: "DELETE FROM lsh_buckets")
             try db.execute(sql: "DELETE FROM article_signatures")
         }
         var indexed = 0
@@ -100,7 +102,7 @@ extension ArticleStore {
         )
         for row in rows {
             let fingerprint = engine.fingerprint(title: row["title"], text: row["text"])
-            try index(articleID: row["id"], fingerprint, in: db)
+            try Self.storeSignature(articleID: row["id"], fingerprint, in: db)
         }
         return rows.count
     }
@@ -110,12 +112,16 @@ extension ArticleStore {
     /// - Returns: how many articles left the index.
     @discardableResult
     public func forget(publishedBefore day: String) throws -> Int {
-        try pool.write { db in
-            let ids = "SELECT id FROM articles WHERE published < ?"
-            try db.execute(sql: "DELETE FROM lsh_buckets WHERE article_id IN (\(ids))", arguments: [day])
-            try db.execute(sql: "DELETE FROM article_signatures WHERE article_id IN (\(ids))", arguments: [day])
+        let forgotten = try pool.write { db in
+            try db.execute(
+                sql: "DELETE FROM article_signatures WHERE article_id IN (SELECT id FROM articles WHERE published < ?)",
+                arguments: [day]
+            )
             return db.changesCount
         }
+        // Their keys leave memory with the next reload (until then a lookup skips them: no signature).
+        if forgotten > 0 { invalidateNearDuplicateIndex() }
+        return forgotten
     }
 
     /// How many articles are in the near-duplicate index.
@@ -172,15 +178,21 @@ extension ArticleStore {
     /// The stored articles nearest to `article`, by exact similarity of verified LSH candidates (and an exact
     /// text match), without storing anything.
     public func similarArticles(to article: Article, limit: Int) throws -> [SimilarArticle] {
-        let prepared = PreparedArticle(article, engine: engine)
-        return try pool.read { db in
+        try similarArticles(to: PreparedArticle(article, engine: engine), limit: limit)
+    }
+
+    /// The stored articles nearest to an article already prepared with this store's ``engine``: the lookup
+    /// and verification of ``similarArticles(to:limit:)`` without the normalising and fingerprinting.
+    public func similarArticles(to prepared: PreparedArticle, limit: Int) throws -> [SimilarArticle] {
+        try readIndexed { db, index in
             var results: [SimilarArticle] = []
             if let exact = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT a.id, f.name, a.title FROM articles a JOIN files f ON f.id = a.file_id
-                    WHERE a.text_hash = ? AND a.duplicate_of IS NULL
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.id, f.name, a.title FROM articles a JOIN files f ON f.id = a.file_id
+                        WHERE a.text_hash = ? AND a.duplicate_of IS NULL
+                        """
+                ),
                 arguments: [prepared.textHash]
             ) {
                 results.append(
@@ -195,15 +207,21 @@ extension ArticleStore {
                     )
                 )
             }
-            for candidate in try verifiedCandidates(for: prepared.fingerprint, in: db)
-            where !results.contains(where: { $0.id == candidate.id }) {
+            // Lookups from a read are not counted in the statistics (those are about commits).
+            var uncounted = DedupStatistics()
+            let candidates = try verifiedCandidates(
+                for: prepared.fingerprint,
+                in: db,
+                buckets: index.buckets,
+                statistics: &uncounted
+            )
+            let names = try db.cachedStatement(
+                sql: "SELECT f.name, a.title FROM articles a JOIN files f ON f.id = a.file_id WHERE a.id = ?"
+            )
+            for candidate in candidates where !results.contains(where: { $0.id == candidate.id }) {
                 let (jaccard, containment) = prepared.fingerprint.shingles.similarity(to: candidate.shingles)
                 let match = engine.matcher.bestMatch(for: prepared.fingerprint.shingles, among: [candidate])
-                let row = try Row.fetchOne(
-                    db,
-                    sql: "SELECT f.name, a.title FROM articles a JOIN files f ON f.id = a.file_id WHERE a.id = ?",
-                    arguments: [candidate.id]
-                )
+                let row = try Row.fetchOne(names, arguments: [candidate.id])
                 results.append(
                     SimilarArticle(
                         id: candidate.id,

@@ -10,18 +10,19 @@ extension ArticleStore {
     ///
     /// - Parameters:
     ///   - state: daemon state to record in the same transaction (e.g. the STATUS line).
-    ///   - beforeCommit: called inside the transaction after all writes, before COMMIT (fault injection).
+    ///   - beforeCommit: called inside the transaction after all writes, before COMMIT (fault injection); an
+    ///     error it throws rolls the batch back and is rethrown.
     /// - Returns: one result per item, in order.
     /// - Throws: the database error, in which case nothing of the batch was written.
     public func commit(
         _ items: [IngestItem],
         state: [String: String] = [:],
-        beforeCommit: () -> Void = {}
+        beforeCommit: () throws -> Void = {}
     ) throws -> [CommittedFile] {
-        try pool.write { db in
-            let results = try items.map { try self.commit($0, in: db) }
+        try writeIndexed { db, index in
+            let results = try items.map { try self.commit($0, in: db, index: &index) }
             try Self.record(state: state, in: db)
-            beforeCommit()
+            try beforeCommit()
             return results
         }
     }
@@ -60,7 +61,7 @@ extension ArticleStore {
         }
     }
 
-    func commit(_ item: IngestItem, in db: Database) throws -> CommittedFile {
+    func commit(_ item: IngestItem, in db: Database, index: inout NearDuplicateIndex) throws -> CommittedFile {
         let identity = item.identity
         let sha256: String? =
             switch item {
@@ -92,13 +93,13 @@ extension ArticleStore {
             )
             var stored: [StoredArticle] = []
             for prepared in articles {
-                // Each article is inserted and indexed before the next is examined, so a later copy in the same
-                // batch (or the same JSON Lines file) finds an earlier one.
-                let match = try findDuplicate(of: prepared, in: db)
-                let id = try Self.insertArticle(prepared, fileID: fileID, match: match, in: db)
+                // Each article is inserted and indexed (in the database and in memory) before the next is
+                // examined, so a later copy in the same batch (or the same JSON Lines file) finds an earlier one.
                 // Only canonical articles enter the index: a copy is found through its canonical, and buckets
                 // stay small however many copies of one story arrive.
-                if match == nil { try index(articleID: id, prepared.fingerprint, in: db) }
+                let (id, match) = try deduplicate(prepared, in: db, index: &index) { match in
+                    try Self.insertArticle(prepared, fileID: fileID, match: match, in: db)
+                }
                 // A duplicate's events only add mentions to events already known.
                 try store(events: prepared.events, articleID: id, isDuplicate: match != nil, in: db)
                 stored.append(
@@ -133,12 +134,13 @@ extension ArticleStore {
 
     static func findReplay(_ identity: FileIdentity, sha256: String?, in db: Database) throws -> CommittedFile? {
         let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT id, outcome FROM files
-                WHERE inode = ? AND name = ? AND device = ? AND ctime_ns = ? AND sha256 IS ?
-                ORDER BY id DESC LIMIT 1
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT id, outcome FROM files
+                    WHERE inode = ? AND name = ? AND device = ? AND ctime_ns = ? AND sha256 IS ?
+                    ORDER BY id DESC LIMIT 1
+                    """
+            ),
             arguments: [
                 Int64(bitPattern: identity.inode), identity.name, Int64(bitPattern: identity.device),
                 identity.changeTimeNanoseconds, sha256,
@@ -182,17 +184,16 @@ extension ArticleStore {
         detail: String?,
         in db: Database
     ) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO files(name, sha256, size, device, inode, mtime_ns, ctime_ns, outcome, reason, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                identity.name, sha256, identity.size, Int64(bitPattern: identity.device),
-                Int64(bitPattern: identity.inode), identity.modificationTimeNanoseconds,
-                identity.changeTimeNanoseconds, outcome.rawValue, reason, detail,
-            ]
-        )
+                """
+        ).execute(arguments: [
+            identity.name, sha256, identity.size, Int64(bitPattern: identity.device),
+            Int64(bitPattern: identity.inode), identity.modificationTimeNanoseconds,
+            identity.changeTimeNanoseconds, outcome.rawValue, reason, detail,
+        ])
         return db.lastInsertedRowID
     }
 
@@ -203,18 +204,17 @@ extension ArticleStore {
         in db: Database
     ) throws -> Int64 {
         let article = prepared.article
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO articles(file_id, line, title, text, published, published_source, url, source, language,
                                      dateline_place, text_hash, duplicate_of, similarity, kind)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                fileID, article.line, article.title, article.text, article.published.description,
-                article.published.source.rawValue, article.url, article.source, article.language,
-                article.datelinePlace, prepared.textHash, match?.canonical, match?.similarity, match?.kind.rawValue,
-            ]
-        )
+                """
+        ).execute(arguments: [
+            fileID, article.line, article.title, article.text, article.published.description,
+            article.published.source.rawValue, article.url, article.source, article.language,
+            article.datelinePlace, prepared.textHash, match?.canonical, match?.similarity, match?.kind.rawValue,
+        ])
         return db.lastInsertedRowID
     }
 }

@@ -1,58 +1,129 @@
+import Dispatch
 import Foundation
 import GRDB
 import GleanerCore
 
 extension ArticleStore {
+    /// What near-duplicate detection has cost so far, and the in-memory index's size.
+    public var dedupStatistics: DedupStatistics {
+        nearDuplicates.withLock { $0.currentStatistics }
+    }
+
+    /// Loads the in-memory near-duplicate index now, if it is not loaded yet (otherwise the first commit or
+    /// lookup does), and returns the statistics after it.
+    /// - Throws: the database error, or ``StoreError/olderSchema(path:)`` for a database not upgraded yet.
+    @discardableResult
+    public func loadNearDuplicateIndex() throws -> DedupStatistics {
+        try readIndexed { _, index in index.currentStatistics }
+    }
+
+    /// Runs `body` in one write transaction with the near-duplicate index caught up with the database. If
+    /// the transaction fails, the index is marked for a reload: ids it added may be reused by SQLite.
+    func writeIndexed<T: Sendable>(_ body: (Database, inout NearDuplicateIndex) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            try nearDuplicates.withLock { index in
+                do {
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        try index.catchUp(in: db, keysPerArticle: keysPerArticle)
+                        result = try body(db, &index)
+                        return .commit
+                    }
+                    return result!
+                } catch {
+                    index.invalidate()
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Runs `body` in a read with the near-duplicate index caught up with what the read sees.
+    func readIndexed<T: Sendable>(_ body: (Database, inout NearDuplicateIndex) throws -> T) throws -> T {
+        try pool.read { db in
+            try nearDuplicates.withLock { index in
+                if !index.isCurrent, try !db.columns(in: "article_signatures").contains(where: { $0.name == "keys" }) {
+                    throw StoreError.olderSchema(path: path)
+                }
+                try index.catchUp(in: db, keysPerArticle: keysPerArticle)
+                return try body(db, &index)
+            }
+        }
+    }
+
+    /// Band keys and the two anchor keys.
+    var keysPerArticle: Int { engine.parameters.banding.bands + 2 }
+
+    /// Marks the in-memory index for a reload (after `forget` and `reindex`).
+    func invalidateNearDuplicateIndex() {
+        nearDuplicates.withLock { $0.invalidate() }
+    }
+
     /// The stored article `prepared` copies, if any: the same normalised text (exact), else the best LSH
     /// candidate verified with exact Jaccard (near) or containment (contained).
-    func findDuplicate(of prepared: PreparedArticle, in db: Database) throws -> DuplicateMatch? {
+    func findDuplicate(
+        of prepared: PreparedArticle,
+        in db: Database,
+        buckets: BucketIndex,
+        statistics: inout DedupStatistics
+    ) throws -> DuplicateMatch? {
         if let canonical = try Int64.fetchOne(
-            db,
-            sql: "SELECT id FROM articles WHERE text_hash = ? AND duplicate_of IS NULL",
+            db.cachedStatement(sql: "SELECT id FROM articles WHERE text_hash = ? AND duplicate_of IS NULL"),
             arguments: [prepared.textHash]
         ) {
             return DuplicateMatch(canonical: canonical, matched: canonical, similarity: 1, kind: .exact)
         }
-        let candidates = try verifiedCandidates(for: prepared.fingerprint, in: db)
+        let candidates = try verifiedCandidates(
+            for: prepared.fingerprint,
+            in: db,
+            buckets: buckets,
+            statistics: &statistics
+        )
         return engine.matcher.bestMatch(for: prepared.fingerprint.shingles, among: candidates)
     }
 
     /// LSH candidates for `fingerprint`, narrowed by their MinHash estimate (kept: estimate ≥ 0.35, or proposed
     /// by a lead/tail anchor key), at most ``NearDuplicateMatcher/maximumVerified`` of them, best first, with
-    /// their shingles recomputed from their stored text.
-    func verifiedCandidates(for fingerprint: DedupFingerprint, in db: Database) throws -> [DuplicateCandidate] {
+    /// their shingles recomputed from their stored text. Ids without a stored signature (no longer indexed)
+    /// or without an article are skipped.
+    func verifiedCandidates(
+        for fingerprint: DedupFingerprint,
+        in db: Database,
+        buckets: BucketIndex,
+        statistics: inout DedupStatistics
+    ) throws -> [DuplicateCandidate] {
         guard !fingerprint.shingles.hashes.isEmpty else { return [] }
         let bands = engine.parameters.banding.bands
-        let bandMatches = try articles(withKeys: Array(fingerprint.keys.prefix(bands)), in: db)
-        let anchorMatches = try articles(withKeys: Array(fingerprint.keys.dropFirst(bands)), in: db)
-        let all = bandMatches.union(anchorMatches)
-        guard !all.isEmpty else { return [] }
+        let bandMatches = buckets.ids(forKeys: fingerprint.keys.prefix(bands), limit: Self.maximumCandidates)
+        let anchorMatches = buckets.ids(forKeys: fingerprint.keys.dropFirst(bands), limit: Self.maximumCandidates)
+        guard !bandMatches.isEmpty || !anchorMatches.isEmpty else { return [] }
+
+        let signatures = try db.cachedStatement(sql: "SELECT signature FROM article_signatures WHERE article_id = ?")
         var scored: [(id: Int64, estimate: Double)] = []
-        let placeholders = Array(repeating: "?", count: all.count).joined(separator: ",")
-        for row in try Row.fetchAll(
-            db,
-            sql: "SELECT article_id, signature FROM article_signatures WHERE article_id IN (\(placeholders))",
-            arguments: StatementArguments(Array(all))
-        ) {
-            let id: Int64 = row["article_id"]
-            let estimate = MinHasher.estimatedJaccard(fingerprint.signature, Self.decodeSignature(row["signature"]))
-            if estimate >= Self.minimumEstimate || anchorMatches.contains(id) { scored.append((id, estimate)) }
+        func score(_ id: Int64, anchored: Bool) throws {
+            guard let row = try Row.fetchOne(signatures, arguments: [id]) else { return }
+            let estimate = try row.withUnsafeData(atIndex: 0) { data in
+                data.map { MinHasher.estimatedJaccard(fingerprint.signature, BlobCoding.decode($0, as: UInt32.self)) }
+            }
+            statistics.candidates += 1
+            if let estimate, estimate >= Self.minimumEstimate || anchored { scored.append((id, estimate)) }
         }
+        for id in bandMatches { try score(id, anchored: anchorMatches.contains(id)) }
+        for id in anchorMatches where !bandMatches.contains(id) { try score(id, anchored: true) }
+        guard !scored.isEmpty else { return [] }
         scored.sort { $0.estimate != $1.estimate ? $0.estimate > $1.estimate : $0.id < $1.id }
+
+        let texts = try db.cachedStatement(
+            sql: "SELECT title, text, COALESCE(duplicate_of, id) FROM articles WHERE id = ?"
+        )
         return try scored.prefix(NearDuplicateMatcher.maximumVerified).compactMap { candidate in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: "SELECT title, text, COALESCE(duplicate_of, id) AS canonical FROM articles WHERE id = ?",
-                    arguments: [candidate.id]
-                )
-            else { return nil }
-            let words = ComparisonText.words(title: row["title"], text: row["text"])
-            return DuplicateCandidate(
-                id: candidate.id,
-                canonical: row["canonical"],
-                shingles: Shingles(words: words, size: engine.parameters.shingleSize)
-            )
+            guard let row = try Row.fetchOne(texts, arguments: [candidate.id]) else { return nil }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let words = ComparisonText.words(title: row[0], text: row[1])
+            let shingles = Shingles(words: words, size: engine.parameters.shingleSize)
+            statistics.verified += 1
+            statistics.verificationNanoseconds += DispatchTime.now().uptimeNanoseconds - start
+            return DuplicateCandidate(id: candidate.id, canonical: row[2], shingles: shingles)
         }
     }
 
@@ -60,60 +131,48 @@ extension ArticleStore {
     /// deviation of more than three standard errors at 128 functions.
     static let minimumEstimate = 0.35
 
-    /// Most bucket entries read per lookup (the newest), so a lookup costs the same however crowded a bucket
-    /// gets (many different articles sharing boilerplate-like text).
-    static let maximumCandidates = 256
+    /// Most stored articles proposed per lookup by the band keys (and as many by the anchor keys), the newest,
+    /// so a lookup costs the same however crowded a bucket gets (many different articles sharing
+    /// boilerplate-like text).
+    static let maximumCandidates = BucketIndex.maximumIDsPerKey
 
-    func articles(withKeys keys: [Int64], in db: Database) throws -> Set<Int64> {
-        guard !keys.isEmpty else { return [] }
-        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
-        return Set(
-            try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT article_id FROM lsh_buckets WHERE key IN (\(placeholders))
-                    ORDER BY rowid DESC LIMIT \(Self.maximumCandidates)
-                    """,
-                arguments: StatementArguments(keys)
-            )
-        )
+    /// Stores the signature and bucket keys of an article: the source of truth the in-memory index is
+    /// loaded from. The caller adds the keys to the in-memory index, if it is loaded.
+    static func storeSignature(articleID: Int64, _ fingerprint: DedupFingerprint, in db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO article_signatures(article_id, signature, shingle_count, keys)
+                VALUES (?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            articleID, BlobCoding.encode(fingerprint.signature), fingerprint.shingles.count,
+            BlobCoding.encode(fingerprint.keys),
+        ])
     }
 
-    /// Stores the signature and bucket keys of an article.
-    func index(articleID: Int64, _ fingerprint: DedupFingerprint, in db: Database) throws {
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO article_signatures(article_id, signature, shingle_count) VALUES (?, ?, ?)",
-            arguments: [articleID, Self.encodeSignature(fingerprint.signature), fingerprint.shingles.count]
-        )
-        guard !fingerprint.keys.isEmpty else { return }
-        let values = Array(repeating: "(?, ?)", count: fingerprint.keys.count).joined(separator: ",")
-        var arguments: [Int64] = []
-        for key in fingerprint.keys {
-            arguments.append(key)
-            arguments.append(articleID)
-        }
-        try db.execute(
-            sql: "INSERT INTO lsh_buckets(key, article_id) VALUES \(values)",
-            arguments: StatementArguments(arguments)
-        )
-    }
-
-    static func encodeSignature(_ signature: [UInt32]) -> Data {
-        var data = Data(capacity: signature.count * 4)
-        for value in signature {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-        }
-        return data
-    }
-
-    static func decodeSignature(_ data: Data) -> [UInt32] {
-        var values: [UInt32] = []
-        values.reserveCapacity(data.count / 4)
-        data.withUnsafeBytes { raw in
-            for offset in stride(from: 0, to: raw.count - 3, by: 4) {
-                values.append(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+    /// Looks `prepared` up and, when it is new (canonical), indexes it as `articleID` once `insert` has stored
+    /// it; counts the lookup and its time in the index's statistics.
+    func deduplicate(
+        _ prepared: PreparedArticle,
+        in db: Database,
+        index: inout NearDuplicateIndex,
+        insert: (DuplicateMatch?) throws -> Int64
+    ) throws -> (id: Int64, match: DuplicateMatch?) {
+        var start = DispatchTime.now().uptimeNanoseconds
+        let match = try findDuplicate(of: prepared, in: db, buckets: index.buckets, statistics: &index.statistics)
+        var elapsed = DispatchTime.now().uptimeNanoseconds - start
+        let id = try insert(match)
+        if match == nil {
+            start = DispatchTime.now().uptimeNanoseconds
+            try Self.storeSignature(articleID: id, prepared.fingerprint, in: db)
+            if !prepared.fingerprint.shingles.hashes.isEmpty {
+                index.add(articleID: id, keys: prepared.fingerprint.keys)
             }
+            index.statistics.indexed += 1
+            elapsed += DispatchTime.now().uptimeNanoseconds - start
         }
-        return values
+        index.statistics.lookups += 1
+        index.statistics.nanoseconds += elapsed
+        return (id, match)
     }
 }

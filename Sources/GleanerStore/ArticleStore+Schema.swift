@@ -133,6 +133,36 @@ extension ArticleStore {
                     """
             )
         }
+        migrator.registerMigration("v4: bucket keys stored with each signature, no lsh_buckets") { db in
+            // The lookup structure is now in memory, loaded from these keys: a B-tree on random keys cost a
+            // page write per key and grew with the database.
+            try db.execute(sql: "ALTER TABLE article_signatures ADD COLUMN keys BLOB NOT NULL DEFAULT x''")
+            try moveBucketKeysToSignatures(in: db)
+            try db.execute(sql: "DROP TABLE lsh_buckets")
+        }
         return migrator
+    }
+
+    /// Copies each article's `lsh_buckets` keys into `article_signatures.keys`, in the order they were
+    /// written (band keys, then the lead and tail keys).
+    static func moveBucketKeysToSignatures(in db: Database) throws {
+        let update = try db.makeStatement(sql: "UPDATE article_signatures SET keys = ? WHERE article_id = ?")
+        var article: Int64?
+        var keys: [Int64] = []
+        func flush() throws {
+            guard let article else { return }
+            try update.execute(arguments: [BlobCoding.encode(keys), article])
+            keys.removeAll(keepingCapacity: true)
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT article_id, key FROM lsh_buckets ORDER BY article_id, rowid")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if id != article {
+                try flush()
+                article = id
+            }
+            keys.append(row[1])
+        }
+        try flush()
     }
 }

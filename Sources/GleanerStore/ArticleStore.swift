@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GleanerCore
+import Synchronization
 
 /// Gleaner's SQLite database: articles, the files they came from, quarantine records and daemon state.
 ///
@@ -12,6 +13,8 @@ public final class ArticleStore: Sendable {
     let pool: DatabasePool
     /// Near-duplicate detection as configured.
     public let engine: DedupEngine
+    /// The bucket keys of the indexed articles, in memory (loaded on first use).
+    let nearDuplicates = Mutex(NearDuplicateIndex())
 
     /// How to treat near-duplicate parameters that differ from those the index was built with.
     public enum ParameterCheck: Sendable {
@@ -100,6 +103,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
     case missing(path: String)
     case newerSchema(path: String)
+    case olderSchema(path: String)
     case dedupParametersChanged(path: String, stored: [String: String], configured: [String: String])
 
     public var description: String {
@@ -118,6 +122,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 + " or restore the old settings."
         case .newerSchema(let path):
             "the database \(path) was written by a newer version of Gleaner; upgrade gleaner to read it."
+        case .olderSchema(let path):
+            "the database \(path) has not been upgraded to this version of Gleaner yet; restart the daemon "
+                + "(or run gleaner ingest once) to upgrade it, then try again."
         }
     }
 

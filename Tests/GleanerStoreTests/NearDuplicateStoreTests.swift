@@ -106,7 +106,7 @@ struct NearDuplicateStoreTests {
         _ = try store.commit([item(original, store: store)])
         // Simulate an older database: no index, no stored parameters.
         try store.pool.write { db in
-            try db.execute(sql: "DELETE FROM lsh_buckets; DELETE FROM article_signatures; DELETE FROM dedup_parameters")
+            try db.execute(sql: "DELETE FROM article_signatures; DELETE FROM dedup_parameters")
         }
         #expect(try ArticleStore(path: path).indexedCount() == 1)
     }

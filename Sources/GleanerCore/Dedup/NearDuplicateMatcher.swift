@@ -96,7 +96,7 @@ public struct NearDuplicateMatcher: Sendable {
     public static let maximumVerified = 16
 }
 
-/// An in-memory LSH index with the same keys as the database's `lsh_buckets`, for tests and one-off
+/// An in-memory LSH index with the same keys as the store's index, for tests and one-off
 /// comparisons.
 public struct InMemoryLSHIndex: Sendable {
     var buckets: [Int64: [Int64]] = [:]
