@@ -119,8 +119,8 @@ extension ArticleStore {
         return try scored.prefix(NearDuplicateMatcher.maximumVerified).compactMap { candidate in
             guard let row = try Row.fetchOne(texts, arguments: [candidate.id]) else { return nil }
             let start = DispatchTime.now().uptimeNanoseconds
-            let words = ComparisonText.words(title: row[0], text: row[1])
-            let shingles = Shingles(words: words, size: engine.parameters.shingleSize)
+            let words = ComparisonText.wordHashes(title: row[0], text: row[1])
+            let shingles = Shingles(wordHashes: words, size: engine.parameters.shingleSize)
             statistics.verified += 1
             statistics.verificationNanoseconds += DispatchTime.now().uptimeNanoseconds - start
             return DuplicateCandidate(id: candidate.id, canonical: row[2], shingles: shingles)
