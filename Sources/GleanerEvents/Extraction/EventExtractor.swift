@@ -58,8 +58,8 @@ public struct EventExtractor: Sendable {
             entities.longestMatch(Tokenizer.tokens(Substring(place)), at: 0)?.0.firstPlace
         }
         for sentence in SentenceSplitter.sentences(article.text) {
-            let tokens = Tokenizer.tokens(sentence.text)
-            guard tokens.count <= 400 else { continue }  // not a sentence: a run-on without punctuation
+            // More than 400 tokens is not a sentence but a run-on without punctuation.
+            guard let tokens = Tokenizer.tokens(sentence.text, limit: 400) else { continue }
             let mentions = finder.mentions(in: tokens)
             let dates = SentenceDates(
                 mayHoldDates: tokens.contains { $0.kind == .number || Self.dateWords.contains($0.bare) }

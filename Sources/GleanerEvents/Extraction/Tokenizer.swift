@@ -1,0 +1,74 @@
+/// Splits a sentence into tokens in one linear pass: words (letters, with inner apostrophes, hyphens and
+/// periods of abbreviations such as "U.S."), numbers (with inner commas and periods), and single punctuation
+/// marks.
+public enum Tokenizer {
+    public static func tokens(_ sentence: Substring) -> [Token] {
+        tokens(sentence, limit: .max)!
+    }
+
+    /// The tokens of `sentence`, or nil as soon as there are more than `limit` (a run-on is not read to its end).
+    static func tokens(_ sentence: Substring, limit: Int) -> [Token]? {
+        // The scan reads UTF-8 offsets (`CharacterReader`); tokens are slices of `sentence` between them.
+        let reader = CharacterReader(sentence)
+        let count = reader.count
+        var tokens: [Token] = []
+        var index = 0
+        while index < count {
+            let (character, afterCharacter) = reader.character(at: index)
+            if character.isWhitespace {
+                index = afterCharacter
+                continue
+            }
+            if tokens.count == limit { return nil }
+            let start = index
+            if character.isLetter {
+                index = afterCharacter
+                while index < count {
+                    let (current, next) = reader.character(at: index)
+                    if current.isLetter || current.isNumber {
+                        index = next
+                        continue
+                    }
+                    // Inner apostrophe or hyphen followed by a letter: "Pakistan's", "decades-old".
+                    if current.isOne(of: "'’-"), next < count, reader.character(at: next).character.isLetter {
+                        index = next
+                        continue
+                    }
+                    // "U.S." and "Lt." style abbreviations: a period after a single letter followed by a letter.
+                    if current.is("."), next < count, reader.character(at: next).character.isLetter,
+                        reader.hasAtMost(2, charactersIn: start..<index) || reader.contains(".", in: start..<index)
+                    {
+                        index = next
+                        continue
+                    }
+                    break
+                }
+                tokens.append(
+                    Token(text: reader.slice(start..<index), kind: .word, lower: reader.lowercased(start..<index))
+                )
+            } else if character.isNumber {
+                index = afterCharacter
+                while index < count {
+                    let (current, next) = reader.character(at: index)
+                    if current.isNumber || current.isLetter && reader.hasAtMost(4, charactersIn: start..<index) {
+                        index = next
+                    } else if current.is(",") || current.is("."), next < count,
+                        reader.character(at: next).character.isNumber
+                    {
+                        index = next
+                    } else {
+                        break
+                    }
+                }
+                tokens.append(
+                    Token(text: reader.slice(start..<index), kind: .number, lower: reader.lowercased(start..<index))
+                )
+            } else {
+                index = afterCharacter
+                let text = reader.slice(start..<index)
+                tokens.append(Token(text: text, kind: .punctuation, lower: String(text)))
+            }
+        }
+        return tokens
+    }
+}
