@@ -120,19 +120,18 @@ struct DateScanner {
 
     // MARK: - Token helpers
 
+    /// Words an expression can begin with (month names aside).
+    static let starters: Set<String> = [
+        "from", "between", "early", "late", "mid", "earlier", "later", "the", "end", "beginning", "start", "middle",
+        "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "a", "an", "one", "two", "three", "four",
+        "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
     /// Whether an expression can begin with this word (month names aside): a quick filter for most words.
     func canStart(_ word: String) -> Bool {
-        switch word {
-        case "from", "between", "early", "late", "mid", "earlier", "later", "the", "end", "beginning", "start",
-            "middle", "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "a", "an", "one", "two",
-            "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-            "fifty", "sixty", "seventy", "eighty", "ninety", "monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday":
-            return true
-        default:
-            return false
-        }
+        Self.starters.contains(word)
     }
 
     func word(_ index: Int) -> String? {

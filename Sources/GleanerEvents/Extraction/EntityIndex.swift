@@ -106,9 +106,8 @@ struct EntityIndex: Sendable {
         var best: ([EntityEntry], Int)?
         // The word as written ("people's" in "People's Republic"), or without its possessive ("Pakistan's"),
         // which then ends the name.
-        for (key, possessiveEnds) in [(first.lower, false), (first.bare, true)] {
-            if possessiveEnds, !first.isPossessive { continue }
-            guard let candidates = byFirstWord[key] else { continue }
+        func search(_ key: String, possessiveEnds: Bool) {
+            guard let candidates = byFirstWord[key] else { return }
             candidate: for candidate in candidates {
                 let length = candidate.rest.count + 1
                 guard start + length <= tokens.count, best.map({ length > $0.1 }) ?? true else { continue }
@@ -130,6 +129,8 @@ struct EntityIndex: Sendable {
                 break
             }
         }
+        search(first.lower, possessiveEnds: false)
+        if first.isPossessive { search(first.bare, possessiveEnds: true) }
         return best
     }
 }
