@@ -81,6 +81,16 @@ struct CharacterReader {
         return true
     }
 
+    /// How many characters come before `offset`, counted as `text.distance(from: text.startIndex, to:)` counts
+    /// them (an offset inside a character counts from that character's start).
+    func characterDistance(to offset: Int) -> Int {
+        // ASCII without CR up to and including the byte at `offset`: a character per byte, `offset` a boundary.
+        for byte in bytes[0..<min(offset + 1, count)] where byte >= 0x80 || byte == 0x0D {
+            return text.distance(from: text.startIndex, to: index(offset))
+        }
+        return offset
+    }
+
     /// Whether a character of `range` is the ASCII character `ascii`.
     func contains(_ ascii: Unicode.Scalar, in range: Range<Int>) -> Bool {
         var offset = range.lowerBound

@@ -61,7 +61,8 @@ public struct EventExtractor: Sendable {
             // More than 400 tokens is not a sentence but a run-on without punctuation.
             guard let tokens = Tokenizer.tokens(sentence.text, limit: 400) else { continue }
             let mentions = finder.mentions(in: tokens)
-            let dates = SentenceDates(
+            let context = SentenceContext(
+                sentence.text,
                 mayHoldDates: tokens.contains { $0.kind == .number || Self.dateWords.contains($0.bare) }
             )
             var position = 0
@@ -74,7 +75,7 @@ public struct EventExtractor: Sendable {
                 }
                 if let event = event(
                     entry,
-                    dates: dates,
+                    context: context,
                     triggerRange: position..<end,
                     tokens: tokens,
                     mentions: mentions,
@@ -100,7 +101,7 @@ public struct EventExtractor: Sendable {
 
     func event(
         _ entry: TriggerIndex.Entry,
-        dates: SentenceDates,
+        context: SentenceContext,
         triggerRange: Range<Int>,
         tokens: [Token],
         mentions: [Mention],
@@ -171,24 +172,26 @@ public struct EventExtractor: Sendable {
         {
             modality = .planned
             tense = .future
-        } else if tokens.contains(where: { Self.attribution.contains($0.lower) }) {
+        } else if context.hasAttribution(tokens) {
             modality = .reported
         }
         if tense != .future {
-            if entry.isPast || tokens.contains(where: { Self.pastMarkers.contains($0.lower) }) { tense = .past }
+            if entry.isPast || context.hasPastMarker(tokens) { tense = .past }
         }
 
         // When: the temporal expression closest to the trigger.
         var date: EventDate?
         var bestDistance = Int.max
-        let sentenceText = String(sentence.text)
-        for match in dates.matches(sentenceText, published: article.published, tense: tense)
-        where !Self.datesTheReport(sentenceText, match.range) {
-            // Character offsets: the match's in the sentence copy, the trigger's in the article's slice.
-            let offset = sentenceText.distance(from: sentenceText.startIndex, to: match.range.lowerBound)
-            let triggerOffset = sentence.text.distance(
-                from: sentence.text.startIndex,
-                to: tokens[triggerRange.lowerBound].text.startIndex
+        let text = context.reader
+        for match in context.dates(published: article.published, tense: tense)
+        where !Self.datesTheReport(text, before: text.offset(match.range.lowerBound)) {
+            // Character offsets in the sentence: the match's, and the trigger's.
+            let offset = text.characterDistance(to: text.offset(match.range.lowerBound))
+            let triggerOffset = text.characterDistance(
+                to: sentence.text.utf8.distance(
+                    from: sentence.text.startIndex,
+                    to: tokens[triggerRange.lowerBound].text.startIndex
+                )
             )
             let distance = abs(offset - triggerOffset) + (offset < triggerOffset ? 5 : 0)
             if distance < bestDistance {
@@ -234,7 +237,7 @@ public struct EventExtractor: Sendable {
             location: location,
             date: date,
             modality: modality,
-            sentence: String(sentence.text),
+            sentence: context.text,
             sentenceIndex: sentence.index,
             confidence: min(1, (confidence * 100).rounded() / 100),
             sentenceStart: offsets.start,
@@ -243,16 +246,36 @@ public struct EventExtractor: Sendable {
         )
     }
 
-    /// "confirmed Monday", "said on Tuesday": the date of the report, not of the event.
-    static func datesTheReport(_ sentence: String, _ range: Range<String.Index>) -> Bool {
-        let words = sentence[..<range.lowerBound].split(whereSeparator: { !$0.isLetter }).suffix(2).map {
-            $0.lowercased()
+    /// Verbs that, right before a date ("confirmed Monday", "said on Tuesday"), make it the date of the report.
+    static let reportingVerbs: Set<String> = [
+        "said", "says", "confirmed", "told", "reported", "announced", "added", "stated", "noted",
+    ]
+
+    /// "confirmed Monday", "said on Tuesday": the date at UTF-8 offset `start` of the sentence is the date of the
+    /// report, not of the event. Looks at the last two words (runs of letters) before it.
+    static func datesTheReport(_ sentence: CharacterReader, before start: Int) -> Bool {
+        /// The run of letters ending before `end` or before the non-letters there, if any.
+        func word(before end: Int) -> Range<Int>? {
+            var offset = end
+            while offset > 0 {
+                let (character, previous) = sentence.character(before: offset)
+                if character.isLetter { break }
+                offset = previous
+            }
+            guard offset > 0 else { return nil }
+            let wordEnd = offset
+            while offset > 0 {
+                let (character, previous) = sentence.character(before: offset)
+                guard character.isLetter else { break }
+                offset = previous
+            }
+            return offset..<wordEnd
         }
-        let reporting: Set<String> = [
-            "said", "says", "confirmed", "told", "reported", "announced", "added", "stated", "noted",
-        ]
-        guard let last = words.last else { return false }
-        return reporting.contains(last) || last == "on" && words.count == 2 && reporting.contains(words[0])
+        guard let last = word(before: start) else { return false }
+        let lastWord = sentence.lowercased(last)
+        if reportingVerbs.contains(lastWord) { return true }
+        guard lastWord == "on", let previous = word(before: last.lowerBound) else { return false }
+        return reportingVerbs.contains(sentence.lowercased(previous))
     }
 
     func isPlanned(window: [String], trigger: [String]) -> Bool {
@@ -288,24 +311,5 @@ public struct EventExtractor: Sendable {
             end += 1
         }
         return start..<end
-    }
-}
-
-/// The temporal expressions of one sentence, computed once per tense (a sentence may hold several triggers).
-final class SentenceDates {
-    var byTense: [Tense: [TemporalMatch]] = [:]
-    /// False when no word of the sentence can start a temporal expression: the grammar is skipped.
-    let mayHoldDates: Bool
-
-    init(mayHoldDates: Bool) {
-        self.mayHoldDates = mayHoldDates
-    }
-
-    func matches(_ sentence: String, published: PublicationDate, tense: Tense) -> [TemporalMatch] {
-        guard mayHoldDates else { return [] }
-        if let known = byTense[tense] { return known }
-        let found = DateGrammar.matches(in: sentence, published: published, tense: tense)
-        byTense[tense] = found
-        return found
     }
 }
