@@ -53,7 +53,17 @@ public enum DateGrammar {
     /// strictly before (past) or strictly after (future) the publication day, or nearest (present, today included).
     /// Runs in time linear in the length of the sentence.
     public static func matches(in sentence: String, published: PublicationDate, tense: Tense) -> [TemporalMatch] {
-        let tokens = DateTokenizer.tokenize(sentence)
+        matches(in: sentence, tokens: DateTokenizer.tokenize(sentence), published: published, tense: tense)
+    }
+
+    /// `matches(in:published:tense:)` with the sentence already tokenised (`DateTokenizer.tokenize(sentence)`),
+    /// for a sentence read in more than one tense.
+    static func matches(
+        in sentence: String,
+        tokens: [DateToken],
+        published: PublicationDate,
+        tense: Tense
+    ) -> [TemporalMatch] {
         guard !tokens.isEmpty else { return [] }
         let scanner = DateScanner(tokens: tokens, published: published, tense: tense)
         var results: [TemporalMatch] = []

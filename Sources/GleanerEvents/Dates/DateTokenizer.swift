@@ -41,14 +41,23 @@ enum DateTokenizer {
         case space, letter, digit, dash, apostrophe, punctuation
     }
 
+    @inline(__always)
     private static func classify(_ scalar: Unicode.Scalar) -> Class {
         switch scalar.value {
         case 0x61...0x7A, 0x41...0x5A: return .letter
         case 0x30...0x39: return .digit
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return .space
-        case 0x2D, 0x2010...0x2015, 0x2212: return .dash
-        case 0x27, 0x2018, 0x2019: return .apostrophe
+        case 0x2D: return .dash
+        case 0x27: return .apostrophe
         case 0x00...0x7F: return .punctuation
+        default: return classifyNonASCII(scalar)
+        }
+    }
+
+    private static func classifyNonASCII(_ scalar: Unicode.Scalar) -> Class {
+        switch scalar.value {
+        case 0x2010...0x2015, 0x2212: return .dash
+        case 0x2018, 0x2019: return .apostrophe
         default:
             let properties = scalar.properties
             if properties.isWhitespace { return .space }
@@ -60,6 +69,7 @@ enum DateTokenizer {
         }
     }
 
+    @inline(__always)
     private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
         switch classify(scalar) {
         case .letter, .digit: true
@@ -83,7 +93,7 @@ enum DateTokenizer {
 
     static func tokenize(_ sentence: String) -> [DateToken] {
         // One pass over the UTF-8 bytes, decoding a scalar at a time; offsets become indices only for ranges.
-        let bytes = Array(sentence.utf8)
+        let bytes = sentence.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(sentence.utf8)
         let count = bytes.count
         func decode(_ offset: Int) -> Unicode.Scalar {
             let lead = UInt32(bytes[offset])

@@ -9,7 +9,7 @@ struct CharacterReader {
 
     init(_ text: Substring) {
         self.text = text
-        bytes = Array(text.utf8)
+        bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
     }
 
     var count: Int { bytes.count }
