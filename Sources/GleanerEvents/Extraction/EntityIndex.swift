@@ -22,7 +22,8 @@ struct EntityIndex: Sendable {
     /// `role|alpha3` → the person of the lexicon holding that role in that country.
     var peopleByRoleAndCountry: [String: Lexicon.Person] = [:]
 
-    init(lexicon: Lexicon) {
+    /// Indexes the lexicon's names; their words are added to `vocabulary`, by which tokens are then matched.
+    init(lexicon: Lexicon, vocabulary: inout Vocabulary) {
         func add(_ surface: String, _ entry: EntityEntry) {
             let words = Tokenizer.tokens(Substring(surface)).filter { $0.kind != .punctuation }.map(\.lower)
             guard !words.isEmpty else { return }
@@ -74,31 +75,36 @@ struct EntityIndex: Sendable {
             for form in [role.name] + role.forms { add(form, .role(name: role.name)) }
         }
         for title in lexicon.titles { add(title.form, .title(expansion: title.expansion)) }
-        buildFirstWordIndex()
+        buildFirstWordIndex(&vocabulary)
     }
 
     /// A lexicon name indexed by its first word.
     struct Candidate: Sendable {
-        /// The words after the first.
-        var rest: [String]
+        /// The vocabulary numbers of the words after the first.
+        var rest: [Int]
         var entries: [EntityEntry]
         var capitalsOnly: Bool
     }
 
-    /// First word → names starting with it, longest first. Built once from `entries`.
-    var byFirstWord: [String: [Candidate]] = [:]
+    /// Vocabulary number of a first word → names starting with it, longest first. Built once from `entries`.
+    var byFirstWord: [[Candidate]] = []
 
-    mutating func buildFirstWordIndex() {
+    mutating func buildFirstWordIndex(_ vocabulary: inout Vocabulary) {
+        var candidates: [Int: [Candidate]] = [:]
         for (key, found) in entries {
-            let words = key.split(separator: " ").map(String.init)
-            byFirstWord[words[0], default: []].append(
+            let words = key.split(separator: " ").map { vocabulary.add(String($0)) }
+            candidates[words[0], default: []].append(
                 Candidate(rest: Array(words.dropFirst()), entries: found, capitalsOnly: capitalsOnly.contains(key))
             )
         }
-        for key in byFirstWord.keys { byFirstWord[key]!.sort { $0.rest.count > $1.rest.count } }
+        byFirstWord = Array(repeating: [], count: vocabulary.count)
+        for (first, names) in candidates {
+            byFirstWord[first] = names.sorted { $0.rest.count > $1.rest.count }
+        }
     }
 
-    /// The longest lexicon entry starting at `start`, as (entries, number of tokens). A possessive word ends
+    /// The longest lexicon entry starting at `start`, as (entries, number of tokens); the tokens carry their
+    /// numbers in the vocabulary the index was built with. A possessive word ends
     /// a name ("Pakistan's"); a name from capitals-only aliases ("IS", "WHO") needs capitals in the text.
     func longestMatch(_ tokens: [Token], at start: Int) -> ([EntityEntry], Int)? {
         guard start < tokens.count, tokens[start].kind == .word else { return nil }
@@ -106,8 +112,9 @@ struct EntityIndex: Sendable {
         var best: ([EntityEntry], Int)?
         // The word as written ("people's" in "People's Republic"), or without its possessive ("Pakistan's"),
         // which then ends the name.
-        func search(_ key: String, possessiveEnds: Bool) {
-            guard let candidates = byFirstWord[key] else { return }
+        func search(_ number: Int, possessiveEnds: Bool) {
+            guard number >= 0, number < byFirstWord.count else { return }
+            let candidates = byFirstWord[number]
             candidate: for candidate in candidates {
                 let length = candidate.rest.count + 1
                 guard start + length <= tokens.count, best.map({ length > $0.1 }) ?? true else { continue }
@@ -116,7 +123,7 @@ struct EntityIndex: Sendable {
                     let token = tokens[start + 1 + offset]
                     guard token.kind == .word else { continue candidate }
                     let isLast = offset == candidate.rest.count - 1
-                    guard token.lower == word || isLast && token.bare == word else { continue candidate }
+                    guard token.number == word || isLast && token.bareNumber == word else { continue candidate }
                 }
                 if candidate.capitalsOnly,
                     !tokens[start..<(start + length)].allSatisfy({
@@ -129,8 +136,8 @@ struct EntityIndex: Sendable {
                 break
             }
         }
-        search(first.lower, possessiveEnds: false)
-        if first.isPossessive { search(first.bare, possessiveEnds: true) }
+        search(first.number, possessiveEnds: false)
+        if first.isPossessive { search(first.bareNumber, possessiveEnds: true) }
         return best
     }
 }

@@ -6,12 +6,24 @@ public struct EventExtractor: Sendable {
     public let lexicon: Lexicon
     let entities: EntityIndex
     let triggers: TriggerIndex
+    /// The words of the indexes and of the rules' word lists; sentences are tokenised with it.
+    let vocabulary: Vocabulary
     let countryNames: [String: String]
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        entities = EntityIndex(lexicon: lexicon)
-        triggers = TriggerIndex(lexicon: lexicon)
+        var vocabulary = Vocabulary()
+        entities = EntityIndex(lexicon: lexicon, vocabulary: &vocabulary)
+        triggers = TriggerIndex(lexicon: lexicon, vocabulary: &vocabulary)
+        vocabulary.add(MentionFinder.determiners, classes: .determiner)
+        vocabulary.add(MentionFinder.prepositions, classes: .preposition)
+        vocabulary.add(MentionFinder.notNames, classes: .notName)
+        vocabulary.add(MentionFinder.groupNouns, classes: .groupNoun)
+        vocabulary.add(Self.dateWords, classes: .dateWord)
+        vocabulary.add(Self.nounContext, classes: .nounContext)
+        vocabulary.add(Self.attribution, classes: .attribution)
+        vocabulary.add(Self.pastMarkers, classes: .pastMarker)
+        self.vocabulary = vocabulary
         var names: [String: String] = [:]
         for country in lexicon.countries { names[country.alpha3] = country.name }
         countryNames = names
@@ -45,6 +57,12 @@ public struct EventExtractor: Sendable {
     static let pastMarkers: Set<String> = [
         "was", "were", "had", "did", "became", "came", "ago", "yesterday", "last", "earlier",
     ]
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "be", "being", "is", "are"]
+    /// Right before the trigger, these make it planned.
+    static let modalsOfIntent: Set<String> = ["will", "shall", "'ll", "would"]
+    static let planAdjectives: Set<String> = ["upcoming", "planned", "proposed", "scheduled"]
+    /// After a comma, these start a new clause.
+    static let clauseOpeners: Set<String> = ["which", "who", "while", "whereas", "but"]
     static let nounContext: Set<String> = [
         "a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "first", "maiden", "official",
         "proposed", "planned", "upcoming", "historic", "crucial", "landmark", "due", "of", "whose",
@@ -52,19 +70,17 @@ public struct EventExtractor: Sendable {
 
     /// Every event the article reports, in sentence order.
     public func extract(from article: Article) -> [ExtractedEvent] {
-        var finder = MentionFinder(index: entities, lexicon: lexicon)
+        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
         var events: [ExtractedEvent] = []
         let dateline = article.datelinePlace.flatMap { place in
-            entities.longestMatch(Tokenizer.tokens(Substring(place)), at: 0)?.0.firstPlace
+            entities.longestMatch(Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)!, at: 0)?.0
+                .firstPlace
         }
         for sentence in SentenceSplitter.sentences(article.text) {
             // More than 400 tokens is not a sentence but a run-on without punctuation.
-            guard let tokens = Tokenizer.tokens(sentence.text, limit: 400) else { continue }
+            guard let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary) else { continue }
             let mentions = finder.mentions(in: tokens)
-            let context = SentenceContext(
-                sentence.text,
-                mayHoldDates: tokens.contains { $0.kind == .number || Self.dateWords.contains($0.bare) }
-            )
+            let context = SentenceContext(sentence.text, tokens: tokens, vocabulary: vocabulary)
             var position = 0
             while position < tokens.count {
                 guard let (entry, end) = triggers.match(tokens, at: position),
@@ -94,8 +110,12 @@ public struct EventExtractor: Sendable {
     /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb.
     func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
         guard entry.isBareLemma || tokens[position].lower.hasSuffix("ing"), position > 0 else { return true }
-        let before = tokens[position - 1].lower
-        if Self.nounContext.contains(before) || before.hasSuffix("'s") || before.hasSuffix("’s") { return false }
+        let before = tokens[position - 1]
+        if vocabulary.classes(of: before.number).contains(.nounContext) || before.lower.hasSuffix("'s")
+            || before.lower.hasSuffix("’s")
+        {
+            return false
+        }
         return true
     }
 
@@ -115,7 +135,7 @@ public struct EventExtractor: Sendable {
         let before = tokens[clause.lowerBound..<triggerRange.lowerBound].map(\.lower)
         let passive =
             entry.isParticiple
-            && before.suffix(3).contains { ["was", "were", "been", "be", "being", "is", "are"].contains($0) }
+            && before.suffix(3).contains { Self.passiveAuxiliaries.contains($0) }
 
         // Source: the nearest mention before the trigger (not the object of a preposition), in the clause; with
         // "X and Y" both are parties. Passive voice: the mention after "by".
@@ -133,8 +153,10 @@ public struct EventExtractor: Sendable {
         var coActor: Mention?
         if let last = prior.last, prior.count >= 2 {
             let previous = prior[prior.count - 2]
-            let between = tokens[previous.tokens.upperBound..<last.tokens.lowerBound].map(\.lower)
-            if between == ["and"] {
+            // Only "and" between them.
+            if previous.tokens.upperBound + 1 == last.tokens.lowerBound,
+                tokens[previous.tokens.upperBound].lower == "and"
+            {
                 actorMention = previous
                 coActor = last
             }
@@ -162,21 +184,18 @@ public struct EventExtractor: Sendable {
 
         // Modality and tense.
         let window = before.suffix(6)
-        let triggerWords = tokens[triggerRange].map(\.lower)
         var modality = Modality.occurred
         var tense = Tense.present
         if window.contains(where: { Self.negations.contains($0) || $0.hasSuffix("n't") }) {
             modality = .negated
-        } else if isPlanned(window: Array(window), trigger: triggerWords)
-            || before.contains(where: { ["will", "shall"].contains($0) })
-        {
+        } else if isPlanned(window: window) || before.contains(where: { $0 == "will" || $0 == "shall" }) {
             modality = .planned
             tense = .future
-        } else if context.hasAttribution(tokens) {
+        } else if context.hasAttribution {
             modality = .reported
         }
         if tense != .future {
-            if entry.isPast || context.hasPastMarker(tokens) { tense = .past }
+            if entry.isPast || context.hasPastMarker { tense = .past }
         }
 
         // When: the temporal expression closest to the trigger.
@@ -278,13 +297,17 @@ public struct EventExtractor: Sendable {
         return reportingVerbs.contains(sentence.lowercased(previous))
     }
 
-    func isPlanned(window: [String], trigger: [String]) -> Bool {
+    func isPlanned(window: ArraySlice<String>) -> Bool {
         guard let last = window.last else { return false }
-        if ["will", "shall", "'ll", "would"].contains(last) { return true }
-        if window.suffix(3).contains(where: { ["will", "shall", "would"].contains($0) }) { return true }
-        if last == "to", window.count >= 2, Self.planVerbsBeforeTo.contains(window[window.count - 2]) { return true }
-        if last == "to", window.count >= 3, Self.planVerbsBeforeTo.contains(window[window.count - 3]) { return true }
-        return window.suffix(2).contains { ["upcoming", "planned", "proposed", "scheduled"].contains($0) }
+        if Self.modalsOfIntent.contains(last) { return true }
+        if window.suffix(3).contains(where: { $0 == "will" || $0 == "shall" || $0 == "would" }) { return true }
+        if last == "to", window.count >= 2, Self.planVerbsBeforeTo.contains(window[window.endIndex - 2]) {
+            return true
+        }
+        if last == "to", window.count >= 3, Self.planVerbsBeforeTo.contains(window[window.endIndex - 3]) {
+            return true
+        }
+        return window.suffix(2).contains { Self.planAdjectives.contains($0) }
     }
 
     /// The clause around a token: between semicolons, or between a comma and a relative pronoun.
@@ -292,9 +315,10 @@ public struct EventExtractor: Sendable {
         var start = position
         while start > 0 {
             let previous = tokens[start - 1]
-            if previous.text == ";" || previous.text == ":" { break }
-            if previous.text == ",", start < tokens.count,
-                ["which", "who", "while", "whereas", "but"].contains(tokens[start].lower)
+            // `lower` is the text of a punctuation mark, and no word's is a mark.
+            if previous.lower == ";" || previous.lower == ":" { break }
+            if previous.lower == ",", start < tokens.count,
+                Self.clauseOpeners.contains(tokens[start].lower)
             {
                 break
             }
@@ -302,9 +326,9 @@ public struct EventExtractor: Sendable {
         }
         var end = position + 1
         while end < tokens.count {
-            if tokens[end].text == ";" { break }
-            if tokens[end].text == ",", end + 1 < tokens.count,
-                ["which", "who", "while", "whereas", "but", "and"].contains(tokens[end + 1].lower)
+            if tokens[end].lower == ";" { break }
+            if tokens[end].lower == ",", end + 1 < tokens.count,
+                tokens[end + 1].lower == "and" || Self.clauseOpeners.contains(tokens[end + 1].lower)
             {
                 break
             }

@@ -3,6 +3,8 @@
 struct MentionFinder {
     let index: EntityIndex
     let lexicon: Lexicon
+    /// The vocabulary the tokens were numbered with; it holds the word lists below as classes.
+    let vocabulary: Vocabulary
     /// People named so far in the article, most recent last.
     var people: [Mention] = []
     /// `index.longestMatch` at each token of the sentence being read, once looked up (phrases starting at
@@ -34,9 +36,10 @@ struct MentionFinder {
         "police", "soldiers", "companies", "firms", "investors", "embassy", "administration", "lawmakers",
     ]
 
-    init(index: EntityIndex, lexicon: Lexicon) {
+    init(index: EntityIndex, lexicon: Lexicon, vocabulary: Vocabulary) {
         self.index = index
         self.lexicon = lexicon
+        self.vocabulary = vocabulary
     }
 
     mutating func mentions(in tokens: [Token]) -> [Mention] {
@@ -47,8 +50,10 @@ struct MentionFinder {
             if let mention = phrase(tokens, at: position) {
                 var mention = mention
                 if mention.tokens.lowerBound > 0 {
-                    let before = tokens[mention.tokens.lowerBound - 1].lower
-                    if Self.prepositions.contains(before) { mention.preposition = before }
+                    let before = tokens[mention.tokens.lowerBound - 1]
+                    if vocabulary.classes(of: before.number).contains(.preposition) {
+                        mention.preposition = before.lower
+                    }
                 }
                 mentions.append(mention)
                 if mention.kind == .person { people.append(mention) }
@@ -64,7 +69,9 @@ struct MentionFinder {
     /// `[the] [demonym] [role…] [of Country] [,] [Name]`, or a lexicon name, or a pronoun.
     mutating func phrase(_ tokens: [Token], at start: Int) -> Mention? {
         var position = start
-        while position < tokens.count, Self.determiners.contains(tokens[position].lower) { position += 1 }
+        while position < tokens.count, vocabulary.classes(of: tokens[position].number).contains(.determiner) {
+            position += 1
+        }
         var country: String?
         var roles: [String] = []
         var consumed = position
@@ -90,7 +97,7 @@ struct MentionFinder {
         }
         // ", Imran Khan," — an apposition after a role.
         var nameStart = position
-        if !roles.isEmpty, nameStart < tokens.count, tokens[nameStart].text == ",", nameStart + 1 < tokens.count,
+        if !roles.isEmpty, nameStart < tokens.count, tokens[nameStart].lower == ",", nameStart + 1 < tokens.count,
             tokens[nameStart + 1].isCapitalized
         {
             nameStart += 1
@@ -143,7 +150,7 @@ struct MentionFinder {
         if !roles.isEmpty {
             var end = nameStart
             while end < tokens.count, end - nameStart < 4, tokens[end].kind == .word, tokens[end].isCapitalized,
-                !Self.notNames.contains(tokens[end].bare),
+                !vocabulary.classes(of: tokens[end].bareNumber).contains(.notName),
                 longestMatch(tokens, at: end) == nil
             {
                 end += 1
@@ -192,7 +199,7 @@ struct MentionFinder {
             )
         }
         if let country, consumed > start, roles.isEmpty, consumed < tokens.count,
-            Self.groupNouns.contains(tokens[consumed].bare)
+            vocabulary.classes(of: tokens[consumed].bareNumber).contains(.groupNoun)
         {
             // "a Russian delegation", "Pakistani officials": the country acting.
             let range = start..<(consumed + 1)
@@ -251,7 +258,7 @@ struct MentionFinder {
         var name = name
         var country = country
         var role = role
-        if !name.contains(" "),
+        if !hasSpace(name),
             let earlier = people.last(where: { $0.name.split(separator: " ").last.map(String.init) == name })
         {
             name = earlier.name
@@ -269,6 +276,16 @@ struct MentionFinder {
             country: country,
             role: role
         )
+    }
+
+    /// `name.contains(" ")`, answered from the bytes when the name is ASCII.
+    func hasSpace(_ name: String) -> Bool {
+        var space = false
+        for byte in name.utf8 {
+            if byte >= 0x80 { return name.contains(" ") }
+            if byte == 0x20 { space = true }
+        }
+        return space
     }
 
     func text(_ tokens: [Token], _ range: Range<Int>) -> String {

@@ -14,6 +14,10 @@ public struct Token: Sendable, Hashable {
     public var bare: String
     /// The word ends in a possessive ('s, ’s, s').
     public var isPossessive: Bool { bare.utf8.count != lower.utf8.count }
+    /// The numbers of `lower` and `bare` in the extractor's `Vocabulary`, when the tokenizer was given one
+    /// (else `Vocabulary.unknown`). Derived from `lower` and `bare`: not part of equality.
+    var number = Vocabulary.unknown
+    var bareNumber = Vocabulary.unknown
 
     init(text: Substring, kind: Kind, lower: String) {
         self.init(text: text, kind: kind, lower: lower, bare: kind == .word ? Token.strippingPossessive(lower) : lower)
@@ -41,6 +45,17 @@ public struct Token: Sendable, Hashable {
             cut = 1
         }
         return cut == 0 ? word : String(decoding: utf8.prefix(count - cut), as: UTF8.self)
+    }
+
+    public static func == (left: Token, right: Token) -> Bool {
+        left.text == right.text && left.kind == right.kind && left.lower == right.lower && left.bare == right.bare
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(kind)
+        hasher.combine(lower)
+        hasher.combine(bare)
     }
 
     public var range: Range<String.Index> { text.startIndex..<text.endIndex }

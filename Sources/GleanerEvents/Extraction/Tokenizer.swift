@@ -3,15 +3,24 @@
 /// marks.
 public enum Tokenizer {
     public static func tokens(_ sentence: Substring) -> [Token] {
-        tokens(sentence, limit: .max)!
+        tokens(sentence, limit: .max, vocabulary: nil)!
     }
 
     /// The tokens of `sentence`, or nil as soon as there are more than `limit` (a run-on is not read to its end).
-    static func tokens(_ sentence: Substring, limit: Int) -> [Token]? {
+    /// With a vocabulary, each token carries the numbers of its `lower` and `bare` forms.
+    static func tokens(_ sentence: Substring, limit: Int, vocabulary: Vocabulary?) -> [Token]? {
         // The scan reads UTF-8 offsets (`CharacterReader`); tokens are slices of `sentence` between them.
         let reader = CharacterReader(sentence)
         let count = reader.count
         var tokens: [Token] = []
+        func append(_ token: Token) {
+            var token = token
+            if let vocabulary {
+                token.number = vocabulary.number(of: token.lower)
+                token.bareNumber = token.isPossessive ? vocabulary.number(of: token.bare) : token.number
+            }
+            tokens.append(token)
+        }
         var index = 0
         while index < count {
             let (character, afterCharacter) = reader.character(at: index)
@@ -43,7 +52,7 @@ public enum Tokenizer {
                     }
                     break
                 }
-                tokens.append(
+                append(
                     Token(text: reader.slice(start..<index), kind: .word, lower: reader.lowercased(start..<index))
                 )
             } else if character.isNumber {
@@ -60,13 +69,13 @@ public enum Tokenizer {
                         break
                     }
                 }
-                tokens.append(
+                append(
                     Token(text: reader.slice(start..<index), kind: .number, lower: reader.lowercased(start..<index))
                 )
             } else {
                 index = afterCharacter
                 let text = reader.slice(start..<index)
-                tokens.append(Token(text: text, kind: .punctuation, lower: String(text)))
+                append(Token(text: text, kind: .punctuation, lower: String(text)))
             }
         }
         return tokens
