@@ -7,9 +7,6 @@ struct MentionFinder {
     let vocabulary: Vocabulary
     /// People named so far in the article, most recent last.
     var people: [Mention] = []
-    /// `index.longestMatch` at each token of the sentence being read, once looked up (phrases starting at
-    /// neighbouring tokens look at the same words).
-    var matches: [([EntityEntry], Int)??] = []
 
     static let prepositions: Set<String> = [
         "in", "at", "to", "from", "with", "on", "for", "by", "between", "into", "towards", "toward", "against", "of",
@@ -43,7 +40,6 @@ struct MentionFinder {
     }
 
     mutating func mentions(in tokens: [Token]) -> [Mention] {
-        matches = Array(repeating: nil, count: tokens.count)
         var mentions: [Mention] = []
         var position = 0
         while position < tokens.count {
@@ -76,7 +72,7 @@ struct MentionFinder {
         var roles: [String] = []
         var consumed = position
         // Modifiers: demonyms, roles and titles, in any order ("Russian Foreign Minister", "General").
-        while position < tokens.count, let (entries, length) = longestMatch(tokens, at: position) {
+        while position < tokens.count, let (entries, length) = index.longestMatch(tokens, at: position) {
             if let demonym = entries.firstDemonym, country == nil {
                 country = demonym
             } else if let role = entries.firstRole {
@@ -89,7 +85,7 @@ struct MentionFinder {
         }
         // "Prime Minister of Pakistan"
         if !roles.isEmpty, position + 1 < tokens.count, tokens[position].lower == "of",
-            let (entries, length) = longestMatch(tokens, at: position + 1), let named = entries.firstCountry
+            let (entries, length) = index.longestMatch(tokens, at: position + 1), let named = entries.firstCountry
         {
             country = country ?? named
             position += 1 + length
@@ -103,7 +99,7 @@ struct MentionFinder {
             nameStart += 1
         }
         // A name: from the lexicon, or capitalised words after a role or title.
-        if nameStart < tokens.count, let (entries, length) = longestMatch(tokens, at: nameStart) {
+        if nameStart < tokens.count, let (entries, length) = index.longestMatch(tokens, at: nameStart) {
             if let person = entries.firstPerson {
                 return personMention(
                     tokens,
@@ -151,7 +147,7 @@ struct MentionFinder {
             var end = nameStart
             while end < tokens.count, end - nameStart < 4, tokens[end].kind == .word, tokens[end].isCapitalized,
                 !vocabulary.classes(of: tokens[end].bareNumber).contains(.notName),
-                longestMatch(tokens, at: end) == nil
+                index.longestMatch(tokens, at: end) == nil
             {
                 end += 1
                 if tokens[end - 1].isPossessive { break }
@@ -236,14 +232,6 @@ struct MentionFinder {
             )
         }
         return nil
-    }
-
-    /// The longest lexicon entry starting at token `position` of the sentence being read.
-    mutating func longestMatch(_ tokens: [Token], at position: Int) -> ([EntityEntry], Int)? {
-        if let known = matches[position] { return known }
-        let found = index.longestMatch(tokens, at: position)
-        matches[position] = .some(found)
-        return found
     }
 
     mutating func personMention(

@@ -19,15 +19,20 @@ public struct Token: Sendable, Hashable {
     var number = Vocabulary.unknown
     var bareNumber = Vocabulary.unknown
 
-    init(text: Substring, kind: Kind, lower: String) {
-        self.init(text: text, kind: kind, lower: lower, bare: kind == .word ? Token.strippingPossessive(lower) : lower)
-    }
-
-    init(text: Substring, kind: Kind, lower: String, bare: String) {
+    init(
+        text: Substring,
+        kind: Kind,
+        lower: String,
+        bare: String,
+        number: Int = Vocabulary.unknown,
+        bareNumber: Int = Vocabulary.unknown
+    ) {
         self.text = text
         self.kind = kind
         self.lower = lower
         self.bare = bare
+        self.number = number
+        self.bareNumber = bareNumber
     }
 
     /// "pakistan's" → "pakistan", "states'" → "states", by bytes (apostrophes are ASCII or U+2019).

@@ -13,13 +13,19 @@ public enum Tokenizer {
         let reader = CharacterReader(sentence)
         let count = reader.count
         var tokens: [Token] = []
-        func append(_ token: Token) {
-            var token = token
+        // About one token in five bytes of prose.
+        tokens.reserveCapacity(min(count / 5 + 4, limit))
+        func append(_ text: Substring, _ kind: Token.Kind, lower: String) {
+            let bare = kind == .word ? Token.strippingPossessive(lower) : lower
+            var number = Vocabulary.unknown
+            var bareNumber = Vocabulary.unknown
             if let vocabulary {
-                token.number = vocabulary.number(of: token.lower)
-                token.bareNumber = token.isPossessive ? vocabulary.number(of: token.bare) : token.number
+                number = vocabulary.number(of: lower)
+                bareNumber = bare.utf8.count != lower.utf8.count ? vocabulary.number(of: bare) : number
             }
-            tokens.append(token)
+            tokens.append(
+                Token(text: text, kind: kind, lower: lower, bare: bare, number: number, bareNumber: bareNumber)
+            )
         }
         var index = 0
         while index < count {
@@ -52,9 +58,7 @@ public enum Tokenizer {
                     }
                     break
                 }
-                append(
-                    Token(text: reader.slice(start..<index), kind: .word, lower: reader.lowercased(start..<index))
-                )
+                append(reader.slice(start..<index), .word, lower: reader.lowercased(start..<index))
             } else if character.isNumber {
                 index = afterCharacter
                 while index < count {
@@ -69,13 +73,11 @@ public enum Tokenizer {
                         break
                     }
                 }
-                append(
-                    Token(text: reader.slice(start..<index), kind: .number, lower: reader.lowercased(start..<index))
-                )
+                append(reader.slice(start..<index), .number, lower: reader.lowercased(start..<index))
             } else {
                 index = afterCharacter
                 let text = reader.slice(start..<index)
-                append(Token(text: text, kind: .punctuation, lower: String(text)))
+                append(text, .punctuation, lower: String(text))
             }
         }
         return tokens
