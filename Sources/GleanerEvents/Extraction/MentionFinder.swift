@@ -71,8 +71,16 @@ struct MentionFinder {
         var country: String?
         var roles: [String] = []
         var consumed = position
+        // The name usually starts where the modifiers end: the last look-up is kept for it.
+        var lastLookUp: (position: Int, match: ([EntityEntry], Int)?) = (-1, nil)
+        func longestMatch(at position: Int) -> ([EntityEntry], Int)? {
+            if lastLookUp.position == position { return lastLookUp.match }
+            let match = index.longestMatch(tokens, at: position)
+            lastLookUp = (position, match)
+            return match
+        }
         // Modifiers: demonyms, roles and titles, in any order ("Russian Foreign Minister", "General").
-        while position < tokens.count, let (entries, length) = index.longestMatch(tokens, at: position) {
+        while position < tokens.count, let (entries, length) = longestMatch(at: position) {
             if let demonym = entries.firstDemonym, country == nil {
                 country = demonym
             } else if let role = entries.firstRole {
@@ -85,7 +93,7 @@ struct MentionFinder {
         }
         // "Prime Minister of Pakistan"
         if !roles.isEmpty, position + 1 < tokens.count, tokens[position].lower == "of",
-            let (entries, length) = index.longestMatch(tokens, at: position + 1), let named = entries.firstCountry
+            let (entries, length) = longestMatch(at: position + 1), let named = entries.firstCountry
         {
             country = country ?? named
             position += 1 + length
@@ -99,7 +107,7 @@ struct MentionFinder {
             nameStart += 1
         }
         // A name: from the lexicon, or capitalised words after a role or title.
-        if nameStart < tokens.count, let (entries, length) = index.longestMatch(tokens, at: nameStart) {
+        if nameStart < tokens.count, let (entries, length) = longestMatch(at: nameStart) {
             if let person = entries.firstPerson {
                 return personMention(
                     tokens,
@@ -147,7 +155,7 @@ struct MentionFinder {
             var end = nameStart
             while end < tokens.count, end - nameStart < 4, tokens[end].kind == .word, tokens[end].isCapitalized,
                 !vocabulary.classes(of: tokens[end].bareNumber).contains(.notName),
-                index.longestMatch(tokens, at: end) == nil
+                longestMatch(at: end) == nil
             {
                 end += 1
                 if tokens[end - 1].isPossessive { break }
