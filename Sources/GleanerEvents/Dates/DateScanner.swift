@@ -758,10 +758,3 @@ struct DateScanner {
         )
     }
 }
-
-extension DateSpan {
-    /// Whether the interval is in order and formats as four-digit years.
-    var isUsable: Bool {
-        eventDate(text: "") != nil
-    }
-}
