@@ -22,6 +22,9 @@ struct Vocabulary: Sendable {
     static let unknown = -1
 
     private var numbers: [String: Int] = [:]
+    /// `numbers` for ASCII words, which need no normalisation: every word that is ASCII or `==` to an ASCII
+    /// string, by the bytes of that string.
+    private var asciiWords = ASCIIWordTable()
     /// The classes of each word, by number.
     private var classesByNumber: [Classes] = []
 
@@ -38,7 +41,26 @@ struct Vocabulary: Sendable {
         let number = classesByNumber.count
         numbers[word] = number
         classesByNumber.append(classes)
+        if let ascii = Self.asciiForm(of: word) { asciiWords.insert(ascii, number: number) }
         return number
+    }
+
+    /// The bytes of the ASCII string `word` is `==` to, if any: its own when it is ASCII. Otherwise each scalar
+    /// must be one whose canonical decomposition is a single ASCII character (the Kelvin sign is a K); such
+    /// decompositions are singletons, which are all excluded from composition.
+    static func asciiForm(of word: String) -> [UInt8]? {
+        var form: [UInt8] = []
+        for scalar in word.unicodeScalars {
+            if scalar.isASCII {
+                form.append(UInt8(scalar.value))
+                continue
+            }
+            guard scalar.properties.isFullCompositionExclusion,
+                let ascii = (0..<128).first(where: { String(scalar) == String(Unicode.Scalar(UInt8($0))) })
+            else { return nil }
+            form.append(UInt8(ascii))
+        }
+        return String(decoding: form, as: UTF8.self) == word ? form : nil
     }
 
     /// Adds each word of `words` with `classes`.
@@ -48,7 +70,12 @@ struct Vocabulary: Sendable {
 
     /// The number of `word`, or `unknown`.
     func number(of word: String) -> Int {
-        numbers[word] ?? Self.unknown
+        let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return asciiWords.number(of: bytes) ?? Self.unknown
+        }
+        if let ascii, let number = ascii { return number }
+        return numbers[word] ?? Self.unknown
     }
 
     /// The classes of the word numbered `number`; none for `unknown`.
