@@ -54,6 +54,8 @@ public enum SentenceSplitter {
             }
         }
         while index < count {
+            // ASCII other than line breaks and sentence ends, followed by ASCII, is one character to pass over.
+            while index + 1 < count, reader.bytes[index + 1] < 0x80, reader.bytes[index].isPlainASCII { index += 1 }
             let (character, afterCharacter) = reader.character(at: index)
             if character.isNewline {
                 emit(upTo: index)
@@ -121,5 +123,15 @@ public enum SentenceSplitter {
         guard period > 0 else { return false }
         guard reader.character(before: period).character.isLowercase else { return false }
         return !endsAbbreviation(reader, before: period)
+    }
+}
+
+extension UInt8 {
+    /// An ASCII byte that neither breaks a line nor ends a sentence.
+    fileprivate var isPlainASCII: Bool {
+        switch self {
+        case 0x0A...0x0D, UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x80...: false
+        default: true
+        }
     }
 }

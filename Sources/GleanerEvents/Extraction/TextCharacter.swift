@@ -64,3 +64,10 @@ enum TextCharacter {
         }
     }
 }
+
+extension UInt8 {
+    /// An ASCII letter or digit.
+    var isASCIIAlphanumeric: Bool {
+        (self | 0x20) &- 0x61 < 26 || self &- 0x30 < 10
+    }
+}

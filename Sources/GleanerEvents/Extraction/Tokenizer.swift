@@ -39,6 +39,10 @@ public enum Tokenizer {
             if character.isLetter {
                 index = afterCharacter
                 while index < count {
+                    // ASCII letters and digits followed by ASCII, one character each, continue the word.
+                    while index + 1 < count, reader.bytes[index + 1] < 0x80, reader.bytes[index].isASCIIAlphanumeric {
+                        index += 1
+                    }
                     let (current, next) = reader.character(at: index)
                     if current.isLetter || current.isNumber {
                         index = next
