@@ -82,13 +82,17 @@ enum DateTokenizer {
     }
 
     /// Month names and abbreviations, lower-cased, and their numbers (`PublicationDateParser.monthNumber`).
-    private static let monthNumbers: [String: Int] = {
+    private static let monthNumbers: ASCIIWordTable = {
         let names = [
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec",
         ]
-        return Dictionary(uniqueKeysWithValues: names.map { ($0, PublicationDateParser.monthNumber(Substring($0))!) })
+        var table = ASCIIWordTable()
+        for name in names {
+            table.insert(Array(name.utf8), number: PublicationDateParser.monthNumber(Substring(name))!)
+        }
+        return table
     }()
 
     static func tokenize(_ sentence: String) -> [DateToken] {
@@ -138,7 +142,8 @@ enum DateTokenizer {
                 case (3...9, UInt8(ascii: "j")), (3...9, UInt8(ascii: "f")), (3...9, UInt8(ascii: "m")),
                     (3...9, UInt8(ascii: "a")), (3...9, UInt8(ascii: "s")), (3...9, UInt8(ascii: "o")),
                     (3...9, UInt8(ascii: "n")), (3...9, UInt8(ascii: "d")):
-                    month = monthNumbers[lower] ?? 0
+                    let found = lower.utf8.withContiguousStorageIfAvailable { monthNumbers.number(of: $0) }
+                    month = (found ?? PublicationDateParser.monthNumber(Substring(lower))) ?? 0
                 default: break
                 }
             }
