@@ -109,10 +109,12 @@ public struct EventExtractor: Sendable {
 
     /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb.
     func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
-        guard entry.isBareLemma || tokens[position].lower.hasSuffix("ing"), position > 0 else { return true }
+        guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing"), position > 0 else {
+            return true
+        }
         let before = tokens[position - 1]
-        if vocabulary.classes(of: before.number).contains(.nounContext) || before.lower.hasSuffix("'s")
-            || before.lower.hasSuffix("’s")
+        if vocabulary.classes(of: before.number).contains(.nounContext) || Self.word(before.lower, endsWith: "'s")
+            || Self.word(before.lower, endsWith: "’s")
         {
             return false
         }
@@ -186,7 +188,7 @@ public struct EventExtractor: Sendable {
         let window = before.suffix(6)
         var modality = Modality.occurred
         var tense = Tense.present
-        if window.contains(where: { Self.negations.contains($0) || $0.hasSuffix("n't") }) {
+        if window.contains(where: { Self.negations.contains($0) || Self.word($0, endsWith: "n't") }) {
             modality = .negated
         } else if isPlanned(window: window) || before.contains(where: { $0 == "will" || $0 == "shall" }) {
             modality = .planned
@@ -246,7 +248,11 @@ public struct EventExtractor: Sendable {
         if date != nil { confidence += 0.1 }
         if !entry.isBareLemma || trigger.words.count > 1 { confidence += 0.15 }
         let offsets = sentence.offsets(in: article.text)
-        let triggerText = tokens[triggerRange].map(\.text).joined(separator: " ")
+        var triggerText = String(tokens[triggerRange.lowerBound].text)
+        for token in tokens[triggerRange].dropFirst() {
+            triggerText += " "
+            triggerText.append(contentsOf: token.text)
+        }
         return ExtractedEvent(
             cameo: code.code,
             root: code.root,
@@ -263,6 +269,13 @@ public struct EventExtractor: Sendable {
             sentenceEnd: offsets.end,
             trigger: triggerText
         )
+    }
+
+    /// `word.hasSuffix(suffix)` for a suffix whose last character is ASCII other than K, ; and ` (which
+    /// Kelvin, Greek question mark and varia equal): only a word whose last byte is that character can end with
+    /// it, so most words are answered from that byte.
+    static func word(_ word: String, endsWith suffix: String) -> Bool {
+        word.utf8.last == suffix.utf8.last && word.hasSuffix(suffix)
     }
 
     /// Verbs that, right before a date ("confirmed Monday", "said on Tuesday"), make it the date of the report.
