@@ -37,19 +37,20 @@ public struct Token: Sendable, Hashable {
 
     /// "pakistan's" → "pakistan", "states'" → "states", by bytes (apostrophes are ASCII or U+2019).
     static func strippingPossessive(_ word: String) -> String {
-        let utf8 = word.utf8
-        let count = utf8.count
-        guard count > 2 else { return word }
-        func byte(_ fromEnd: Int) -> UInt8 { utf8[utf8.index(utf8.endIndex, offsetBy: -fromEnd)] }
-        var cut = 0
-        if byte(1) == 0x73, byte(2) == 0x27 {
-            cut = 2
-        } else if count > 4, byte(1) == 0x73, byte(4) == 0xE2, byte(3) == 0x80, byte(2) == 0x99 {
-            cut = 4
-        } else if byte(1) == 0x27, byte(2) == 0x73 {
-            cut = 1
-        }
-        return cut == 0 ? word : String(decoding: utf8.prefix(count - cut), as: UTF8.self)
+        let cut = word.utf8.withContiguousStorageIfAvailable(possessiveEnding) ?? possessiveEnding(Array(word.utf8))
+        return cut == 0 ? word : String(decoding: word.utf8.prefix(word.utf8.count - cut), as: UTF8.self)
+    }
+
+    /// How many bytes of the UTF-8 `word` are a possessive ending to strip: 2 for 's, 4 for ’s, 1 for the
+    /// apostrophe of s', else 0.
+    static func possessiveEnding<Bytes: RandomAccessCollection<UInt8>>(_ word: Bytes) -> Int where Bytes.Index == Int {
+        let count = word.count
+        guard count > 2 else { return 0 }
+        func byte(_ fromEnd: Int) -> UInt8 { word[word.endIndex - fromEnd] }
+        if byte(1) == 0x73, byte(2) == 0x27 { return 2 }
+        if count > 4, byte(1) == 0x73, byte(4) == 0xE2, byte(3) == 0x80, byte(2) == 0x99 { return 4 }
+        if byte(1) == 0x27, byte(2) == 0x73 { return 1 }
+        return 0
     }
 
     public static func == (left: Token, right: Token) -> Bool {

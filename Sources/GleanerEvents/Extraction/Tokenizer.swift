@@ -15,6 +15,31 @@ public enum Tokenizer {
         var tokens: [Token] = []
         // About one token in five bytes of prose.
         tokens.reserveCapacity(min(count / 5 + 4, limit))
+        /// A word or number: ASCII ones are lower-cased, stripped and numbered from their bytes.
+        func appendWord(_ range: Range<Int>, _ kind: Token.Kind) {
+            let text = reader.slice(range)
+            guard reader.isASCII(range) else { return append(text, kind, lower: reader.lowercased(range)) }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { lowered in
+                for (offset, byte) in zip(lowered.indices, reader.bytes[range]) {
+                    lowered[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                let lower = UnsafeBufferPointer(lowered)
+                let cut = kind == .word ? Token.possessiveEnding(lower) : 0
+                let bare = UnsafeBufferPointer(rebasing: lower[..<(lower.count - cut)])
+                let number = vocabulary.map { $0.number(ofASCII: lower) } ?? Vocabulary.unknown
+                tokens.append(
+                    Token(
+                        text: text,
+                        kind: kind,
+                        lower: String(decoding: lower, as: UTF8.self),
+                        bare: String(decoding: bare, as: UTF8.self),
+                        number: number,
+                        bareNumber: cut == 0
+                            ? number : vocabulary.map { $0.number(ofASCII: bare) } ?? Vocabulary.unknown
+                    )
+                )
+            }
+        }
         func append(_ text: Substring, _ kind: Token.Kind, lower: String) {
             let bare = kind == .word ? Token.strippingPossessive(lower) : lower
             var number = Vocabulary.unknown
@@ -62,7 +87,7 @@ public enum Tokenizer {
                     }
                     break
                 }
-                append(reader.slice(start..<index), .word, lower: reader.lowercased(start..<index))
+                appendWord(start..<index, .word)
             } else if character.isNumber {
                 index = afterCharacter
                 while index < count {
@@ -77,7 +102,7 @@ public enum Tokenizer {
                         break
                     }
                 }
-                append(reader.slice(start..<index), .number, lower: reader.lowercased(start..<index))
+                appendWord(start..<index, .number)
             } else {
                 index = afterCharacter
                 let text = reader.slice(start..<index)

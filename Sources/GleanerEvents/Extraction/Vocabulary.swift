@@ -72,10 +72,15 @@ struct Vocabulary: Sendable {
     func number(of word: String) -> Int {
         let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             for byte in bytes where byte >= 0x80 { return nil }
-            return asciiWords.number(of: bytes) ?? Self.unknown
+            return number(ofASCII: bytes)
         }
         if let ascii, let number = ascii { return number }
         return numbers[word] ?? Self.unknown
+    }
+
+    /// The number of the ASCII word `bytes`, or `unknown`.
+    func number(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        asciiWords.number(of: bytes) ?? Self.unknown
     }
 
     /// The classes of the word numbered `number`; none for `unknown`.
