@@ -5,6 +5,7 @@
 /// Offsets count UTF-8 bytes from the start of `text`; those passed in must be character boundaries.
 struct CharacterReader {
     let text: Substring
+    /// `text` in UTF-8.
     let bytes: [UInt8]
 
     init(_ text: Substring) {
@@ -50,14 +51,14 @@ struct CharacterReader {
         return decodedCharacter(before: offset)
     }
 
-    // A slice that starts or ends at the offset makes it a boundary as it is: the character is found with one
-    // pass of grapheme breaking, without rounding the index to the text's characters first.
-
+    /// The character at `offset`, from the `Character`s of `text`. A slice starting at the offset takes it as a
+    /// boundary as it is: one pass of grapheme breaking, without first rounding the index to a character.
     func decodedCharacter(at offset: Int) -> (character: TextCharacter, end: Int) {
         let character = text[index(offset)...].first!
         return (.other(character), offset + character.utf8.count)
     }
 
+    /// The character before `offset`, from the `Character`s of a slice of `text` ending there.
     func decodedCharacter(before offset: Int) -> (character: TextCharacter, start: Int) {
         let character = text[..<index(offset)].last!
         return (.other(character), offset - character.utf8.count)
