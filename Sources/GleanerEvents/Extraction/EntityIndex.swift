@@ -103,12 +103,11 @@ struct EntityIndex: Sendable {
         }
     }
 
-    /// The longest lexicon entry starting at `start`, as (entries, number of tokens); the tokens carry their
-    /// numbers in the vocabulary the index was built with. A possessive word ends
-    /// a name ("Pakistan's"); a name from capitals-only aliases ("IS", "WHO") needs capitals in the text.
+    /// The longest lexicon entry starting at `start`, as (entries, number of tokens). A possessive word ends
+    /// a name ("Pakistan's"); a name from capitals-only aliases ("IS", "WHO") needs capitals in the text. The
+    /// tokens carry their numbers in the vocabulary the index was built with.
     func longestMatch(_ tokens: [Token], at start: Int) -> ([EntityEntry], Int)? {
         guard start < tokens.count, tokens[start].kind == .word else { return nil }
-        let first = tokens[start]
         var best: ([EntityEntry], Int)?
         // The word as written ("people's" in "People's Republic"), or without its possessive ("Pakistan's"),
         // which then ends the name.
@@ -120,10 +119,13 @@ struct EntityIndex: Sendable {
                 guard start + length <= tokens.count, best.map({ length > $0.1 }) ?? true else { continue }
                 if possessiveEnds, !candidate.rest.isEmpty { continue }
                 for (offset, word) in candidate.rest.enumerated() {
-                    let token = tokens[start + 1 + offset]
-                    guard token.kind == .word else { continue candidate }
+                    // Fields read in place: copying a token would retain its strings.
+                    let position = start + 1 + offset
+                    guard tokens[position].kind == .word else { continue candidate }
                     let isLast = offset == candidate.rest.count - 1
-                    guard token.number == word || isLast && token.bareNumber == word else { continue candidate }
+                    guard tokens[position].number == word || isLast && tokens[position].bareNumber == word else {
+                        continue candidate
+                    }
                 }
                 if candidate.capitalsOnly,
                     !tokens[start..<(start + length)].allSatisfy({
@@ -136,8 +138,8 @@ struct EntityIndex: Sendable {
                 break
             }
         }
-        search(first.number, possessiveEnds: false)
-        if first.isPossessive { search(first.bareNumber, possessiveEnds: true) }
+        search(tokens[start].number, possessiveEnds: false)
+        if tokens[start].isPossessive { search(tokens[start].bareNumber, possessiveEnds: true) }
         return best
     }
 }

@@ -112,9 +112,9 @@ public struct EventExtractor: Sendable {
         guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing"), position > 0 else {
             return true
         }
-        let before = tokens[position - 1]
-        if vocabulary.classes(of: before.number).contains(.nounContext) || Self.word(before.lower, endsWith: "'s")
-            || Self.word(before.lower, endsWith: "’s")
+        let before = tokens[position - 1].lower
+        if vocabulary.classes(of: tokens[position - 1].number).contains(.nounContext)
+            || Self.word(before, endsWith: "'s") || Self.word(before, endsWith: "’s")
         {
             return false
         }
@@ -327,10 +327,10 @@ public struct EventExtractor: Sendable {
     func clauseBounds(_ tokens: [Token], around position: Int) -> Range<Int> {
         var start = position
         while start > 0 {
-            let previous = tokens[start - 1]
             // `lower` is the text of a punctuation mark, and no word's is a mark.
-            if previous.lower == ";" || previous.lower == ":" { break }
-            if previous.lower == ",", start < tokens.count,
+            let previous = tokens[start - 1].lower
+            if previous == ";" || previous == ":" { break }
+            if previous == ",", start < tokens.count,
                 Self.clauseOpeners.contains(tokens[start].lower)
             {
                 break

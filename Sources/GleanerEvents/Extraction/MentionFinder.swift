@@ -46,9 +46,9 @@ struct MentionFinder {
             if let mention = phrase(tokens, at: position) {
                 var mention = mention
                 if mention.tokens.lowerBound > 0 {
-                    let before = tokens[mention.tokens.lowerBound - 1]
-                    if vocabulary.classes(of: before.number).contains(.preposition) {
-                        mention.preposition = before.lower
+                    let before = mention.tokens.lowerBound - 1
+                    if vocabulary.classes(of: tokens[before].number).contains(.preposition) {
+                        mention.preposition = tokens[before].lower
                     }
                 }
                 mentions.append(mention)
