@@ -19,26 +19,35 @@ public enum Tokenizer {
         func appendWord(_ range: Range<Int>, _ kind: Token.Kind) {
             let text = reader.slice(range)
             guard reader.isASCII(range) else { return append(text, kind, lower: reader.lowercased(range)) }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { lowered in
+            let token = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { lowered in
                 for (offset, byte) in zip(lowered.indices, reader.bytes[range]) {
                     lowered[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
                 }
                 let lower = UnsafeBufferPointer(lowered)
-                let cut = kind == .word ? Token.possessiveEnding(lower) : 0
-                let bare = UnsafeBufferPointer(rebasing: lower[..<(lower.count - cut)])
+                let lowerText = String(decoding: lower, as: UTF8.self)
                 let number = vocabulary.map { $0.number(ofASCII: lower) } ?? Vocabulary.unknown
-                tokens.append(
-                    Token(
+                let cut = kind == .word ? Token.possessiveEnding(lower) : 0
+                guard cut > 0 else {
+                    return Token(
                         text: text,
                         kind: kind,
-                        lower: String(decoding: lower, as: UTF8.self),
-                        bare: String(decoding: bare, as: UTF8.self),
+                        lower: lowerText,
+                        bare: lowerText,
                         number: number,
-                        bareNumber: cut == 0
-                            ? number : vocabulary.map { $0.number(ofASCII: bare) } ?? Vocabulary.unknown
+                        bareNumber: number
                     )
+                }
+                let bare = UnsafeBufferPointer(rebasing: lower[..<(lower.count - cut)])
+                return Token(
+                    text: text,
+                    kind: kind,
+                    lower: lowerText,
+                    bare: String(decoding: bare, as: UTF8.self),
+                    number: number,
+                    bareNumber: vocabulary.map { $0.number(ofASCII: bare) } ?? Vocabulary.unknown
                 )
             }
+            tokens.append(token)
         }
         func append(_ text: Substring, _ kind: Token.Kind, lower: String) {
             let bare = kind == .word ? Token.strippingPossessive(lower) : lower
