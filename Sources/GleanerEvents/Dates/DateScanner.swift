@@ -67,7 +67,7 @@ struct DateScanner {
     func longest(at index: Int, previousEnd: Int) -> Found? {
         switch tokens[index].kind {
         case .word:
-            guard tokens[index].month != 0 || canStart(tokens[index].lower) else { return nil }
+            guard tokens[index].month != 0 || tokens[index].startsExpression else { return nil }
         case .number, .ordinal, .decade: break
         case .otherNumber, .symbol: return nil
         }
@@ -120,7 +120,8 @@ struct DateScanner {
 
     // MARK: - Token helpers
 
-    /// Words an expression can begin with (month names aside).
+    /// Words an expression can begin with (month names aside): a quick filter for most words, applied by
+    /// `DateTokenizer` as `DateToken.startsExpression`.
     static let starters: Set<String> = [
         "from", "between", "early", "late", "mid", "earlier", "later", "the", "end", "beginning", "start", "middle",
         "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "a", "an", "one", "two", "three", "four",
@@ -128,11 +129,6 @@ struct DateScanner {
         "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
         "eighty", "ninety", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
-
-    /// Whether an expression can begin with this word (month names aside): a quick filter for most words.
-    func canStart(_ word: String) -> Bool {
-        Self.starters.contains(word)
-    }
 
     func word(_ index: Int) -> String? {
         index >= 0 && index < tokens.count && tokens[index].kind == .word ? tokens[index].lower : nil

@@ -29,6 +29,8 @@ struct DateToken {
     var month: Int
     /// Words: whether the first letter is upper case (`May` is a month, `may` is a verb).
     var capitalized: Bool
+    /// Words: whether an expression can begin with the word, month names aside (`DateScanner.starters`).
+    var startsExpression: Bool
     /// Whether whitespace (or the start of the sentence) comes right before this token.
     var spaced: Bool
     /// Where the token is in the sentence.
@@ -81,17 +83,22 @@ enum DateTokenizer {
         (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar
     }
 
-    /// Month names and abbreviations, lower-cased, and their numbers (`PublicationDateParser.monthNumber`).
-    private static let monthNumbers: ASCIIWordTable = {
-        let names = [
+    /// In `keywords`, the number of a word that starts an expression; months have their own, 1…12.
+    private static let starter = 13
+
+    /// Month names and abbreviations, lower-cased, with their numbers (`PublicationDateParser.monthNumber`),
+    /// and the other words an expression can begin with (`DateScanner.starters`), with `starter`.
+    private static let keywords: ASCIIWordTable = {
+        let months = [
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec",
         ]
         var table = ASCIIWordTable()
-        for name in names {
+        for name in months {
             table.insert(Array(name.utf8), number: PublicationDateParser.monthNumber(Substring(name))!)
         }
+        for word in DateScanner.starters { table.insert(Array(word.utf8), number: starter) }
         return table
     }()
 
@@ -127,24 +134,27 @@ enum DateTokenizer {
             sentence.utf8.index(sentence.startIndex, offsetBy: offset)
         }
         var tokens: [DateToken] = []
+        tokens.reserveCapacity(count / 4 + 4)
         var index = 0
         var spaced = true
 
         func append(_ kind: DateToken.Kind, _ start: Int, lower: String = "", value: Int = 0, digits: Int = 0) {
             var month = 0
             var capitalized = false
+            var startsExpression = false
             if kind == .word {
                 let first = decode(start)
                 capitalized =
                     (0x41...0x5A).contains(first.value) || (first.value > 0x7F && first.properties.isUppercase)
-                // Only words that could be a month name are looked up.
-                switch (lower.utf8.count, lower.utf8.first) {
-                case (3...9, UInt8(ascii: "j")), (3...9, UInt8(ascii: "f")), (3...9, UInt8(ascii: "m")),
-                    (3...9, UInt8(ascii: "a")), (3...9, UInt8(ascii: "s")), (3...9, UInt8(ascii: "o")),
-                    (3...9, UInt8(ascii: "n")), (3...9, UInt8(ascii: "d")):
-                    let found = lower.utf8.withContiguousStorageIfAvailable { monthNumbers.number(of: $0) }
-                    month = (found ?? PublicationDateParser.monthNumber(Substring(lower))) ?? 0
-                default: break
+                // `lower` is ASCII, or empty for a word that is no keyword.
+                if !lower.isEmpty {
+                    if let found = lower.utf8.withContiguousStorageIfAvailable({ keywords.number(of: $0) }) {
+                        month = found.map { $0 == starter ? 0 : $0 } ?? 0
+                        startsExpression = found == starter
+                    } else {
+                        month = PublicationDateParser.monthNumber(Substring(lower)) ?? 0
+                        startsExpression = DateScanner.starters.contains(lower)
+                    }
                 }
             }
             tokens.append(
@@ -155,6 +165,7 @@ enum DateTokenizer {
                     digits: digits,
                     month: month,
                     capitalized: capitalized,
+                    startsExpression: startsExpression,
                     spaced: spaced,
                     range: stringIndex(start)..<stringIndex(index)
                 )
