@@ -78,23 +78,34 @@ struct EntityIndex: Sendable {
         buildFirstWordIndex(&vocabulary)
     }
 
-    /// A lexicon name indexed by its first word.
+    /// A lexicon name indexed by its first word. Plain values, so that trying one costs no reference counting.
     struct Candidate: Sendable {
-        /// The vocabulary numbers of the words after the first.
-        var rest: [Int]
-        var entries: [EntityEntry]
+        /// Where the vocabulary numbers of the words after the first are in `laterWords`.
+        var rest: Range<Int>
+        /// Where what the name names is in `entryLists`.
+        var entries: Int
         var capitalsOnly: Bool
     }
 
     /// Vocabulary number of a first word → names starting with it, longest first. Built once from `entries`.
     var byFirstWord: [[Candidate]] = []
+    /// The words after the first of every name, one name after another.
+    var laterWords: [Int] = []
+    /// What each name names.
+    var entryLists: [[EntityEntry]] = []
 
     mutating func buildFirstWordIndex(_ vocabulary: inout Vocabulary) {
         var candidates: [Int: [Candidate]] = [:]
         for (key, found) in entries {
             let words = key.split(separator: " ").map { vocabulary.add(String($0)) }
+            laterWords.append(contentsOf: words.dropFirst())
+            entryLists.append(found)
             candidates[words[0], default: []].append(
-                Candidate(rest: Array(words.dropFirst()), entries: found, capitalsOnly: capitalsOnly.contains(key))
+                Candidate(
+                    rest: (laterWords.count - (words.count - 1))..<laterWords.count,
+                    entries: entryLists.count - 1,
+                    capitalsOnly: capitalsOnly.contains(key)
+                )
             )
         }
         byFirstWord = Array(repeating: [], count: vocabulary.count)
@@ -108,7 +119,8 @@ struct EntityIndex: Sendable {
     /// tokens carry their numbers in the vocabulary the index was built with.
     func longestMatch(_ tokens: [Token], at start: Int) -> ([EntityEntry], Int)? {
         guard start < tokens.count, tokens[start].kind == .word else { return nil }
-        var best: ([EntityEntry], Int)?
+        // The best candidate so far, as (index in `entryLists`, length).
+        var best: (entries: Int, length: Int)?
         // The word as written ("people's" in "People's Republic"), or without its possessive ("Pakistan's"),
         // which then ends the name.
         func search(_ number: Int, possessiveEnds: Bool) {
@@ -116,10 +128,11 @@ struct EntityIndex: Sendable {
             let candidates = byFirstWord[number]
             candidate: for candidate in candidates {
                 let length = candidate.rest.count + 1
-                guard start + length <= tokens.count, best.map({ length > $0.1 }) ?? true else { continue }
+                guard start + length <= tokens.count, length > best?.length ?? 0 else { continue }
                 if possessiveEnds, !candidate.rest.isEmpty { continue }
-                for (offset, word) in candidate.rest.enumerated() {
+                for offset in 0..<candidate.rest.count {
                     // Fields read in place: copying a token would retain its strings.
+                    let word = laterWords[candidate.rest.lowerBound + offset]
                     let position = start + 1 + offset
                     guard tokens[position].kind == .word else { continue candidate }
                     let isLast = offset == candidate.rest.count - 1
@@ -140,6 +153,6 @@ struct EntityIndex: Sendable {
         }
         search(tokens[start].number, possessiveEnds: false)
         if tokens[start].isPossessive { search(tokens[start].bareNumber, possessiveEnds: true) }
-        return best
+        return best.map { (entryLists[$0.entries], $0.length) }
     }
 }

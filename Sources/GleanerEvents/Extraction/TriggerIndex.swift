@@ -51,11 +51,12 @@ struct TriggerIndex: Sendable {
         let form = tokens[start].number
         guard form >= 0, form < byForm.count, !byForm[form].isEmpty else { return nil }
         let candidates = byForm[form]
-        var best: (entry: Entry, end: Int, words: Int)?
-        for entry in candidates {
+        // Entries are read in place and only the best is copied: a copy retains the trigger's strings.
+        var best: (index: Int, end: Int, words: Int)?
+        for index in candidates.indices {
             var position = start + 1
             var matched = true
-            for accepted in entry.laterForms {
+            for later in candidates[index].laterForms.indices {
                 var found = false
                 var gap = 0
                 while position < tokens.count, gap <= 3,
@@ -63,7 +64,7 @@ struct TriggerIndex: Sendable {
                 {
                     let number = tokens[position].number
                     position += 1
-                    if number >= 0, accepted.contains(number) {
+                    if number >= 0, candidates[index].laterForms[later].contains(number) {
                         found = true
                         break
                     }
@@ -75,9 +76,9 @@ struct TriggerIndex: Sendable {
                 }
             }
             guard matched else { continue }
-            let words = entry.trigger.words.count
-            if best == nil || words > best!.words { best = (entry, position, words) }
+            let words = candidates[index].trigger.words.count
+            if best == nil || words > best!.words { best = (index, position, words) }
         }
-        return best.map { ($0.entry, $0.end) }
+        return best.map { (candidates[$0.index], $0.end) }
     }
 }
