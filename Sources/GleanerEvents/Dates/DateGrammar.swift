@@ -53,7 +53,17 @@ public enum DateGrammar {
     /// strictly before (past) or strictly after (future) the publication day, or nearest (present, today included).
     /// Runs in time linear in the length of the sentence.
     public static func matches(in sentence: String, published: PublicationDate, tense: Tense) -> [TemporalMatch] {
-        let tokens = DateTokenizer.tokenize(sentence)
+        matches(in: sentence, tokens: DateTokenizer.tokenize(sentence), published: published, tense: tense)
+    }
+
+    /// `matches(in:published:tense:)` with the sentence already tokenised (`DateTokenizer.tokenize(sentence)`),
+    /// for a sentence read in more than one tense.
+    static func matches(
+        in sentence: String,
+        tokens: [DateToken],
+        published: PublicationDate,
+        tense: Tense
+    ) -> [TemporalMatch] {
         guard !tokens.isEmpty else { return [] }
         let scanner = DateScanner(tokens: tokens, published: published, tense: tense)
         var results: [TemporalMatch] = []
@@ -101,20 +111,35 @@ struct DateSpan: Hashable {
         return EventDate(start: first, end: last, precision: precision.rawValue, text: text)
     }
 
+    /// Whether `eventDate` gives a date: the interval is in order and within years 1–9999.
+    var isUsable: Bool {
+        start <= end && isInYearRange(start) && isInYearRange(end)
+    }
+
+    /// Whether a day number, month ordinal or year (as `precision` says) falls in years 1–9999.
+    private func isInYearRange(_ value: Int) -> Bool {
+        switch precision {
+        case .day: (1...9999).contains(CivilCalendar.civil(value).year)
+        case .month: (1...9999).contains(CivilCalendar.yearMonth(value).year)
+        case .year: (1...9999).contains(value)
+        }
+    }
+
     private func format(_ value: Int) -> String? {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
+        guard isInYearRange(value) else { return nil }
         switch precision {
         case .day:
             let (y, m, d) = CivilCalendar.civil(value)
-            return (1...9999).contains(y) ? "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))" : nil
+            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
         case .month:
             let (y, m) = CivilCalendar.yearMonth(value)
-            return (1...9999).contains(y) ? "\(pad(y, 4))-\(pad(m, 2))" : nil
+            return "\(pad(y, 4))-\(pad(m, 2))"
         case .year:
-            return (1...9999).contains(value) ? pad(value, 4) : nil
+            return pad(value, 4)
         }
     }
 }

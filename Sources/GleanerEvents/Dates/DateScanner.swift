@@ -67,7 +67,7 @@ struct DateScanner {
     func longest(at index: Int, previousEnd: Int) -> Found? {
         switch tokens[index].kind {
         case .word:
-            guard tokens[index].month != 0 || canStart(tokens[index].lower) else { return nil }
+            guard tokens[index].month != 0 || tokens[index].startsExpression else { return nil }
         case .number, .ordinal, .decade: break
         case .otherNumber, .symbol: return nil
         }
@@ -120,20 +120,15 @@ struct DateScanner {
 
     // MARK: - Token helpers
 
-    /// Whether an expression can begin with this word (month names aside): a quick filter for most words.
-    func canStart(_ word: String) -> Bool {
-        switch word {
-        case "from", "between", "early", "late", "mid", "earlier", "later", "the", "end", "beginning", "start",
-            "middle", "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "a", "an", "one", "two",
-            "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-            "fifty", "sixty", "seventy", "eighty", "ninety", "monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday":
-            return true
-        default:
-            return false
-        }
-    }
+    /// Words an expression can begin with (month names aside): a quick filter for most words, applied by
+    /// `DateTokenizer` as `DateToken.startsExpression`.
+    static let starters: Set<String> = [
+        "from", "between", "early", "late", "mid", "earlier", "later", "the", "end", "beginning", "start", "middle",
+        "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "a", "an", "one", "two", "three", "four",
+        "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
 
     func word(_ index: Int) -> String? {
         index >= 0 && index < tokens.count && tokens[index].kind == .word ? tokens[index].lower : nil
@@ -757,12 +752,5 @@ struct DateScanner {
             index + 5,
             .day(CivilCalendar.days(year: value, month: tokens[index + 2].value, day: tokens[index + 4].value))
         )
-    }
-}
-
-extension DateSpan {
-    /// Whether the interval is in order and formats as four-digit years.
-    var isUsable: Bool {
-        eventDate(text: "") != nil
     }
 }

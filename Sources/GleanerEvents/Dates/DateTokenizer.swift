@@ -29,6 +29,8 @@ struct DateToken {
     var month: Int
     /// Words: whether the first letter is upper case (`May` is a month, `may` is a verb).
     var capitalized: Bool
+    /// Words: whether an expression can begin with the word, month names aside (`DateScanner.starters`).
+    var startsExpression: Bool
     /// Whether whitespace (or the start of the sentence) comes right before this token.
     var spaced: Bool
     /// Where the token is in the sentence.
@@ -41,14 +43,23 @@ enum DateTokenizer {
         case space, letter, digit, dash, apostrophe, punctuation
     }
 
+    @inline(__always)
     private static func classify(_ scalar: Unicode.Scalar) -> Class {
         switch scalar.value {
         case 0x61...0x7A, 0x41...0x5A: return .letter
         case 0x30...0x39: return .digit
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return .space
-        case 0x2D, 0x2010...0x2015, 0x2212: return .dash
-        case 0x27, 0x2018, 0x2019: return .apostrophe
+        case 0x2D: return .dash
+        case 0x27: return .apostrophe
         case 0x00...0x7F: return .punctuation
+        default: return classifyNonASCII(scalar)
+        }
+    }
+
+    private static func classifyNonASCII(_ scalar: Unicode.Scalar) -> Class {
+        switch scalar.value {
+        case 0x2010...0x2015, 0x2212: return .dash
+        case 0x2018, 0x2019: return .apostrophe
         default:
             let properties = scalar.properties
             if properties.isWhitespace { return .space }
@@ -60,6 +71,7 @@ enum DateTokenizer {
         }
     }
 
+    @inline(__always)
     private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
         switch classify(scalar) {
         case .letter, .digit: true
@@ -71,26 +83,78 @@ enum DateTokenizer {
         (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar
     }
 
+    /// In `keywords`, the number of a word that starts an expression; months have their own, 1…12.
+    private static let starter = 13
+
+    /// Month names and abbreviations, lower-cased, with their numbers (`PublicationDateParser.monthNumber`),
+    /// and the other words an expression can begin with (`DateScanner.starters`), with `starter`.
+    private static let keywords: ASCIIWordTable = {
+        let months = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+            "dec",
+        ]
+        var table = ASCIIWordTable()
+        for name in months {
+            table.insert(Array(name.utf8), number: PublicationDateParser.monthNumber(Substring(name))!)
+        }
+        for word in DateScanner.starters { table.insert(Array(word.utf8), number: starter) }
+        return table
+    }()
+
     static func tokenize(_ sentence: String) -> [DateToken] {
-        let scalars = sentence.unicodeScalars
+        // One pass over the UTF-8 bytes, decoding a scalar at a time; offsets become indices only for ranges.
+        let bytes = sentence.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(sentence.utf8)
+        let count = bytes.count
+        func decode(_ offset: Int) -> Unicode.Scalar {
+            let lead = UInt32(bytes[offset])
+            switch lead {
+            case ..<0x80: return Unicode.Scalar(UInt8(lead))
+            case ..<0xE0: return Unicode.Scalar((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F))!
+            case ..<0xF0:
+                return Unicode.Scalar(
+                    (lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+                )!
+            default:
+                return Unicode.Scalar(
+                    (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+                        | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
+                )!
+            }
+        }
+        func after(_ offset: Int) -> Int {
+            switch bytes[offset] {
+            case ..<0x80: offset + 1
+            case ..<0xE0: offset + 2
+            case ..<0xF0: offset + 3
+            default: offset + 4
+            }
+        }
+        func stringIndex(_ offset: Int) -> String.Index {
+            sentence.utf8.index(sentence.startIndex, offsetBy: offset)
+        }
         var tokens: [DateToken] = []
-        var index = scalars.startIndex
+        tokens.reserveCapacity(count / 4 + 4)
+        var index = 0
         var spaced = true
 
-        func append(_ kind: DateToken.Kind, _ start: String.Index, lower: String = "", value: Int = 0, digits: Int = 0)
-        {
+        func append(_ kind: DateToken.Kind, _ start: Int, lower: String = "", value: Int = 0, digits: Int = 0) {
             var month = 0
             var capitalized = false
+            var startsExpression = false
             if kind == .word {
-                let first = scalars[start].value
-                capitalized = (0x41...0x5A).contains(first) || (first > 0x7F && scalars[start].properties.isUppercase)
-                // Only words that could be a month name go to `monthNumber`, which allocates.
-                switch (lower.utf8.count, lower.utf8.first) {
-                case (3...9, UInt8(ascii: "j")), (3...9, UInt8(ascii: "f")), (3...9, UInt8(ascii: "m")),
-                    (3...9, UInt8(ascii: "a")), (3...9, UInt8(ascii: "s")), (3...9, UInt8(ascii: "o")),
-                    (3...9, UInt8(ascii: "n")), (3...9, UInt8(ascii: "d")):
-                    month = PublicationDateParser.monthNumber(Substring(lower)) ?? 0
-                default: break
+                let first = decode(start)
+                capitalized =
+                    (0x41...0x5A).contains(first.value) || (first.value > 0x7F && first.properties.isUppercase)
+                // `lower` is ASCII, or empty for a word that is no keyword.
+                if !lower.isEmpty {
+                    if let found = lower.utf8.withContiguousStorageIfAvailable({ keywords.number(of: $0) }) {
+                        month = found.map { $0 == starter ? 0 : $0 } ?? 0
+                        startsExpression = found == starter
+                    } else {
+                        month = PublicationDateParser.monthNumber(Substring(lower)) ?? 0
+                        startsExpression = DateScanner.starters.contains(lower)
+                    }
                 }
             }
             tokens.append(
@@ -101,42 +165,49 @@ enum DateTokenizer {
                     digits: digits,
                     month: month,
                     capitalized: capitalized,
+                    startsExpression: startsExpression,
                     spaced: spaced,
-                    range: start..<index
+                    range: stringIndex(start)..<stringIndex(index)
                 )
             )
             spaced = false
         }
 
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
+        while index < count {
+            let scalar = decode(index)
             let start = index
             switch classify(scalar) {
             case .space:
                 spaced = true
-                index = scalars.index(after: index)
+                index = after(index)
             case .letter:
-                var lower = ""
+                // Keyword-like: ASCII and at most 12 scalars; then lower-cased from the bytes.
                 var keywordLike = true
-                var count = 0
-                while index < scalars.endIndex, isWordPart(scalars[index]) {
-                    let s = scalars[index]
-                    count += 1
-                    if keywordLike, s.isASCII, count <= 12 {
-                        lower.unicodeScalars.append(lowerASCII(s))
-                    } else {
-                        keywordLike = false
-                    }
-                    index = scalars.index(after: index)
+                var scalars = 0
+                while index < count {
+                    let part = decode(index)
+                    guard isWordPart(part) else { break }
+                    scalars += 1
+                    if !part.isASCII || scalars > 12 { keywordLike = false }
+                    index = after(index)
                 }
-                append(.word, start, lower: keywordLike ? lower : "")
+                let lower =
+                    keywordLike
+                    ? String(unsafeUninitializedCapacity: index - start) { buffer in
+                        for offset in start..<index {
+                            let byte = bytes[offset]
+                            buffer[offset - start] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        }
+                        return index - start
+                    } : ""
+                append(.word, start, lower: lower)
             case .digit:
                 var value = 0
                 var digits = 0
-                while index < scalars.endIndex, classify(scalars[index]) == .digit {
-                    if digits < 7 { value = value * 10 + Int(scalars[index].value - 0x30) }
+                while index < count, (0x30...0x39).contains(bytes[index]) {
+                    if digits < 7 { value = value * 10 + Int(bytes[index] - 0x30) }
                     digits += 1
-                    index = scalars.index(after: index)
+                    index += 1
                 }
                 var kind: DateToken.Kind = digits <= 6 ? .number : .otherNumber
                 if let previous = tokens.last, !spaced, previous.kind == .symbol {
@@ -146,52 +217,50 @@ enum DateTokenizer {
                     }
                 }
                 // Grouped or decimal numbers: 1,100 and 2.5 and 1.100,5.
-                while index < scalars.endIndex, scalars[index] == "," || scalars[index] == "." {
-                    let after = scalars.index(after: index)
-                    guard after < scalars.endIndex, classify(scalars[after]) == .digit else { break }
+                while index < count, bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ".") {
+                    let next = index + 1
+                    guard next < count, (0x30...0x39).contains(bytes[next]) else { break }
                     kind = .otherNumber
-                    index = after
-                    while index < scalars.endIndex, classify(scalars[index]) == .digit {
-                        index = scalars.index(after: index)
-                    }
+                    index = next
+                    while index < count, (0x30...0x39).contains(bytes[index]) { index += 1 }
                 }
-                if kind == .number, index < scalars.endIndex, isWordPart(scalars[index]) {
+                if kind == .number, index < count, isWordPart(decode(index)) {
                     // A suffix: 23rd, 1990s, or something else (10km, 5G) that is never a date.
                     var suffix = ""
-                    while index < scalars.endIndex, isWordPart(scalars[index]) {
-                        if suffix.utf8.count < 4 { suffix.unicodeScalars.append(lowerASCII(scalars[index])) }
-                        index = scalars.index(after: index)
+                    while index < count {
+                        let part = decode(index)
+                        guard isWordPart(part) else { break }
+                        if suffix.utf8.count < 4 { suffix.unicodeScalars.append(lowerASCII(part)) }
+                        index = after(index)
                     }
                     switch suffix {
                     case "st", "nd", "rd", "th": kind = .ordinal
                     case "s" where digits == 4: kind = .decade
                     default: kind = .otherNumber
                     }
-                } else if kind == .number, digits == 4, index < scalars.endIndex,
-                    classify(scalars[index]) == .apostrophe
-                {
+                } else if kind == .number, digits == 4, index < count, classify(decode(index)) == .apostrophe {
                     // 1990's
-                    let s = scalars.index(after: index)
-                    if s < scalars.endIndex, scalars[s] == "s" || scalars[s] == "S" {
-                        let after = scalars.index(after: s)
-                        if after == scalars.endIndex || !isWordPart(scalars[after]) {
+                    let s = after(index)
+                    if s < count, bytes[s] == UInt8(ascii: "s") || bytes[s] == UInt8(ascii: "S") {
+                        let next = s + 1
+                        if next == count || !isWordPart(decode(next)) {
                             kind = .decade
-                            index = after
+                            index = next
                         }
                     }
-                } else if index < scalars.endIndex, isWordPart(scalars[index]) {
-                    while index < scalars.endIndex, isWordPart(scalars[index]) { index = scalars.index(after: index) }
+                } else if index < count, isWordPart(decode(index)) {
+                    while index < count, isWordPart(decode(index)) { index = after(index) }
                 }
-                if index < scalars.endIndex, scalars[index] == "%" { kind = .otherNumber }
+                if index < count, bytes[index] == UInt8(ascii: "%") { kind = .otherNumber }
                 append(kind, start, value: value, digits: digits)
             case .dash:
-                index = scalars.index(after: index)
+                index = after(index)
                 append(.symbol, start, lower: "-")
             case .apostrophe:
-                index = scalars.index(after: index)
+                index = after(index)
                 append(.symbol, start, lower: "'")
             case .punctuation:
-                index = scalars.index(after: index)
+                index = after(index)
                 append(.symbol, start, lower: String(scalar))
             }
         }

@@ -22,7 +22,8 @@ struct EntityIndex: Sendable {
     /// `role|alpha3` → the person of the lexicon holding that role in that country.
     var peopleByRoleAndCountry: [String: Lexicon.Person] = [:]
 
-    init(lexicon: Lexicon) {
+    /// Indexes the lexicon's names; their words are added to `vocabulary`, by which tokens are then matched.
+    init(lexicon: Lexicon, vocabulary: inout Vocabulary) {
         func add(_ surface: String, _ entry: EntityEntry) {
             let words = Tokenizer.tokens(Substring(surface)).filter { $0.kind != .punctuation }.map(\.lower)
             guard !words.isEmpty else { return }
@@ -74,50 +75,70 @@ struct EntityIndex: Sendable {
             for form in [role.name] + role.forms { add(form, .role(name: role.name)) }
         }
         for title in lexicon.titles { add(title.form, .title(expansion: title.expansion)) }
-        buildFirstWordIndex()
+        buildFirstWordIndex(&vocabulary)
     }
 
-    /// A lexicon name indexed by its first word.
+    /// A lexicon name indexed by its first word. Plain values, so that trying one costs no reference counting.
     struct Candidate: Sendable {
-        /// The words after the first.
-        var rest: [String]
-        var entries: [EntityEntry]
+        /// Where the vocabulary numbers of the words after the first are in `laterWords`.
+        var rest: Range<Int>
+        /// Where what the name names is in `entryLists`.
+        var entries: Int
         var capitalsOnly: Bool
     }
 
-    /// First word → names starting with it, longest first. Built once from `entries`.
-    var byFirstWord: [String: [Candidate]] = [:]
+    /// Vocabulary number of a first word → names starting with it, longest first. Built once from `entries`.
+    var byFirstWord: [[Candidate]] = []
+    /// The words after the first of every name, one name after another.
+    var laterWords: [Int] = []
+    /// What each name names.
+    var entryLists: [[EntityEntry]] = []
 
-    mutating func buildFirstWordIndex() {
+    mutating func buildFirstWordIndex(_ vocabulary: inout Vocabulary) {
+        var candidates: [Int: [Candidate]] = [:]
         for (key, found) in entries {
-            let words = key.split(separator: " ").map(String.init)
-            byFirstWord[words[0], default: []].append(
-                Candidate(rest: Array(words.dropFirst()), entries: found, capitalsOnly: capitalsOnly.contains(key))
+            let words = key.split(separator: " ").map { vocabulary.add(String($0)) }
+            laterWords.append(contentsOf: words.dropFirst())
+            entryLists.append(found)
+            candidates[words[0], default: []].append(
+                Candidate(
+                    rest: (laterWords.count - (words.count - 1))..<laterWords.count,
+                    entries: entryLists.count - 1,
+                    capitalsOnly: capitalsOnly.contains(key)
+                )
             )
         }
-        for key in byFirstWord.keys { byFirstWord[key]!.sort { $0.rest.count > $1.rest.count } }
+        byFirstWord = Array(repeating: [], count: vocabulary.count)
+        for (first, names) in candidates {
+            byFirstWord[first] = names.sorted { $0.rest.count > $1.rest.count }
+        }
     }
 
     /// The longest lexicon entry starting at `start`, as (entries, number of tokens). A possessive word ends
-    /// a name ("Pakistan's"); a name from capitals-only aliases ("IS", "WHO") needs capitals in the text.
+    /// a name ("Pakistan's"); a name from capitals-only aliases ("IS", "WHO") needs capitals in the text. The
+    /// tokens carry their numbers in the vocabulary the index was built with.
     func longestMatch(_ tokens: [Token], at start: Int) -> ([EntityEntry], Int)? {
         guard start < tokens.count, tokens[start].kind == .word else { return nil }
-        let first = tokens[start]
-        var best: ([EntityEntry], Int)?
+        // The best candidate so far, as (index in `entryLists`, length).
+        var best: (entries: Int, length: Int)?
         // The word as written ("people's" in "People's Republic"), or without its possessive ("Pakistan's"),
         // which then ends the name.
-        for (key, possessiveEnds) in [(first.lower, false), (first.bare, true)] {
-            if possessiveEnds, !first.isPossessive { continue }
-            guard let candidates = byFirstWord[key] else { continue }
+        func search(_ number: Int, possessiveEnds: Bool) {
+            guard number >= 0, number < byFirstWord.count else { return }
+            let candidates = byFirstWord[number]
             candidate: for candidate in candidates {
                 let length = candidate.rest.count + 1
-                guard start + length <= tokens.count, best.map({ length > $0.1 }) ?? true else { continue }
+                guard start + length <= tokens.count, length > best?.length ?? 0 else { continue }
                 if possessiveEnds, !candidate.rest.isEmpty { continue }
-                for (offset, word) in candidate.rest.enumerated() {
-                    let token = tokens[start + 1 + offset]
-                    guard token.kind == .word else { continue candidate }
+                for offset in 0..<candidate.rest.count {
+                    // Fields read in place: copying a token would retain its strings.
+                    let word = laterWords[candidate.rest.lowerBound + offset]
+                    let position = start + 1 + offset
+                    guard tokens[position].kind == .word else { continue candidate }
                     let isLast = offset == candidate.rest.count - 1
-                    guard token.lower == word || isLast && token.bare == word else { continue candidate }
+                    guard tokens[position].number == word || isLast && tokens[position].bareNumber == word else {
+                        continue candidate
+                    }
                 }
                 if candidate.capitalsOnly,
                     !tokens[start..<(start + length)].allSatisfy({
@@ -130,6 +151,8 @@ struct EntityIndex: Sendable {
                 break
             }
         }
-        return best
+        search(tokens[start].number, possessiveEnds: false)
+        if tokens[start].isPossessive { search(tokens[start].bareNumber, possessiveEnds: true) }
+        return best.map { (entryLists[$0.entries], $0.length) }
     }
 }

@@ -6,12 +6,24 @@ public struct EventExtractor: Sendable {
     public let lexicon: Lexicon
     let entities: EntityIndex
     let triggers: TriggerIndex
+    /// The words of the indexes and of the rules' word lists; sentences are tokenised with it.
+    let vocabulary: Vocabulary
     let countryNames: [String: String]
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        entities = EntityIndex(lexicon: lexicon)
-        triggers = TriggerIndex(lexicon: lexicon)
+        var vocabulary = Vocabulary()
+        entities = EntityIndex(lexicon: lexicon, vocabulary: &vocabulary)
+        triggers = TriggerIndex(lexicon: lexicon, vocabulary: &vocabulary)
+        vocabulary.add(MentionFinder.determiners, classes: .determiner)
+        vocabulary.add(MentionFinder.prepositions, classes: .preposition)
+        vocabulary.add(MentionFinder.notNames, classes: .notName)
+        vocabulary.add(MentionFinder.groupNouns, classes: .groupNoun)
+        vocabulary.add(Self.dateWords, classes: .dateWord)
+        vocabulary.add(Self.nounContext, classes: .nounContext)
+        vocabulary.add(Self.attribution, classes: .attribution)
+        vocabulary.add(Self.pastMarkers, classes: .pastMarker)
+        self.vocabulary = vocabulary
         var names: [String: String] = [:]
         for country in lexicon.countries { names[country.alpha3] = country.name }
         countryNames = names
@@ -45,6 +57,12 @@ public struct EventExtractor: Sendable {
     static let pastMarkers: Set<String> = [
         "was", "were", "had", "did", "became", "came", "ago", "yesterday", "last", "earlier",
     ]
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "be", "being", "is", "are"]
+    /// Right before the trigger, these make it planned.
+    static let modalsOfIntent: Set<String> = ["will", "shall", "'ll", "would"]
+    static let planAdjectives: Set<String> = ["upcoming", "planned", "proposed", "scheduled"]
+    /// After a comma, these start a new clause.
+    static let clauseOpeners: Set<String> = ["which", "who", "while", "whereas", "but"]
     static let nounContext: Set<String> = [
         "a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "first", "maiden", "official",
         "proposed", "planned", "upcoming", "historic", "crucial", "landmark", "due", "of", "whose",
@@ -52,18 +70,17 @@ public struct EventExtractor: Sendable {
 
     /// Every event the article reports, in sentence order.
     public func extract(from article: Article) -> [ExtractedEvent] {
-        var finder = MentionFinder(index: entities, lexicon: lexicon)
+        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
         var events: [ExtractedEvent] = []
         let dateline = article.datelinePlace.flatMap { place in
-            entities.longestMatch(Tokenizer.tokens(Substring(place)), at: 0)?.0.firstPlace
+            entities.longestMatch(Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)!, at: 0)?.0
+                .firstPlace
         }
         for sentence in SentenceSplitter.sentences(article.text) {
-            let tokens = Tokenizer.tokens(sentence.text)
-            guard tokens.count <= 400 else { continue }  // not a sentence: a run-on without punctuation
+            // More than 400 tokens is not a sentence but a run-on without punctuation.
+            guard let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary) else { continue }
             let mentions = finder.mentions(in: tokens)
-            let dates = SentenceDates(
-                mayHoldDates: tokens.contains { $0.kind == .number || Self.dateWords.contains($0.bare) }
-            )
+            let context = SentenceContext(sentence.text, tokens: tokens, vocabulary: vocabulary)
             var position = 0
             while position < tokens.count {
                 guard let (entry, end) = triggers.match(tokens, at: position),
@@ -74,7 +91,7 @@ public struct EventExtractor: Sendable {
                 }
                 if let event = event(
                     entry,
-                    dates: dates,
+                    context: context,
                     triggerRange: position..<end,
                     tokens: tokens,
                     mentions: mentions,
@@ -92,15 +109,21 @@ public struct EventExtractor: Sendable {
 
     /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb.
     func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
-        guard entry.isBareLemma || tokens[position].lower.hasSuffix("ing"), position > 0 else { return true }
+        guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing"), position > 0 else {
+            return true
+        }
         let before = tokens[position - 1].lower
-        if Self.nounContext.contains(before) || before.hasSuffix("'s") || before.hasSuffix("’s") { return false }
+        if vocabulary.classes(of: tokens[position - 1].number).contains(.nounContext)
+            || Self.word(before, endsWith: "'s") || Self.word(before, endsWith: "’s")
+        {
+            return false
+        }
         return true
     }
 
     func event(
         _ entry: TriggerIndex.Entry,
-        dates: SentenceDates,
+        context: SentenceContext,
         triggerRange: Range<Int>,
         tokens: [Token],
         mentions: [Mention],
@@ -114,7 +137,7 @@ public struct EventExtractor: Sendable {
         let before = tokens[clause.lowerBound..<triggerRange.lowerBound].map(\.lower)
         let passive =
             entry.isParticiple
-            && before.suffix(3).contains { ["was", "were", "been", "be", "being", "is", "are"].contains($0) }
+            && before.suffix(3).contains { Self.passiveAuxiliaries.contains($0) }
 
         // Source: the nearest mention before the trigger (not the object of a preposition), in the clause; with
         // "X and Y" both are parties. Passive voice: the mention after "by".
@@ -132,8 +155,10 @@ public struct EventExtractor: Sendable {
         var coActor: Mention?
         if let last = prior.last, prior.count >= 2 {
             let previous = prior[prior.count - 2]
-            let between = tokens[previous.tokens.upperBound..<last.tokens.lowerBound].map(\.lower)
-            if between == ["and"] {
+            // Only "and" between them.
+            if previous.tokens.upperBound + 1 == last.tokens.lowerBound,
+                tokens[previous.tokens.upperBound].lower == "and"
+            {
                 actorMention = previous
                 coActor = last
             }
@@ -161,34 +186,33 @@ public struct EventExtractor: Sendable {
 
         // Modality and tense.
         let window = before.suffix(6)
-        let triggerWords = tokens[triggerRange].map(\.lower)
         var modality = Modality.occurred
         var tense = Tense.present
-        if window.contains(where: { Self.negations.contains($0) || $0.hasSuffix("n't") }) {
+        if window.contains(where: { Self.negations.contains($0) || Self.word($0, endsWith: "n't") }) {
             modality = .negated
-        } else if isPlanned(window: Array(window), trigger: triggerWords)
-            || before.contains(where: { ["will", "shall"].contains($0) })
-        {
+        } else if isPlanned(window: window) || before.contains(where: { $0 == "will" || $0 == "shall" }) {
             modality = .planned
             tense = .future
-        } else if tokens.contains(where: { Self.attribution.contains($0.lower) }) {
+        } else if context.hasAttribution {
             modality = .reported
         }
         if tense != .future {
-            if entry.isPast || tokens.contains(where: { Self.pastMarkers.contains($0.lower) }) { tense = .past }
+            if entry.isPast || context.hasPastMarker { tense = .past }
         }
 
         // When: the temporal expression closest to the trigger.
         var date: EventDate?
         var bestDistance = Int.max
-        let sentenceText = String(sentence.text)
-        for match in dates.matches(sentenceText, published: article.published, tense: tense)
-        where !Self.datesTheReport(sentenceText, match.range) {
-            // Character offsets: the match's in the sentence copy, the trigger's in the article's slice.
-            let offset = sentenceText.distance(from: sentenceText.startIndex, to: match.range.lowerBound)
-            let triggerOffset = sentence.text.distance(
-                from: sentence.text.startIndex,
-                to: tokens[triggerRange.lowerBound].text.startIndex
+        let text = context.reader
+        for match in context.dates(published: article.published, tense: tense)
+        where !Self.datesTheReport(text, before: text.offset(match.range.lowerBound)) {
+            // Character offsets in the sentence: the match's, and the trigger's.
+            let offset = text.characterDistance(to: text.offset(match.range.lowerBound))
+            let triggerOffset = text.characterDistance(
+                to: sentence.text.utf8.distance(
+                    from: sentence.text.startIndex,
+                    to: tokens[triggerRange.lowerBound].text.startIndex
+                )
             )
             let distance = abs(offset - triggerOffset) + (offset < triggerOffset ? 5 : 0)
             if distance < bestDistance {
@@ -224,7 +248,11 @@ public struct EventExtractor: Sendable {
         if date != nil { confidence += 0.1 }
         if !entry.isBareLemma || trigger.words.count > 1 { confidence += 0.15 }
         let offsets = sentence.offsets(in: article.text)
-        let triggerText = tokens[triggerRange].map(\.text).joined(separator: " ")
+        var triggerText = String(tokens[triggerRange.lowerBound].text)
+        for token in tokens[triggerRange].dropFirst() {
+            triggerText += " "
+            triggerText.append(contentsOf: token.text)
+        }
         return ExtractedEvent(
             cameo: code.code,
             root: code.root,
@@ -234,7 +262,7 @@ public struct EventExtractor: Sendable {
             location: location,
             date: date,
             modality: modality,
-            sentence: String(sentence.text),
+            sentence: context.text,
             sentenceIndex: sentence.index,
             confidence: min(1, (confidence * 100).rounded() / 100),
             sentenceStart: offsets.start,
@@ -243,35 +271,67 @@ public struct EventExtractor: Sendable {
         )
     }
 
-    /// "confirmed Monday", "said on Tuesday": the date of the report, not of the event.
-    static func datesTheReport(_ sentence: String, _ range: Range<String.Index>) -> Bool {
-        let words = sentence[..<range.lowerBound].split(whereSeparator: { !$0.isLetter }).suffix(2).map {
-            $0.lowercased()
-        }
-        let reporting: Set<String> = [
-            "said", "says", "confirmed", "told", "reported", "announced", "added", "stated", "noted",
-        ]
-        guard let last = words.last else { return false }
-        return reporting.contains(last) || last == "on" && words.count == 2 && reporting.contains(words[0])
+    /// `word.hasSuffix(suffix)` for a suffix whose last character is ASCII other than K, ; and ` (which
+    /// Kelvin, Greek question mark and varia equal): only a word whose last byte is that character can end with
+    /// it, so most words are answered from that byte.
+    static func word(_ word: String, endsWith suffix: String) -> Bool {
+        word.utf8.last == suffix.utf8.last && word.hasSuffix(suffix)
     }
 
-    func isPlanned(window: [String], trigger: [String]) -> Bool {
+    /// Verbs that, right before a date ("confirmed Monday", "said on Tuesday"), make it the date of the report.
+    static let reportingVerbs: Set<String> = [
+        "said", "says", "confirmed", "told", "reported", "announced", "added", "stated", "noted",
+    ]
+
+    /// "confirmed Monday", "said on Tuesday": the date at UTF-8 offset `start` of the sentence is the date of the
+    /// report, not of the event. Looks at the last two words (runs of letters) before it.
+    static func datesTheReport(_ sentence: CharacterReader, before start: Int) -> Bool {
+        /// The run of letters ending before `end` or before the non-letters there, if any.
+        func word(before end: Int) -> Range<Int>? {
+            var offset = end
+            while offset > 0 {
+                let (character, previous) = sentence.character(before: offset)
+                if character.isLetter { break }
+                offset = previous
+            }
+            guard offset > 0 else { return nil }
+            let wordEnd = offset
+            while offset > 0 {
+                let (character, previous) = sentence.character(before: offset)
+                guard character.isLetter else { break }
+                offset = previous
+            }
+            return offset..<wordEnd
+        }
+        guard let last = word(before: start) else { return false }
+        let lastWord = sentence.lowercased(last)
+        if reportingVerbs.contains(lastWord) { return true }
+        guard lastWord == "on", let previous = word(before: last.lowerBound) else { return false }
+        return reportingVerbs.contains(sentence.lowercased(previous))
+    }
+
+    func isPlanned(window: ArraySlice<String>) -> Bool {
         guard let last = window.last else { return false }
-        if ["will", "shall", "'ll", "would"].contains(last) { return true }
-        if window.suffix(3).contains(where: { ["will", "shall", "would"].contains($0) }) { return true }
-        if last == "to", window.count >= 2, Self.planVerbsBeforeTo.contains(window[window.count - 2]) { return true }
-        if last == "to", window.count >= 3, Self.planVerbsBeforeTo.contains(window[window.count - 3]) { return true }
-        return window.suffix(2).contains { ["upcoming", "planned", "proposed", "scheduled"].contains($0) }
+        if Self.modalsOfIntent.contains(last) { return true }
+        if window.suffix(3).contains(where: { $0 == "will" || $0 == "shall" || $0 == "would" }) { return true }
+        if last == "to", window.count >= 2, Self.planVerbsBeforeTo.contains(window[window.endIndex - 2]) {
+            return true
+        }
+        if last == "to", window.count >= 3, Self.planVerbsBeforeTo.contains(window[window.endIndex - 3]) {
+            return true
+        }
+        return window.suffix(2).contains { Self.planAdjectives.contains($0) }
     }
 
     /// The clause around a token: between semicolons, or between a comma and a relative pronoun.
     func clauseBounds(_ tokens: [Token], around position: Int) -> Range<Int> {
         var start = position
         while start > 0 {
-            let previous = tokens[start - 1]
-            if previous.text == ";" || previous.text == ":" { break }
-            if previous.text == ",", start < tokens.count,
-                ["which", "who", "while", "whereas", "but"].contains(tokens[start].lower)
+            // `lower` is the text of a punctuation mark, and no word's is a mark.
+            let previous = tokens[start - 1].lower
+            if previous == ";" || previous == ":" { break }
+            if previous == ",", start < tokens.count,
+                Self.clauseOpeners.contains(tokens[start].lower)
             {
                 break
             }
@@ -279,33 +339,14 @@ public struct EventExtractor: Sendable {
         }
         var end = position + 1
         while end < tokens.count {
-            if tokens[end].text == ";" { break }
-            if tokens[end].text == ",", end + 1 < tokens.count,
-                ["which", "who", "while", "whereas", "but", "and"].contains(tokens[end + 1].lower)
+            if tokens[end].lower == ";" { break }
+            if tokens[end].lower == ",", end + 1 < tokens.count,
+                tokens[end + 1].lower == "and" || Self.clauseOpeners.contains(tokens[end + 1].lower)
             {
                 break
             }
             end += 1
         }
         return start..<end
-    }
-}
-
-/// The temporal expressions of one sentence, computed once per tense (a sentence may hold several triggers).
-final class SentenceDates {
-    var byTense: [Tense: [TemporalMatch]] = [:]
-    /// False when no word of the sentence can start a temporal expression: the grammar is skipped.
-    let mayHoldDates: Bool
-
-    init(mayHoldDates: Bool) {
-        self.mayHoldDates = mayHoldDates
-    }
-
-    func matches(_ sentence: String, published: PublicationDate, tense: Tense) -> [TemporalMatch] {
-        guard mayHoldDates else { return [] }
-        if let known = byTense[tense] { return known }
-        let found = DateGrammar.matches(in: sentence, published: published, tense: tense)
-        byTense[tense] = found
-        return found
     }
 }

@@ -3,6 +3,8 @@
 struct MentionFinder {
     let index: EntityIndex
     let lexicon: Lexicon
+    /// The vocabulary the tokens were numbered with; it holds the word lists below as classes.
+    let vocabulary: Vocabulary
     /// People named so far in the article, most recent last.
     var people: [Mention] = []
 
@@ -31,9 +33,10 @@ struct MentionFinder {
         "police", "soldiers", "companies", "firms", "investors", "embassy", "administration", "lawmakers",
     ]
 
-    init(index: EntityIndex, lexicon: Lexicon) {
+    init(index: EntityIndex, lexicon: Lexicon, vocabulary: Vocabulary) {
         self.index = index
         self.lexicon = lexicon
+        self.vocabulary = vocabulary
     }
 
     mutating func mentions(in tokens: [Token]) -> [Mention] {
@@ -43,8 +46,10 @@ struct MentionFinder {
             if let mention = phrase(tokens, at: position) {
                 var mention = mention
                 if mention.tokens.lowerBound > 0 {
-                    let before = tokens[mention.tokens.lowerBound - 1].lower
-                    if Self.prepositions.contains(before) { mention.preposition = before }
+                    let before = mention.tokens.lowerBound - 1
+                    if vocabulary.classes(of: tokens[before].number).contains(.preposition) {
+                        mention.preposition = tokens[before].lower
+                    }
                 }
                 mentions.append(mention)
                 if mention.kind == .person { people.append(mention) }
@@ -60,12 +65,22 @@ struct MentionFinder {
     /// `[the] [demonym] [role…] [of Country] [,] [Name]`, or a lexicon name, or a pronoun.
     mutating func phrase(_ tokens: [Token], at start: Int) -> Mention? {
         var position = start
-        while position < tokens.count, Self.determiners.contains(tokens[position].lower) { position += 1 }
+        while position < tokens.count, vocabulary.classes(of: tokens[position].number).contains(.determiner) {
+            position += 1
+        }
         var country: String?
         var roles: [String] = []
         var consumed = position
+        // The name usually starts where the modifiers end: the last look-up is kept for it.
+        var lastLookUp: (position: Int, match: ([EntityEntry], Int)?) = (-1, nil)
+        func longestMatch(at position: Int) -> ([EntityEntry], Int)? {
+            if lastLookUp.position == position { return lastLookUp.match }
+            let match = index.longestMatch(tokens, at: position)
+            lastLookUp = (position, match)
+            return match
+        }
         // Modifiers: demonyms, roles and titles, in any order ("Russian Foreign Minister", "General").
-        while position < tokens.count, let (entries, length) = index.longestMatch(tokens, at: position) {
+        while position < tokens.count, let (entries, length) = longestMatch(at: position) {
             if let demonym = entries.firstDemonym, country == nil {
                 country = demonym
             } else if let role = entries.firstRole {
@@ -78,7 +93,7 @@ struct MentionFinder {
         }
         // "Prime Minister of Pakistan"
         if !roles.isEmpty, position + 1 < tokens.count, tokens[position].lower == "of",
-            let (entries, length) = index.longestMatch(tokens, at: position + 1), let named = entries.firstCountry
+            let (entries, length) = longestMatch(at: position + 1), let named = entries.firstCountry
         {
             country = country ?? named
             position += 1 + length
@@ -86,13 +101,13 @@ struct MentionFinder {
         }
         // ", Imran Khan," — an apposition after a role.
         var nameStart = position
-        if !roles.isEmpty, nameStart < tokens.count, tokens[nameStart].text == ",", nameStart + 1 < tokens.count,
+        if !roles.isEmpty, nameStart < tokens.count, tokens[nameStart].lower == ",", nameStart + 1 < tokens.count,
             tokens[nameStart + 1].isCapitalized
         {
             nameStart += 1
         }
         // A name: from the lexicon, or capitalised words after a role or title.
-        if nameStart < tokens.count, let (entries, length) = index.longestMatch(tokens, at: nameStart) {
+        if nameStart < tokens.count, let (entries, length) = longestMatch(at: nameStart) {
             if let person = entries.firstPerson {
                 return personMention(
                     tokens,
@@ -139,8 +154,8 @@ struct MentionFinder {
         if !roles.isEmpty {
             var end = nameStart
             while end < tokens.count, end - nameStart < 4, tokens[end].kind == .word, tokens[end].isCapitalized,
-                !Self.notNames.contains(tokens[end].bare),
-                index.longestMatch(tokens, at: end) == nil
+                !vocabulary.classes(of: tokens[end].bareNumber).contains(.notName),
+                longestMatch(at: end) == nil
             {
                 end += 1
                 if tokens[end - 1].isPossessive { break }
@@ -188,7 +203,7 @@ struct MentionFinder {
             )
         }
         if let country, consumed > start, roles.isEmpty, consumed < tokens.count,
-            Self.groupNouns.contains(tokens[consumed].bare)
+            vocabulary.classes(of: tokens[consumed].bareNumber).contains(.groupNoun)
         {
             // "a Russian delegation", "Pakistani officials": the country acting.
             let range = start..<(consumed + 1)
@@ -214,7 +229,7 @@ struct MentionFinder {
             )
         }
         // Pronouns stand for the last person named.
-        if ["he", "she"].contains(tokens[start].lower), let last = people.last {
+        if tokens[start].lower == "he" || tokens[start].lower == "she", let last = people.last {
             return Mention(
                 tokens: start..<(start + 1),
                 kind: .person,
@@ -239,7 +254,7 @@ struct MentionFinder {
         var name = name
         var country = country
         var role = role
-        if !name.contains(" "),
+        if !hasSpace(name),
             let earlier = people.last(where: { $0.name.split(separator: " ").last.map(String.init) == name })
         {
             name = earlier.name
@@ -257,6 +272,16 @@ struct MentionFinder {
             country: country,
             role: role
         )
+    }
+
+    /// `name.contains(" ")`, answered from the bytes when the name is ASCII.
+    func hasSpace(_ name: String) -> Bool {
+        var space = false
+        for byte in name.utf8 {
+            if byte >= 0x80 { return name.contains(" ") }
+            if byte == 0x20 { space = true }
+        }
+        return space
     }
 
     func text(_ tokens: [Token], _ range: Range<Int>) -> String {

@@ -27,78 +27,111 @@ public enum SentenceSplitter {
         "ft", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "hon", "rev", "gen.", "sh",
     ]
 
+    static let longestAbbreviation = abbreviations.map(\.utf8.count).max()!
+
     public static func sentences(_ text: String) -> [Sentence] {
+        // The scan reads UTF-8 offsets (`CharacterReader`); sentences are slices of `text` between them.
+        let reader = CharacterReader(Substring(text))
+        let count = reader.count
         var sentences: [Sentence] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        func emit(upTo end: String.Index) {
+        var start = 0
+        var index = 0
+        func emit(upTo end: Int) {
             var first = start
-            while first < end, text[first].isWhitespace { first = text.index(after: first) }
+            while first < end {
+                let (character, next) = reader.character(at: first)
+                guard character.isWhitespace else { break }
+                first = next
+            }
             var last = end
-            while last > first, text[text.index(before: last)].isWhitespace { last = text.index(before: last) }
-            if first < last, text[first..<last].contains(where: { $0.isLetter }) {
-                sentences.append(Sentence(index: sentences.count, text: text[first..<last]))
+            while last > first {
+                let (character, previous) = reader.character(before: last)
+                guard character.isWhitespace else { break }
+                last = previous
+            }
+            if first < last, reader.containsLetter(in: first..<last) {
+                sentences.append(Sentence(index: sentences.count, text: reader.slice(first..<last)))
             }
         }
-        while index < text.endIndex {
-            let character = text[index]
+        while index < count {
+            // ASCII other than line breaks and sentence ends, followed by ASCII, is one character to pass over.
+            while index + 1 < count, reader.bytes[index + 1] < 0x80, reader.bytes[index].isPlainASCII { index += 1 }
+            let (character, afterCharacter) = reader.character(at: index)
             if character.isNewline {
                 emit(upTo: index)
-                index = text.index(after: index)
+                index = afterCharacter
                 start = index
                 continue
             }
-            guard character == "." || character == "!" || character == "?" else {
-                index = text.index(after: index)
+            guard character.is(".") || character.is("!") || character.is("?") else {
+                index = afterCharacter
                 continue
             }
-            var end = text.index(after: index)
-            while end < text.endIndex, "\"'”’)]".contains(text[end]) { end = text.index(after: end) }
-            guard end < text.endIndex else { break }
-            let next = text[end]
+            var end = afterCharacter
+            while end < count {
+                let (closing, afterClosing) = reader.character(at: end)
+                guard closing.isOne(of: "\"'”’)]") else { break }
+                end = afterClosing
+            }
+            guard end < count else { break }
+            let next = reader.character(at: end).character
             if next.isWhitespace {
                 var probe = end
-                while probe < text.endIndex, text[probe].isWhitespace, !text[probe].isNewline {
-                    probe = text.index(after: probe)
+                while probe < count {
+                    let (space, afterSpace) = reader.character(at: probe)
+                    guard space.isWhitespace, !space.isNewline else { break }
+                    probe = afterSpace
                 }
-                let opener = probe < text.endIndex ? text[probe] : " "
+                let opener = probe < count ? reader.character(at: probe).character : .ascii(0x20)
                 let startsSentence =
-                    opener.isUppercase || opener.isNumber || "\"“‘'(".contains(opener) || opener.isNewline
-                if startsSentence, !(character == "." && endsAbbreviation(text, before: index)) {
+                    opener.isUppercase || opener.isNumber || opener.isOne(of: "\"“‘'(") || opener.isNewline
+                if startsSentence, !(character.is(".") && endsAbbreviation(reader, before: index)) {
                     emit(upTo: end)
                     start = end
                 }
-            } else if character == ".", next.isUppercase, gluedSentence(text, period: index) {
+            } else if character.is("."), next.isUppercase, gluedSentence(reader, period: index) {
                 emit(upTo: end)
                 start = end
             }
             index = end
         }
-        emit(upTo: text.endIndex)
+        emit(upTo: count)
         return sentences
     }
 
-    /// The word before the period at `period` is an abbreviation or an initial.
-    static func endsAbbreviation(_ text: String, before period: String.Index) -> Bool {
+    /// The word before the period at offset `period` is an abbreviation or an initial.
+    static func endsAbbreviation(_ reader: CharacterReader, before period: Int) -> Bool {
         var wordStart = period
-        while wordStart > text.startIndex {
-            let previous = text.index(before: wordStart)
-            if text[previous].isLetter || text[previous] == "." {
-                wordStart = previous
+        while wordStart > 0 {
+            let (previous, previousStart) = reader.character(before: wordStart)
+            if previous.isLetter || previous.is(".") {
+                wordStart = previousStart
             } else {
                 break
             }
         }
-        let word = text[wordStart..<period].lowercased()
+        let range = wordStart..<period
+        // An ASCII word has one character per byte: longer than every abbreviation, it is none.
+        if range.count > longestAbbreviation, reader.isASCII(range) { return false }
+        let word = reader.lowercased(range)
         if word.count == 1 { return true }  // an initial: "J. Smith", "U. S."
         return abbreviations.contains(word)
     }
 
     /// "Pakistan.Russian": a period between a lower-case word of two letters or more and a capitalised word.
-    static func gluedSentence(_ text: String, period: String.Index) -> Bool {
-        guard period > text.startIndex else { return false }
-        let before = text[text.index(before: period)]
-        guard before.isLowercase else { return false }
-        return !endsAbbreviation(text, before: period)
+    static func gluedSentence(_ reader: CharacterReader, period: Int) -> Bool {
+        guard period > 0 else { return false }
+        guard reader.character(before: period).character.isLowercase else { return false }
+        return !endsAbbreviation(reader, before: period)
+    }
+}
+
+extension UInt8 {
+    /// An ASCII byte that neither breaks a line nor ends a sentence.
+    fileprivate var isPlainASCII: Bool {
+        switch self {
+        case 0x0A...0x0D, UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x80...: false
+        default: true
+        }
     }
 }

@@ -14,99 +14,65 @@ public struct Token: Sendable, Hashable {
     public var bare: String
     /// The word ends in a possessive ('s, ’s, s').
     public var isPossessive: Bool { bare.utf8.count != lower.utf8.count }
+    /// The numbers of `lower` and `bare` in the extractor's `Vocabulary`, when the tokenizer was given one
+    /// (else `Vocabulary.unknown`). Derived from `lower` and `bare`: not part of equality.
+    var number = Vocabulary.unknown
+    var bareNumber = Vocabulary.unknown
 
-    init(text: Substring, kind: Kind, lower: String) {
+    init(
+        text: Substring,
+        kind: Kind,
+        lower: String,
+        bare: String,
+        number: Int = Vocabulary.unknown,
+        bareNumber: Int = Vocabulary.unknown
+    ) {
         self.text = text
         self.kind = kind
         self.lower = lower
-        self.bare = kind == .word ? Token.strippingPossessive(lower) : lower
+        self.bare = bare
+        self.number = number
+        self.bareNumber = bareNumber
     }
 
     /// "pakistan's" → "pakistan", "states'" → "states", by bytes (apostrophes are ASCII or U+2019).
     static func strippingPossessive(_ word: String) -> String {
-        let bytes = Array(word.utf8)
-        let count = bytes.count
-        if count > 2, bytes[count - 1] == 0x73, bytes[count - 2] == 0x27 {
-            return String(decoding: bytes[..<(count - 2)], as: UTF8.self)
-        }
-        if count > 4, bytes[count - 1] == 0x73, bytes[count - 4] == 0xE2, bytes[count - 3] == 0x80,
-            bytes[count - 2] == 0x99
-        {
-            return String(decoding: bytes[..<(count - 4)], as: UTF8.self)
-        }
-        if count > 2, bytes[count - 1] == 0x27, bytes[count - 2] == 0x73 {
-            return String(decoding: bytes[..<(count - 1)], as: UTF8.self)
-        }
-        return word
+        let cut = word.utf8.withContiguousStorageIfAvailable(possessiveEnding) ?? possessiveEnding(Array(word.utf8))
+        return cut == 0 ? word : String(decoding: word.utf8.prefix(word.utf8.count - cut), as: UTF8.self)
     }
+
+    /// How many bytes of the UTF-8 `word` are a possessive ending to strip: 2 for 's, 4 for ’s, 1 for the
+    /// apostrophe of s', else 0.
+    static func possessiveEnding<Bytes: RandomAccessCollection<UInt8>>(_ word: Bytes) -> Int where Bytes.Index == Int {
+        let count = word.count
+        guard count > 2 else { return 0 }
+        func byte(_ fromEnd: Int) -> UInt8 { word[word.endIndex - fromEnd] }
+        if byte(1) == 0x73, byte(2) == 0x27 { return 2 }
+        if count > 4, byte(1) == 0x73, byte(4) == 0xE2, byte(3) == 0x80, byte(2) == 0x99 { return 4 }
+        if byte(1) == 0x27, byte(2) == 0x73 { return 1 }
+        return 0
+    }
+
+    public static func == (left: Token, right: Token) -> Bool {
+        left.text == right.text && left.kind == right.kind && left.lower == right.lower && left.bare == right.bare
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(kind)
+        hasher.combine(lower)
+        hasher.combine(bare)
+    }
+
     public var range: Range<String.Index> { text.startIndex..<text.endIndex }
 
     /// Whether the word starts with an upper-case letter.
-    public var isCapitalized: Bool { text.first?.isUppercase == true }
-}
-
-/// Splits a sentence into tokens in one linear pass: words (letters, with inner apostrophes, hyphens and
-/// periods of abbreviations such as "U.S."), numbers (with inner commas and periods), and single punctuation
-/// marks.
-public enum Tokenizer {
-    public static func tokens(_ sentence: Substring) -> [Token] {
-        var tokens: [Token] = []
-        var index = sentence.startIndex
-        while index < sentence.endIndex {
-            let character = sentence[index]
-            if character.isWhitespace {
-                index = sentence.index(after: index)
-                continue
-            }
-            let start = index
-            if character.isLetter {
-                index = sentence.index(after: index)
-                while index < sentence.endIndex {
-                    let current = sentence[index]
-                    if current.isLetter || current.isNumber {
-                        index = sentence.index(after: index)
-                        continue
-                    }
-                    // Inner apostrophe or hyphen followed by a letter: "Pakistan's", "decades-old".
-                    let next = sentence.index(after: index)
-                    if current == "'" || current == "’" || current == "-",
-                        next < sentence.endIndex, sentence[next].isLetter
-                    {
-                        index = next
-                        continue
-                    }
-                    // "U.S." and "Lt." style abbreviations: a period after a single letter followed by a letter.
-                    if current == ".", next < sentence.endIndex, sentence[next].isLetter,
-                        sentence[start..<index].count <= 2 || sentence[start..<index].contains(".")
-                    {
-                        index = next
-                        continue
-                    }
-                    break
-                }
-                let text = sentence[start..<index]
-                tokens.append(Token(text: text, kind: .word, lower: text.lowercased()))
-            } else if character.isNumber {
-                index = sentence.index(after: index)
-                while index < sentence.endIndex {
-                    let current = sentence[index]
-                    let next = sentence.index(after: index)
-                    if current.isNumber || current.isLetter && sentence[start..<index].count <= 4 {
-                        index = next
-                    } else if current == "," || current == ".", next < sentence.endIndex, sentence[next].isNumber {
-                        index = next
-                    } else {
-                        break
-                    }
-                }
-                let text = sentence[start..<index]
-                tokens.append(Token(text: text, kind: .number, lower: text.lowercased()))
-            } else {
-                index = sentence.index(after: index)
-                let text = sentence[start..<index]
-                tokens.append(Token(text: text, kind: .punctuation, lower: String(text)))
-            }
+    public var isCapitalized: Bool {
+        // An ASCII first byte followed by an ASCII byte is the whole first character.
+        var bytes = text.utf8.makeIterator()
+        if let first = bytes.next(), first < 0x80, first != 0x0D, (bytes.next() ?? 0) < 0x80 {
+            return first &- 0x41 < 26
         }
-        return tokens
+        return text.first?.isUppercase == true
     }
 }

@@ -7,25 +7,29 @@ struct TriggerIndex: Sendable {
         var isParticiple: Bool
         /// The form matched is a past tense or participle ("visited", "met").
         var isPast: Bool
-        /// For each later word of the phrase, the forms it may take (plurals, inflections).
-        var laterForms: [Set<String>]
+        /// For each later word of the phrase, the vocabulary numbers of the forms it may take (plurals,
+        /// inflections).
+        var laterForms: [[Int]]
     }
 
-    var byForm: [String: [Entry]] = [:]
+    /// Vocabulary number of a form → the triggers whose first word takes that form.
+    var byForm: [[Entry]] = []
 
     /// Reporting verbs mark attribution (modality `reported`), they are not events of their own.
     static let reportingLemmas: Set<String> = ["say", "tell", "add", "note", "quote", "report", "state", "comment"]
 
-    init(lexicon: Lexicon) {
+    /// Indexes the lexicon's triggers; their forms are added to `vocabulary`, by which tokens are then matched.
+    init(lexicon: Lexicon, vocabulary: inout Vocabulary) {
+        var byForm: [Int: [Entry]] = [:]
         for trigger in lexicon.triggers {
             guard let lemma = trigger.words.first, !Self.reportingLemmas.contains(lemma) || trigger.words.count > 1
             else { continue }
             let forms = Inflection.forms(of: lemma)
             let laterForms = trigger.words.dropFirst().map { word in
-                Set([word, word + "s", word + "es"] + Inflection.forms(of: word))
+                Set(([word, word + "s", word + "es"] + Inflection.forms(of: word)).map { vocabulary.add($0) }).sorted()
             }
             for (position, form) in forms.enumerated() {
-                byForm[form, default: []].append(
+                byForm[vocabulary.add(form), default: []].append(
                     Entry(
                         trigger: trigger,
                         isBareLemma: position == 0,
@@ -36,25 +40,31 @@ struct TriggerIndex: Sendable {
                 )
             }
         }
+        self.byForm = Array(repeating: [], count: vocabulary.count)
+        for (form, entries) in byForm { self.byForm[form] = entries }
     }
 
     /// The best trigger starting at token `start`: the one matching most words (later words may be separated
-    /// by up to three tokens: "signed a fresh agreement", "lifting a longstanding arms embargo").
+    /// by up to three tokens: "signed a fresh agreement", "lifting a longstanding arms embargo"). The tokens
+    /// carry their numbers in the vocabulary the index was built with.
     func match(_ tokens: [Token], at start: Int) -> (entry: Entry, end: Int)? {
-        guard let candidates = byForm[tokens[start].lower] else { return nil }
-        var best: (entry: Entry, end: Int, words: Int)?
-        for entry in candidates {
+        let form = tokens[start].number
+        guard form >= 0, form < byForm.count, !byForm[form].isEmpty else { return nil }
+        let candidates = byForm[form]
+        // Entries are read in place and only the best is copied: a copy retains the trigger's strings.
+        var best: (index: Int, end: Int, words: Int)?
+        for index in candidates.indices {
             var position = start + 1
             var matched = true
-            for accepted in entry.laterForms {
+            for later in candidates[index].laterForms.indices {
                 var found = false
                 var gap = 0
                 while position < tokens.count, gap <= 3,
-                    tokens[position].kind != .punctuation || tokens[position].text == "-"
+                    tokens[position].kind != .punctuation || tokens[position].lower == "-"
                 {
-                    let lower = tokens[position].lower
+                    let number = tokens[position].number
                     position += 1
-                    if accepted.contains(lower) {
+                    if number >= 0, candidates[index].laterForms[later].contains(number) {
                         found = true
                         break
                     }
@@ -66,9 +76,9 @@ struct TriggerIndex: Sendable {
                 }
             }
             guard matched else { continue }
-            let words = entry.trigger.words.count
-            if best == nil || words > best!.words { best = (entry, position, words) }
+            let words = candidates[index].trigger.words.count
+            if best == nil || words > best!.words { best = (index, position, words) }
         }
-        return best.map { ($0.entry, $0.end) }
+        return best.map { (candidates[$0.index], $0.end) }
     }
 }

@@ -1,0 +1,46 @@
+import GleanerCore
+
+/// What the extractor works out once per sentence and shares between the sentence's triggers: the sentence as
+/// a `String`, its temporal expressions for each tense, and whether it holds words of attribution or of the past.
+final class SentenceContext {
+    let sentence: Substring
+    /// False when no token can start a temporal expression (a number, or a date word such as "Monday" or
+    /// "ago"): the grammar is skipped.
+    let mayHoldDates: Bool
+    /// The sentence as a `String`; temporal expressions are ranges of it.
+    private(set) lazy var text = String(sentence)
+    /// `text`, read by UTF-8 offsets.
+    private(set) lazy var reader = CharacterReader(Substring(text))
+    /// `text` as the date grammar reads it, the same in every tense.
+    private lazy var dateTokens = DateTokenizer.tokenize(text)
+    private var datesByTense: [Tense: [TemporalMatch]] = [:]
+    /// Whether a token is a word of attribution ("said", "according"): the event is reported.
+    let hasAttribution: Bool
+    /// Whether a token marks the past ("was", "yesterday").
+    let hasPastMarker: Bool
+
+    /// The context of `sentence`, tokenised as `tokens` with the numbers of `vocabulary`.
+    init(_ sentence: Substring, tokens: [Token], vocabulary: Vocabulary) {
+        self.sentence = sentence
+        var classes: Vocabulary.Classes = []
+        var bareClasses: Vocabulary.Classes = []
+        var hasNumber = false
+        for token in tokens {
+            classes.formUnion(vocabulary.classes(of: token.number))
+            bareClasses.formUnion(vocabulary.classes(of: token.bareNumber))
+            if token.kind == .number { hasNumber = true }
+        }
+        mayHoldDates = hasNumber || bareClasses.contains(.dateWord)
+        hasAttribution = classes.contains(.attribution)
+        hasPastMarker = classes.contains(.pastMarker)
+    }
+
+    /// The temporal expressions of the sentence, resolved for `tense`.
+    func dates(published: PublicationDate, tense: Tense) -> [TemporalMatch] {
+        guard mayHoldDates else { return [] }
+        if let known = datesByTense[tense] { return known }
+        let found = DateGrammar.matches(in: text, tokens: dateTokens, published: published, tense: tense)
+        datesByTense[tense] = found
+        return found
+    }
+}

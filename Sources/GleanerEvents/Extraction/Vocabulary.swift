@@ -1,0 +1,90 @@
+/// Every word the extractor looks up, numbered: the words of lexicon names, the forms of trigger verbs and the
+/// function words its rules name. A token's `lower` and `bare` are looked up here once, when its sentence is
+/// tokenised; the indexes and rules then compare numbers and index arrays instead of hashing strings again.
+///
+/// Words are keys of a `[String: Int]`, so two numbers are equal exactly when the strings are `==`.
+struct Vocabulary: Sendable {
+    /// The word lists of the rules a word is on.
+    struct Classes: OptionSet, Sendable {
+        let rawValue: UInt16
+
+        static let determiner = Self(rawValue: 1 << 0)
+        static let preposition = Self(rawValue: 1 << 1)
+        static let notName = Self(rawValue: 1 << 2)
+        static let groupNoun = Self(rawValue: 1 << 3)
+        static let dateWord = Self(rawValue: 1 << 4)
+        static let nounContext = Self(rawValue: 1 << 5)
+        static let attribution = Self(rawValue: 1 << 6)
+        static let pastMarker = Self(rawValue: 1 << 7)
+    }
+
+    /// The number of a word that is not in the vocabulary (or was not looked up).
+    static let unknown = -1
+
+    private var numbers: [String: Int] = [:]
+    /// `numbers` for ASCII words, which need no normalisation: every word that is ASCII or `==` to an ASCII
+    /// string, by the bytes of that string.
+    private var asciiWords = ASCIIWordTable()
+    /// The classes of each word, by number.
+    private var classesByNumber: [Classes] = []
+
+    /// How many words there are; numbers run from 0 to `count - 1`.
+    var count: Int { classesByNumber.count }
+
+    /// The number of `word`, which is added if new; `classes` are added to the word's.
+    @discardableResult
+    mutating func add(_ word: String, classes: Classes = []) -> Int {
+        if let number = numbers[word] {
+            classesByNumber[number].formUnion(classes)
+            return number
+        }
+        let number = classesByNumber.count
+        numbers[word] = number
+        classesByNumber.append(classes)
+        if let ascii = Self.asciiForm(of: word) { asciiWords.insert(ascii, number: number) }
+        return number
+    }
+
+    /// The bytes of the ASCII string `word` is `==` to, if any: its own when it is ASCII. Otherwise each scalar
+    /// must be one whose canonical decomposition is a single ASCII character (the Kelvin sign is a K); such
+    /// decompositions are singletons, which are all excluded from composition.
+    static func asciiForm(of word: String) -> [UInt8]? {
+        var form: [UInt8] = []
+        for scalar in word.unicodeScalars {
+            if scalar.isASCII {
+                form.append(UInt8(scalar.value))
+                continue
+            }
+            guard scalar.properties.isFullCompositionExclusion,
+                let ascii = (0..<128).first(where: { String(scalar) == String(Unicode.Scalar(UInt8($0))) })
+            else { return nil }
+            form.append(UInt8(ascii))
+        }
+        return String(decoding: form, as: UTF8.self) == word ? form : nil
+    }
+
+    /// Adds each word of `words` with `classes`.
+    mutating func add(_ words: Set<String>, classes: Classes) {
+        for word in words { add(word, classes: classes) }
+    }
+
+    /// The number of `word`, or `unknown`.
+    func number(of word: String) -> Int {
+        let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return number(ofASCII: bytes)
+        }
+        if let ascii, let number = ascii { return number }
+        return numbers[word] ?? Self.unknown
+    }
+
+    /// The number of the ASCII word `bytes`, or `unknown`.
+    func number(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        asciiWords.number(of: bytes) ?? Self.unknown
+    }
+
+    /// The classes of the word numbered `number`; none for `unknown`.
+    func classes(of number: Int) -> Classes {
+        number >= 0 ? classesByNumber[number] : []
+    }
+}
