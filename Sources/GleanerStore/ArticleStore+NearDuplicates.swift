@@ -150,8 +150,9 @@ extension ArticleStore {
         ])
     }
 
-    /// Looks `prepared` up and, when it is new (canonical), indexes it as `articleID` once `insert` has stored
-    /// it; counts the lookup and its time in the index's statistics.
+    /// Looks `prepared` up, stores it with `insert` (given the match, returning the new article's id) and,
+    /// when it is new (canonical), indexes it under that id; counts the lookup and its time in the index's
+    /// statistics (the time of `insert` left out).
     func deduplicate(
         _ prepared: PreparedArticle,
         in db: Database,

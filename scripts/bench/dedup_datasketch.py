@@ -374,6 +374,8 @@ def report(args):
             f"  (dedup work x{store['dedup_growth']:.2f}, as the windows hold {small['window_copies']} and "
             f"{big['window_copies']} copies to verify; lookup proxy x{store['query_net_growth']:.2f}; "
             f"whole commit x{growth:.2f})",
+            f"  (the same preparation work took x{big['prepare_us'] / small['prepare_us']:.2f} as long at BIG: "
+            "a busier machine inflates every growth above)",
             f"  in-memory index at {big['stored_before'] + big['window']:,} stored: loaded in "
             f"{store['index_load_ms']:.0f} ms by a newly opened store, {store['index_entries']:,} entries, "
             f"{store['index_mi_b']:.1f} MiB",
