@@ -20,6 +20,9 @@ struct StorePhaseReport: Encodable {
     /// lookup, bucket lookup, MinHash estimates, exact verification, and indexing (signature row + in-memory
     /// keys) ÷ articles. The rest of the commit is the file and article rows and COMMIT.
     var dedupUsPerArticle: Double
+    /// CPU time of the committing thread in the same work ÷ articles (the rest of `dedupUsPerArticle` is
+    /// waiting: page reads, the CPU being busy elsewhere).
+    var dedupCpuUsPerArticle: Double
     /// The part of `dedupUsPerArticle` spent recomputing candidates' shingles from their stored text.
     var dedupVerificationUsPerArticle: Double
     /// Stored articles the bucket index proposed, and candidates verified exactly, per article.
@@ -364,6 +367,10 @@ struct StoreBench {
             commitUsPerArticle: rounded(commitUs, 1),
             commitUsPerArticleByTransaction: commitTimes,
             dedupUsPerArticle: rounded(dedupUs, 1),
+            dedupCpuUsPerArticle: rounded(
+                Double(dedupAfter.cpuNanoseconds - dedupBefore.cpuNanoseconds) / 1_000 / articles,
+                1
+            ),
             dedupVerificationUsPerArticle: rounded(
                 Double(dedupAfter.verificationNanoseconds - dedupBefore.verificationNanoseconds) / 1_000 / articles,
                 1

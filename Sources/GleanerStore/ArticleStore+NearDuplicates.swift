@@ -150,29 +150,33 @@ extension ArticleStore {
         ])
     }
 
-    /// Looks `prepared` up and, when it is new (canonical), indexes it as `articleID` once `insert` has stored
-    /// it; counts the lookup and its time in the index's statistics.
+    /// Looks `prepared` up, stores it with `insert` (given the match, returning the new article's id) and,
+    /// when it is new (canonical), indexes it under that id; counts the lookup and its time in the index's
+    /// statistics (the time of `insert` left out).
     func deduplicate(
         _ prepared: PreparedArticle,
         in db: Database,
         index: inout NearDuplicateIndex,
         insert: (DuplicateMatch?) throws -> Int64
     ) throws -> (id: Int64, match: DuplicateMatch?) {
-        var start = DispatchTime.now().uptimeNanoseconds
+        let lookup = DedupClock.now()
         let match = try findDuplicate(of: prepared, in: db, buckets: index.buckets, statistics: &index.statistics)
-        var elapsed = DispatchTime.now().uptimeNanoseconds - start
+        var elapsed = lookup.elapsed()
         let id = try insert(match)
         if match == nil {
-            start = DispatchTime.now().uptimeNanoseconds
+            let indexing = DedupClock.now()
             try Self.storeSignature(articleID: id, prepared.fingerprint, in: db)
             if !prepared.fingerprint.shingles.hashes.isEmpty {
                 index.add(articleID: id, keys: prepared.fingerprint.keys)
             }
             index.statistics.indexed += 1
-            elapsed += DispatchTime.now().uptimeNanoseconds - start
+            let indexed = indexing.elapsed()
+            elapsed.wall += indexed.wall
+            elapsed.cpu += indexed.cpu
         }
         index.statistics.lookups += 1
-        index.statistics.nanoseconds += elapsed
+        index.statistics.nanoseconds += elapsed.wall
+        index.statistics.cpuNanoseconds += elapsed.cpu
         return (id, match)
     }
 }

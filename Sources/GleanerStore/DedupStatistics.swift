@@ -15,6 +15,9 @@ public struct DedupStatistics: Sendable, Hashable, Codable {
     /// Time spent in the lookup, the verification and the indexing of those articles, plus catching up with
     /// rows other writers added, in nanoseconds.
     public var nanoseconds: UInt64 = 0
+    /// The CPU time of the same work (the committing thread's), in nanoseconds: what it cost whatever else the
+    /// machine was doing.
+    public var cpuNanoseconds: UInt64 = 0
     /// The part of ``nanoseconds`` spent verifying candidates (recomputing their comparison words and shingles
     /// from their stored text).
     public var verificationNanoseconds: UInt64 = 0

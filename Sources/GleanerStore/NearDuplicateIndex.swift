@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GRDB
 import GleanerCore
@@ -28,10 +27,12 @@ struct NearDuplicateIndex: Sendable {
     /// Loads the index if it is not current, else adds the rows written since the last call.
     /// - Parameter keysPerArticle: how many keys an article usually has, to size the table before a load.
     mutating func catchUp(in db: Database, keysPerArticle: Int) throws {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = DedupClock.now()
         if isCurrent {
             try add(rowsAfter: loadedThrough, in: db)
-            statistics.nanoseconds += DispatchTime.now().uptimeNanoseconds - start
+            let elapsed = start.elapsed()
+            statistics.nanoseconds += elapsed.wall
+            statistics.cpuNanoseconds += elapsed.cpu
             return
         }
         buckets.removeAll()
@@ -50,7 +51,7 @@ struct NearDuplicateIndex: Sendable {
         try add(rowsAfter: 0, in: db)
         isCurrent = true
         statistics.loads += 1
-        statistics.loadNanoseconds += DispatchTime.now().uptimeNanoseconds - start
+        statistics.loadNanoseconds += start.elapsed().wall
     }
 
     /// Adds an article indexed in the current transaction.

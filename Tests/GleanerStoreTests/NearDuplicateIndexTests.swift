@@ -268,6 +268,7 @@ struct NearDuplicateIndexTests {
         #expect(statistics.candidates >= 1)
         #expect(statistics.verified >= 1)
         #expect(statistics.nanoseconds > 0)
+        #expect(statistics.cpuNanoseconds > 0)
         #expect(statistics.verificationNanoseconds > 0 && statistics.verificationNanoseconds < statistics.nanoseconds)
         #expect(statistics.loads == 1)
     }
