@@ -63,7 +63,7 @@ public enum SentenceSplitter {
                 start = index
                 continue
             }
-            guard character.is(".") || character.is("!") || character.is("?") else {
+            guard character.isOne(ofASCII: ".!?") else {
                 index = afterCharacter
                 continue
             }

@@ -50,9 +50,24 @@ enum TextCharacter {
     /// Whether the character equals the ASCII character `ascii`, as `Character`'s `==` decides (the Kelvin sign
     /// is a `K`).
     func `is`(_ ascii: Unicode.Scalar) -> Bool {
+        if case .ascii(let byte) = self { return byte == UInt8(ascii.value) }
+        return isOne(ofASCII: String(ascii))
+    }
+
+    /// Whether the character equals one of the ASCII characters of `ascii`, as `Character`'s `==` decides.
+    func isOne(ofASCII ascii: String) -> Bool {
         switch self {
-        case .ascii(let byte): byte == UInt8(ascii.value)
-        case .other(let character): character == Character(ascii)
+        case .ascii(let byte):
+            return ascii.utf8.contains(byte)
+        case .other(let character):
+            // Only a lone scalar can: the character itself, or one whose canonical decomposition it is. Such a
+            // decomposition is a singleton, and singletons are excluded from composition.
+            let scalars = character.unicodeScalars
+            guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+                return false
+            }
+            if scalar.isASCII { return ascii.unicodeScalars.contains(scalar) }
+            return scalar.properties.isFullCompositionExclusion && ascii.contains(character)
         }
     }
 
