@@ -89,6 +89,8 @@ struct NearDuplicateDaemonTests {
         #expect(reindex.output.contains("reindexed 5 articles"))
         try daemon.start()
         daemon.waitForReady()
+        // The index is loaded before READY: 5 articles × 18 keys.
+        #expect(daemon.log.contains { $0.contains("near-duplicate index loaded: 90 keys") })
         #expect(daemon.stop() == 0)
     }
 
