@@ -1,0 +1,120 @@
+import Foundation
+import GleanerCore
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("Which deliveries are the same file: names, contents and inodes reused, vanishing and changing", .serialized)
+struct IdentityTests {
+    @Test("The same content under two names: one article, the other an exact duplicate, both moved")
+    func sameContentTwoNames() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        let text = distinctText(1, "delivered under two names")
+        try daemon.drop("first.txt", text: text)
+        daemon.waitUntil("the first") { daemon.counts().articles == 1 }
+        try daemon.drop("second.txt", text: text, via: .rename)
+        daemon.waitUntil("the second") { daemon.counts().duplicates == 1 }
+        let records = daemon.fileRecords()
+        #expect(records.map(\.name) == ["first.txt", "second.txt"])
+        #expect(records.map(\.outcome) == ["ingested", "duplicate"])
+        #expect(records[0].sha256 == records[1].sha256)
+        let articles = try daemon.store().recentArticles(limit: 10)
+        let copy = try #require(articles.first { $0.file == "second.txt" })
+        #expect(copy.duplicateOf == articles.first { $0.file == "first.txt" }?.id)
+        daemon.waitUntil("both moved") { daemon.contents(of: daemon.processed) == ["first.txt", "second.txt"] }
+        #expect(daemon.counts().articles == 1)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
+        "A name reused after the first file was processed is a new delivery; both files are kept in processed",
+        arguments: ["new content", "the same content"]
+    )
+    func nameReused(content: String) throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        let first = distinctText(1, "the first delivery of report.txt")
+        let second = content == "new content" ? distinctText(2, "the second delivery of report.txt") : first
+        try daemon.drop("report.txt", text: first)
+        daemon.waitUntil("the first delivery moved") { daemon.contents(of: daemon.processed) == ["report.txt"] }
+        try daemon.drop("report.txt", text: second)
+        daemon.waitUntil("the second delivery moved") { daemon.contents(of: daemon.processed).count == 2 }
+        let records = daemon.fileRecords()
+        #expect(records.map(\.name) == ["report.txt", "report.txt"])
+        #expect(records.map(\.outcome) == ["ingested", content == "new content" ? "ingested" : "duplicate"])
+        let kept = daemon.contents(of: daemon.processed).map {
+            (try? String(contentsOfFile: daemon.processed + "/" + $0, encoding: .utf8)) ?? ""
+        }
+        #expect(Set(kept) == Set([first, second]))
+        #expect(daemon.contents(of: daemon.processed).contains("report.\(records[1].id).txt"))
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("Zero-byte files, also under a reused name, are each quarantined as empty and kept in failed")
+    func zeroByteFiles() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        try daemon.drop("nothing.txt", [])
+        try daemon.drop("nothing-either.json", [])
+        daemon.waitUntil("the first two") { daemon.contents(of: daemon.failed).count == 2 }
+        try daemon.drop("nothing.txt", [])
+        daemon.waitUntil("the third") { daemon.contents(of: daemon.failed).count == 3 }
+        let records = daemon.fileRecords()
+        #expect(records.count == 3)
+        #expect(records.allSatisfy { $0.outcome == "failed" && $0.reason == "empty" })
+        #expect(daemon.counts().failedFiles == 3)
+        #expect(daemon.contents(of: daemon.inbox).isEmpty)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("Files deleted right after they are dropped vanish quietly: at most one record each, no retry, no error")
+    func deletedBeforeOpen() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        for index in 0..<100 {
+            let name = "vanishing-\(index).txt"
+            try daemon.drop(name, text: distinctText(index, "deleted at once"), via: index % 2 == 0 ? .copy : .rename)
+            unlink(daemon.inbox + "/" + name)
+        }
+        try daemon.drop("survivor.txt", text: distinctText(1_000, "dropped after the vanishing ones"))
+        daemon.waitUntil("the survivor") { daemon.fileRecords().contains { $0.name == "survivor.txt" } }
+        // A file the daemon read before it was deleted is a complete delivery, ingested once; the others left no
+        // trace. None is recorded twice or as failed.
+        let records = daemon.fileRecords()
+        #expect(Set(records.map(\.name)).count == records.count)
+        #expect(records.allSatisfy { $0.outcome == "ingested" })
+        #expect(daemon.contents(of: daemon.inbox).isEmpty)
+        let complaints = daemon.log.filter {
+            $0.contains("vanishing-") && ($0.hasPrefix("<3>") || $0.hasPrefix("<4>") || $0.contains("retrying"))
+        }
+        #expect(complaints.isEmpty, "\(complaints.prefix(3))")
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("An inbox deleted and re-created by someone else is watched again, and what is in it is ingested")
+    func inboxRecreatedBySomeoneElse() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        daemon.signal(SIGSTOP)
+        try FileManager.default.removeItem(atPath: daemon.inbox)
+        try FileManager.default.createDirectory(atPath: daemon.inbox, withIntermediateDirectories: false)
+        try daemon.drop("inside.txt", text: "Dropped into an inbox re-created by someone else.")
+        daemon.signal(SIGCONT)
+        daemon.waitUntil("the file inside") { daemon.counts().articles == 1 }
+        try daemon.drop("later.txt", text: "Dropped later, announced by the new watch.")
+        daemon.waitUntil("the later file") { daemon.counts().articles == 2 }
+        let cpuBefore = try #require(daemon.cpuSeconds())
+        usleep(1_000_000)
+        let cpuAfter = try #require(daemon.cpuSeconds())
+        #expect(cpuAfter - cpuBefore < 0.5, "\(cpuAfter - cpuBefore) s of CPU in 1 s")
+        #expect(daemon.stop() == 0)
+    }
+}
