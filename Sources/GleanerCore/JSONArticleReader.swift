@@ -82,7 +82,14 @@ enum JSONArticleReader {
     static func string(_ object: [String: Any], _ key: String) throws(Rejection) -> String? {
         switch object[key] {
         case nil, is NSNull: return nil
-        case let value as String: return value
+        case let value as String:
+            // An escaped control character ("\u0000") is valid JSON, but SQLite would cut the text at a NUL: drop
+            // them, as stray control bytes are dropped from text files.
+            let isControl = { (scalar: Unicode.Scalar) in
+                scalar.value < 0x20 && !(0x09...0x0D).contains(scalar.value) || scalar.value == 0x7F
+            }
+            return value.unicodeScalars.contains(where: isControl)
+                ? ArticleTextDecoder.removingControlCharacters(value) : value
         case let value?: throw Rejection(.malformedJSON, "\"\(key)\" must be a string, found \(jsonKind(value))")
         }
     }

@@ -168,6 +168,14 @@ struct ArticleParserTests {
         }
     }
 
+    @Test("An escaped NUL or control character in a JSON string is dropped, the text after it kept")
+    func escapedControlCharacters() throws {
+        let json = #"{"title": "A\u0000B", "maintext": "Before \u0000after,\u001b[31m red.\nNext line."}"#
+        let article = try parser.parse(Array(json.utf8), fileName: "a.json", modificationTime: mtime).articles[0]
+        #expect(article.title == "AB")
+        #expect(article.text == "Before after,[31m red.\nNext line.")
+    }
+
     @Test("JSON Lines: each line is an article, a bad line is reported with its number and spoils nothing")
     func jsonLines() throws {
         let lines = """
