@@ -46,10 +46,9 @@ enum JSONArticleReader {
 
     static func article(from value: Any, fallbackDate: PublicationDate, line: Int?) throws(Rejection) -> Article {
         guard let object = value as? [String: Any] else {
-            let kind = value is [Any] ? "an array" : "a \(type(of: value))"
             throw Rejection(
                 .malformedJSON,
-                "expected one JSON object, found \(kind)"
+                "expected one JSON object, found \(jsonKind(value))"
                     + (value is [Any] ? "; put one article per line in a .jsonl file" : "")
             )
         }
@@ -99,6 +98,8 @@ enum JSONArticleReader {
         case is [String: Any]: "an object"
         case is [Any]: "an array"
         case is NSNumber: "a number"
+        case is String: "a string"
+        case is NSNull: "null"
         default: "\(type(of: value))"
         }
     }

@@ -156,6 +156,9 @@ struct ArticleParserTests {
             (#"{"maintext": 42}"#, .malformedJSON, "\"maintext\" must be a string, found a number"),
             (#"{"title": "only a title"}"#, .noText, "maintext"),
             (#"{"maintext": "x y", "date_publish": "soon"}"#, .malformedJSON, "date_publish"),
+            ("42", .malformedJSON, "expected one JSON object, found a number"),
+            (#""an article as a string""#, .malformedJSON, "expected one JSON object, found a string"),
+            ("null", .malformedJSON, "expected one JSON object, found null"),
         ]
     )
     func badJSON(json: String, reason: RejectionReason, mentions: String) {
