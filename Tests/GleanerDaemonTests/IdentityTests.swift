@@ -55,6 +55,23 @@ struct IdentityTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test("A 255-byte name reused is moved too: the numbered name in processed is shortened to fit")
+    func longestNameReused() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        let name = String(repeating: "n", count: 251) + ".txt"
+        try daemon.drop(name, text: distinctText(1, "the first file with the longest name"))
+        daemon.waitUntil("the first moved") { daemon.contents(of: daemon.processed) == [name] }
+        try daemon.drop(name, text: distinctText(2, "the second file with the longest name"))
+        daemon.waitUntil("the second moved") { daemon.contents(of: daemon.processed).count == 2 }
+        #expect(daemon.contents(of: daemon.inbox).isEmpty)
+        #expect(daemon.contents(of: daemon.processed).allSatisfy { $0.utf8.count <= 255 && $0.hasSuffix(".txt") })
+        #expect(daemon.counts().articles == 2)
+        #expect(!daemon.log.contains { $0.contains("could not move") })
+        #expect(daemon.stop() == 0)
+    }
+
     @Test("Zero-byte files, also under a reused name, are each quarantined as empty and kept in failed")
     func zeroByteFiles() throws {
         let daemon = try DaemonHarness()
