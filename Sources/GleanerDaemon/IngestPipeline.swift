@@ -28,7 +28,7 @@ public struct IngestPipeline: Sendable {
     ) {
         self.extractor = extractor
         self.store = store
-        self.reader = SpoolFileReader(maximumFileSize: maximumFileSize)
+        self.reader = SpoolFileReader(maximumFileSize: maximumFileSize, refusesHardLinks: disposal != .leave)
         self.parser = ArticleParser(maximumFileSize: maximumFileSize)
         self.disposer = SpoolDisposer(disposal: disposal)
         self.faults = faults
