@@ -462,6 +462,8 @@ public final class IngestDaemon: @unchecked Sendable {
         for name in report.vanished + report.directories { finished(name) }
         for name in report.directories { warnDirectory(name) }
         for name in report.changing {
+            // Still queued (a file changed after its commit was finished above): it is taken again.
+            queued.insert(name)
             waiting[name] = clock.now + .seconds(max(0.2, configuration.settleTime))
         }
         for (name, reason) in report.transient { retryLater(name, reason: reason) }

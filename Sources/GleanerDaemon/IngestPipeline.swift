@@ -48,7 +48,8 @@ public struct IngestPipeline: Sendable {
     /// What happened to each name of a batch.
     public struct BatchReport: Sendable {
         public var committed: [FileResult] = []
-        /// Files that changed while being read: take them again once they settle.
+        /// Files that changed while being read, or after being read and before being moved (those are also in
+        /// ``committed``, as the version that was read): take them again once they settle.
         public var changing: [String] = []
         /// Files that failed for a temporary reason, with the reason.
         public var transient: [(name: String, reason: String)] = []
@@ -193,14 +194,29 @@ public struct IngestPipeline: Sendable {
         for (index, result) in committed.enumerated() {
             let name = itemNames[index]
             var destination: String?
-            do throws(DaemonError) {
-                destination = try disposer.dispose(name, in: directory, outcome: result.outcome, fileID: result.fileID)
-            } catch {
-                report.disposalFailures.append((name, error))
-                logger.error(
-                    "committed \(name) but could not move it out of the inbox: \(error)",
+            if disposer.disposal != .leave, !SpoolFileReader.stillHolds(items[index].identity, in: directory) {
+                // Rewritten or replaced since it was read: moving (or deleting) it would take away a version that
+                // was never ingested. It stays, and is taken again as a new file.
+                report.changing.append(name)
+                logger.notice(
+                    "\(name) changed after it was read; the new version stays in the inbox and is taken as a new file",
                     metadata: ["file": "\(name)"]
                 )
+            } else {
+                do throws(DaemonError) {
+                    destination = try disposer.dispose(
+                        name,
+                        in: directory,
+                        outcome: result.outcome,
+                        fileID: result.fileID
+                    )
+                } catch {
+                    report.disposalFailures.append((name, error))
+                    logger.error(
+                        "committed \(name) but could not move it out of the inbox: \(error)",
+                        metadata: ["file": "\(name)"]
+                    )
+                }
             }
             if index == 0 { faults.reach(.duringMove) }
             var rejection: Rejection?

@@ -113,6 +113,16 @@ public struct SpoolFileReader: Sendable {
         return .read(Self.identity(name, after), bytes)
     }
 
+    /// Whether `identity.name` in `directory` is still the file `identity` describes (same inode, size and
+    /// modification time), or is gone. A writer that rewrote or replaced it since it was taken made a new version.
+    public static func stillHolds(_ identity: FileIdentity, in directory: String) -> Bool {
+        var info = stat()
+        guard lstat(directory + "/" + identity.name, &info) == 0 else { return true }
+        let now = Self.identity(identity.name, info)
+        return now.device == identity.device && now.inode == identity.inode && now.size == identity.size
+            && now.modificationTimeNanoseconds == identity.modificationTimeNanoseconds
+    }
+
     func tooLarge(_ size: Int) -> Rejection {
         Rejection(.tooLarge, "\(size) bytes, more than MaxFileSize (\(maximumFileSize) bytes)")
     }

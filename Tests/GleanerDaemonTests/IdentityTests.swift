@@ -134,4 +134,44 @@ struct IdentityTests {
         #expect(cpuAfter - cpuBefore < 0.5, "\(cpuAfter - cpuBefore) s of CPU in 1 s")
         #expect(daemon.stop() == 0)
     }
+
+    @Test(
+        "A file rewritten after it was read and before it was moved is a new version: ingested as a new file",
+        arguments: ["rewritten in place", "replaced by a rename"]
+    )
+    func changedAfterRead(how: String) throws {
+        let daemon = try DaemonHarness()
+        // The pipeline pauses between its commit and the move, the window a writer may hit.
+        try daemon.start(environment: ["GLEANER_TEST_FAULTS": "pause-at=after-commit:3"])
+        daemon.waitForReady()
+        let first = distinctText(1, "the first version")
+        let second = distinctText(2, "the second version, written while the first was being committed")
+        try daemon.drop("story.txt", text: first)
+        daemon.waitUntil("the first version committed") { daemon.fileRecords().count == 1 }
+        if how == "rewritten in place" {
+            let descriptor = open(daemon.inbox + "/story.txt", O_WRONLY | O_TRUNC)
+            #expect(descriptor >= 0)
+            _ = Array(second.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+        } else {
+            try daemon.drop("story.txt", text: second, via: .rename)
+        }
+        daemon.waitUntil("the second version ingested", timeout: 20) { daemon.counts().articles == 2 }
+        daemon.waitUntil("the inbox empty") { daemon.contents(of: daemon.inbox).isEmpty }
+        let records = daemon.fileRecords()
+        #expect(records.map(\.name) == ["story.txt", "story.txt"])
+        #expect(
+            records.map(\.sha256) == [first, second].map { ContentHash.sha256Hex(Array($0.utf8)) },
+            "each version recorded with its own content"
+        )
+        // Whatever is in processed/ is a version that was recorded: nothing there escaped ingestion.
+        for name in daemon.contents(of: daemon.processed) {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: daemon.processed + "/" + name)))
+            #expect(records.contains { $0.sha256 == ContentHash.sha256Hex(bytes) }, "\(name) was never recorded")
+        }
+        daemon.waitUntil("the log line", timeout: 10) {
+            daemon.log.contains { $0.contains("story.txt changed after it was read") }
+        }
+        #expect(daemon.stop() == 0)
+    }
 }
