@@ -456,7 +456,9 @@ public final class IngestDaemon: @unchecked Sendable {
             storeTrouble = nil
         }
         count(report)
-        for result in report.committed {
+        // A file committed but not moved stays queued, so its attempts add up and its retries back off.
+        let unmoved = Set(report.disposalFailures.map(\.name))
+        for result in report.committed where !unmoved.contains(result.name) {
             finished(result.name)
         }
         for name in report.vanished + report.directories { finished(name) }
@@ -467,7 +469,7 @@ public final class IngestDaemon: @unchecked Sendable {
             waiting[name] = clock.now + .seconds(max(0.2, configuration.settleTime))
         }
         for (name, reason) in report.transient { retryLater(name, reason: reason) }
-        for (name, error) in report.disposalFailures { retryLater(name, reason: "\(error)") }
+        for (name, error) in report.disposalFailures { retryMove(name, error) }
         pending.insert(contentsOf: report.untaken, at: 0)
     }
 
@@ -500,6 +502,19 @@ public final class IngestDaemon: @unchecked Sendable {
     }
 
     static let maximumFileAttempts = 8
+
+    /// Backs off a committed file that could not be moved out of the inbox. Its record is safe, so it is never
+    /// quarantined (that would record it twice): the move is retried ever less often, up to `RetryMaxDelay`.
+    func retryMove(_ name: String, _ error: DaemonError) {
+        let attempt = attempts[name, default: 0] + 1
+        attempts[name] = attempt
+        let delay = min(configuration.retryMaxDelay, 0.5 * Double(1 << min(attempt, 16)))
+        logger.warning(
+            "cannot move \(name) out of the inbox yet (\(error)); retrying in \(delay)s",
+            metadata: ["file": "\(name)"]
+        )
+        waiting[name] = clock.now + .seconds(delay)
+    }
 
     /// How long a file created in the inbox but never closed (no IN_CLOSE_WRITE) may stay untouched before a
     /// scan takes it anyway (seconds).

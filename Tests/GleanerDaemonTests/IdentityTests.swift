@@ -90,6 +90,28 @@ struct IdentityTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test("A committed file that cannot be moved out of the inbox is retried ever less often, and recorded once")
+    func unmovableFileBacksOff() throws {
+        let daemon = try DaemonHarness(configuration: ["RetryMaxDelay=2s"])
+        try daemon.start()
+        daemon.waitForReady()
+        // processed/ replaced by a file: every rename into it fails (ENOTDIR), even as root.
+        try FileManager.default.removeItem(atPath: daemon.processed)
+        try "not a directory".write(toFile: daemon.processed, atomically: false, encoding: .utf8)
+        try daemon.drop("stuck.txt", text: distinctText(1, "that cannot be moved"))
+        daemon.waitUntil("the retries to back off") {
+            daemon.log.contains { $0.contains("cannot move stuck.txt out of the inbox yet") && $0.contains("in 2.0s") }
+        }
+        #expect(daemon.fileRecords().count == 1)
+        #expect(daemon.contents(of: daemon.inbox) == ["stuck.txt"])
+        try FileManager.default.removeItem(atPath: daemon.processed)
+        try FileManager.default.createDirectory(atPath: daemon.processed, withIntermediateDirectories: false)
+        daemon.waitUntil("the move") { daemon.contents(of: daemon.processed) == ["stuck.txt"] }
+        #expect(daemon.fileRecords().count == 1)
+        #expect(daemon.counts().articles == 1)
+        #expect(daemon.stop() == 0)
+    }
+
     @Test("Files deleted right after they are dropped vanish quietly: at most one record each, no retry, no error")
     func deletedBeforeOpen() throws {
         let daemon = try DaemonHarness()
