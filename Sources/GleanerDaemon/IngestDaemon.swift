@@ -47,7 +47,9 @@ public final class IngestDaemon: @unchecked Sendable {
     var warnedDirectories: Set<String> = []
     var counts: (articles: Int, duplicates: Int, failed: Int)
     var storeTrouble: (until: ContinuousClock.Instant, attempt: Int, reason: String, files: Int)?
-    var inboxTrouble: (since: ContinuousClock.Instant, next: ContinuousClock.Instant)?
+    /// Since when the inbox is unusable, when to try again, and what is wrong ("missing, re-creating it"), for
+    /// STATUS and to log each new problem once rather than at every attempt.
+    var inboxTrouble: (since: ContinuousClock.Instant, next: ContinuousClock.Instant, problem: String)?
     var nextScan: ContinuousClock.Instant
     var nextWatchdog: ContinuousClock.Instant?
     var readerPausedUntil: ContinuousClock.Instant?
@@ -331,7 +333,7 @@ public final class IngestDaemon: @unchecked Sendable {
                     "the inbox \(inbox.path) was deleted or moved away; re-creating it",
                     metadata: ["event": "inbox-gone"]
                 )
-                inboxTrouble = (clock.now, clock.now)
+                inboxTrouble = (clock.now, clock.now, "missing, re-creating it")
             }
         }
     }
@@ -371,7 +373,7 @@ public final class IngestDaemon: @unchecked Sendable {
         } catch {
             if inboxTrouble == nil {
                 logger.error("cannot scan the inbox: \(error)")
-                inboxTrouble = (clock.now, clock.now + .seconds(1))
+                inboxTrouble = (clock.now, clock.now + .seconds(1), "cannot be listed")
             }
             return
         }
@@ -429,8 +431,18 @@ public final class IngestDaemon: @unchecked Sendable {
             logger.notice("the inbox \(inbox.path) is back; watching it again")
             scan(reason: "inbox-recovered")
         } catch {
-            inboxTrouble = (trouble.since, clock.now + .seconds(5))
-            logger.error("the inbox \(inbox.path) is still missing: \(error); retrying in 5s")
+            var info = stat()
+            let problem =
+                lstat(inbox.path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR
+                ? "is not a directory: move it away and Gleaner re-creates the inbox"
+                : "cannot be re-created: \(error)"
+            if problem != trouble.problem {
+                logger.error(
+                    "the inbox \(inbox.path) \(problem); retrying every 5s",
+                    metadata: ["event": "inbox-gone"]
+                )
+            }
+            inboxTrouble = (trouble.since, clock.now + .seconds(5), problem)
         }
     }
 
@@ -604,7 +616,7 @@ public final class IngestDaemon: @unchecked Sendable {
         if let trouble = storeTrouble {
             line += "; retrying \(trouble.files) files: \(trouble.reason)"
         }
-        if inboxTrouble != nil { line += "; inbox missing, re-creating it" }
+        if let trouble = inboxTrouble { line += "; inbox \(trouble.problem)" }
         return line
     }
 

@@ -137,6 +137,38 @@ struct IdentityTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test("An inbox replaced by a file is reported in STATUS and the log without spinning, then re-created")
+    func inboxReplacedByFile() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        // Stopped, so the daemon cannot re-create the inbox between the removal and the file taking its place.
+        daemon.signal(SIGSTOP)
+        try FileManager.default.removeItem(atPath: daemon.inbox)
+        try "not a directory".write(toFile: daemon.inbox, atomically: false, encoding: .utf8)
+        daemon.signal(SIGCONT)
+        daemon.waitUntil("STATUS to say what is wrong") {
+            daemon.notify.lastStatus?.contains("; inbox is not a directory") == true
+        }
+        daemon.waitUntil("the log to say what is wrong", timeout: 10) {
+            daemon.log.contains { $0.hasPrefix("<3>") && $0.contains("is not a directory") }
+        }
+        let cpuBefore = try #require(daemon.cpuSeconds())
+        usleep(3_000_000)
+        let cpuAfter = try #require(daemon.cpuSeconds())
+        #expect(cpuAfter - cpuBefore < 1, "\(cpuAfter - cpuBefore) s of CPU in 3 s")
+        // Said once, not once per retry.
+        #expect(daemon.log.filter { $0.contains("is not a directory") }.count == 1)
+        try FileManager.default.removeItem(atPath: daemon.inbox)
+        daemon.waitUntil("the inbox to be re-created", timeout: 20) {
+            daemon.log.contains { $0.contains("is back; watching it again") }
+        }
+        try daemon.drop("afterwards.txt", text: "Dropped into the re-created inbox.")
+        daemon.waitUntil("the new file") { daemon.counts().articles == 1 }
+        daemon.waitUntil("STATUS to clear") { daemon.notify.lastStatus?.contains("not a directory") == false }
+        #expect(daemon.stop() == 0)
+    }
+
     @Test("An inbox deleted and re-created by someone else is watched again, and what is in it is ingested")
     func inboxRecreatedBySomeoneElse() throws {
         let daemon = try DaemonHarness()
