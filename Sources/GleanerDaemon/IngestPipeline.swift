@@ -229,6 +229,13 @@ public struct IngestPipeline: Sendable {
         return report
     }
 
+    /// A title as logged: at most 200 characters, so that a JSON title of megabytes does not make a log entry of
+    /// megabytes (the database keeps it whole).
+    static func shortened(_ title: String) -> String {
+        let prefix = title.prefix(200)
+        return prefix.endIndex == title.endIndex ? title : prefix.dropLast() + "…"
+    }
+
     static func percent(_ value: Double) -> String {
         "\(Int((value * 100).rounded()))%"
     }
@@ -258,10 +265,10 @@ public struct IngestPipeline: Sendable {
             let copies = result.articles.count - new.count
             metadata["articles"] = "\(result.articles.count)"
             metadata["duplicates"] = "\(copies)"
-            if let title = result.articles.first?.title { metadata["title"] = "\(title)" }
+            if let title = result.articles.first?.title { metadata["title"] = "\(Self.shortened(title))" }
             let message: String
             if result.articles.count == 1, let article = result.articles.first {
-                let title = article.title.map { " \"\($0)\"" } ?? ""
+                let title = article.title.map { " \"\(Self.shortened($0))\"" } ?? ""
                 if let canonical = article.duplicateOf {
                     metadata["duplicate_of"] = "\(canonical)"
                     metadata["kind"] = "\(article.kind?.rawValue ?? "exact")"
