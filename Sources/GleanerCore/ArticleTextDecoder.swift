@@ -2,7 +2,7 @@
 ///
 /// - UTF-8 (with or without a byte-order mark) is read as is; a multi-byte character cut off at the very end of
 ///   the file (a truncated download) is dropped rather than failing the whole file.
-/// - UTF-16 with a byte-order mark is decoded.
+/// - UTF-16 with a byte-order mark is decoded; UTF-32 (with its byte-order mark) is rejected as undecodable.
 /// - Anything else that is not valid UTF-8 is read as Windows-1252 (a superset of Latin-1 for printable text),
 ///   unless it holds bytes that Windows-1252 leaves undefined, in which case it is rejected as undecodable.
 /// - NUL bytes or a high share of control bytes mean binary content, rejected.
@@ -14,6 +14,10 @@ public enum ArticleTextDecoder {
     /// Decodes `bytes`, or throws a ``Rejection`` saying why they are not text.
     public static func decode(_ bytes: [UInt8]) throws(Rejection) -> String {
         guard !bytes.isEmpty else { throw Rejection(.empty, "the file has no bytes") }
+        // Checked before UTF-16, whose little-endian mark is the first half of UTF-32's.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            throw Rejection(.undecodable, "UTF-32 text (by its byte-order mark); convert the file to UTF-8")
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return try decodeUTF16(bytes)
         }

@@ -46,10 +46,9 @@ enum JSONArticleReader {
 
     static func article(from value: Any, fallbackDate: PublicationDate, line: Int?) throws(Rejection) -> Article {
         guard let object = value as? [String: Any] else {
-            let kind = value is [Any] ? "an array" : "a \(type(of: value))"
             throw Rejection(
                 .malformedJSON,
-                "expected one JSON object, found \(kind)"
+                "expected one JSON object, found \(jsonKind(value))"
                     + (value is [Any] ? "; put one article per line in a .jsonl file" : "")
             )
         }
@@ -82,7 +81,14 @@ enum JSONArticleReader {
     static func string(_ object: [String: Any], _ key: String) throws(Rejection) -> String? {
         switch object[key] {
         case nil, is NSNull: return nil
-        case let value as String: return value
+        case let value as String:
+            // An escaped control character ("\u0000") is valid JSON, but SQLite would cut the text at a NUL: drop
+            // them, as stray control bytes are dropped from text files.
+            let isControl = { (scalar: Unicode.Scalar) in
+                scalar.value < 0x20 && !(0x09...0x0D).contains(scalar.value) || scalar.value == 0x7F
+            }
+            return value.unicodeScalars.contains(where: isControl)
+                ? ArticleTextDecoder.removingControlCharacters(value) : value
         case let value?: throw Rejection(.malformedJSON, "\"\(key)\" must be a string, found \(jsonKind(value))")
         }
     }
@@ -92,6 +98,8 @@ enum JSONArticleReader {
         case is [String: Any]: "an object"
         case is [Any]: "an array"
         case is NSNumber: "a number"
+        case is String: "a string"
+        case is NSNull: "null"
         default: "\(type(of: value))"
         }
     }

@@ -45,7 +45,8 @@ public struct InboxDirectory: Sendable {
     }
 
     /// The name as a `String`. A name that is not valid UTF-8 cannot be stored or logged faithfully, so the file
-    /// is renamed in the inbox to a UTF-8 name in which each bad byte is written as `%XX`.
+    /// is renamed in the inbox to a UTF-8 name in which each bad byte is written as `%XX`, cut short to 255 bytes
+    /// (keeping the extension) and numbered (`name.2.txt`) when another file has that name.
     /// - Returns: the usable name, or `nil` when the file vanished or could not be renamed.
     public func usableName(_ raw: [UInt8]) -> (name: String, renamedFrom: String?)? {
         if let name = String(validating: raw, as: UTF8.self) { return (name, nil) }
@@ -71,9 +72,16 @@ public struct InboxDirectory: Sendable {
             }
         }
         var source = Array(path.utf8) + [0x2F] + raw + [0]
-        let destination = path + "/" + repaired
+        let (stem, fileExtension) = FileName.splitExtension(repaired)
+        repaired = FileName.fitting(stem, fileExtension)
         var probe = stat()
-        guard lstat(destination, &probe) != 0 else { return nil }
+        var number = 1
+        while lstat(path + "/" + repaired, &probe) == 0 {
+            number += 1
+            guard number <= 1_000 else { return nil }
+            repaired = FileName.fitting(stem, ".\(number)\(fileExtension)")
+        }
+        let destination = path + "/" + repaired
         let result = source.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { rename($0, destination) }
         }

@@ -47,7 +47,9 @@ public final class IngestDaemon: @unchecked Sendable {
     var warnedDirectories: Set<String> = []
     var counts: (articles: Int, duplicates: Int, failed: Int)
     var storeTrouble: (until: ContinuousClock.Instant, attempt: Int, reason: String, files: Int)?
-    var inboxTrouble: (since: ContinuousClock.Instant, next: ContinuousClock.Instant)?
+    /// Since when the inbox is unusable, when to try again, and what is wrong ("missing, re-creating it"), for
+    /// STATUS and to log each new problem once rather than at every attempt.
+    var inboxTrouble: (since: ContinuousClock.Instant, next: ContinuousClock.Instant, problem: String)?
     var nextScan: ContinuousClock.Instant
     var nextWatchdog: ContinuousClock.Instant?
     var readerPausedUntil: ContinuousClock.Instant?
@@ -337,7 +339,7 @@ public final class IngestDaemon: @unchecked Sendable {
                     "the inbox \(inbox.path) was deleted or moved away; re-creating it",
                     metadata: ["event": "inbox-gone"]
                 )
-                inboxTrouble = (clock.now, clock.now)
+                inboxTrouble = (clock.now, clock.now, "missing, re-creating it")
             }
         }
     }
@@ -377,7 +379,7 @@ public final class IngestDaemon: @unchecked Sendable {
         } catch {
             if inboxTrouble == nil {
                 logger.error("cannot scan the inbox: \(error)")
-                inboxTrouble = (clock.now, clock.now + .seconds(1))
+                inboxTrouble = (clock.now, clock.now + .seconds(1), "cannot be listed")
             }
             return
         }
@@ -435,8 +437,18 @@ public final class IngestDaemon: @unchecked Sendable {
             logger.notice("the inbox \(inbox.path) is back; watching it again")
             scan(reason: "inbox-recovered")
         } catch {
-            inboxTrouble = (trouble.since, clock.now + .seconds(5))
-            logger.error("the inbox \(inbox.path) is still missing: \(error); retrying in 5s")
+            var info = stat()
+            let problem =
+                lstat(inbox.path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR
+                ? "is not a directory: move it away and Gleaner re-creates the inbox"
+                : "cannot be re-created: \(error)"
+            if problem != trouble.problem {
+                logger.error(
+                    "the inbox \(inbox.path) \(problem); retrying every 5s",
+                    metadata: ["event": "inbox-gone"]
+                )
+            }
+            inboxTrouble = (trouble.since, clock.now + .seconds(5), problem)
         }
     }
 
@@ -462,16 +474,20 @@ public final class IngestDaemon: @unchecked Sendable {
             storeTrouble = nil
         }
         count(report)
-        for result in report.committed {
+        // A file committed but not moved stays queued, so its attempts add up and its retries back off.
+        let unmoved = Set(report.disposalFailures.map(\.name))
+        for result in report.committed where !unmoved.contains(result.name) {
             finished(result.name)
         }
         for name in report.vanished + report.directories { finished(name) }
         for name in report.directories { warnDirectory(name) }
         for name in report.changing {
+            // Still queued (a file changed after its commit was finished above): it is taken again.
+            queued.insert(name)
             waiting[name] = clock.now + .seconds(max(0.2, configuration.settleTime))
         }
         for (name, reason) in report.transient { retryLater(name, reason: reason) }
-        for (name, error) in report.disposalFailures { retryLater(name, reason: "\(error)") }
+        for (name, error) in report.disposalFailures { retryMove(name, error) }
         pending.insert(contentsOf: report.untaken, at: 0)
     }
 
@@ -504,6 +520,19 @@ public final class IngestDaemon: @unchecked Sendable {
     }
 
     static let maximumFileAttempts = 8
+
+    /// Backs off a committed file that could not be moved out of the inbox. Its record is safe, so it is never
+    /// quarantined (that would record it twice): the move is retried ever less often, up to `RetryMaxDelay`.
+    func retryMove(_ name: String, _ error: DaemonError) {
+        let attempt = attempts[name, default: 0] + 1
+        attempts[name] = attempt
+        let delay = min(configuration.retryMaxDelay, 0.5 * Double(1 << min(attempt, 16)))
+        logger.warning(
+            "cannot move \(name) out of the inbox yet (\(error)); retrying in \(delay)s",
+            metadata: ["file": "\(name)"]
+        )
+        waiting[name] = clock.now + .seconds(delay)
+    }
 
     /// How long a file created in the inbox but never closed (no IN_CLOSE_WRITE) may stay untouched before a
     /// scan takes it anyway (seconds).
@@ -593,7 +622,7 @@ public final class IngestDaemon: @unchecked Sendable {
         if let trouble = storeTrouble {
             line += "; retrying \(trouble.files) files: \(trouble.reason)"
         }
-        if inboxTrouble != nil { line += "; inbox missing, re-creating it" }
+        if let trouble = inboxTrouble { line += "; inbox \(trouble.problem)" }
         return line
     }
 

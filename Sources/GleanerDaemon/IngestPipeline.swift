@@ -28,7 +28,7 @@ public struct IngestPipeline: Sendable {
     ) {
         self.extractor = extractor
         self.store = store
-        self.reader = SpoolFileReader(maximumFileSize: maximumFileSize)
+        self.reader = SpoolFileReader(maximumFileSize: maximumFileSize, refusesHardLinks: disposal != .leave)
         self.parser = ArticleParser(maximumFileSize: maximumFileSize)
         self.disposer = SpoolDisposer(disposal: disposal)
         self.faults = faults
@@ -48,7 +48,8 @@ public struct IngestPipeline: Sendable {
     /// What happened to each name of a batch.
     public struct BatchReport: Sendable {
         public var committed: [FileResult] = []
-        /// Files that changed while being read: take them again once they settle.
+        /// Files that changed while being read, or after being read and before being moved (those are also in
+        /// ``committed``, as the version that was read): take them again once they settle.
         public var changing: [String] = []
         /// Files that failed for a temporary reason, with the reason.
         public var transient: [(name: String, reason: String)] = []
@@ -193,14 +194,29 @@ public struct IngestPipeline: Sendable {
         for (index, result) in committed.enumerated() {
             let name = itemNames[index]
             var destination: String?
-            do throws(DaemonError) {
-                destination = try disposer.dispose(name, in: directory, outcome: result.outcome, fileID: result.fileID)
-            } catch {
-                report.disposalFailures.append((name, error))
-                logger.error(
-                    "committed \(name) but could not move it out of the inbox: \(error)",
+            if disposer.disposal != .leave, !SpoolFileReader.stillHolds(items[index].identity, in: directory) {
+                // Rewritten or replaced since it was read: moving (or deleting) it would take away a version that
+                // was never ingested. It stays, and is taken again as a new file.
+                report.changing.append(name)
+                logger.notice(
+                    "\(name) changed after it was read; the new version stays in the inbox and is taken as a new file",
                     metadata: ["file": "\(name)"]
                 )
+            } else {
+                do throws(DaemonError) {
+                    destination = try disposer.dispose(
+                        name,
+                        in: directory,
+                        outcome: result.outcome,
+                        fileID: result.fileID
+                    )
+                } catch {
+                    report.disposalFailures.append((name, error))
+                    logger.error(
+                        "committed \(name) but could not move it out of the inbox: \(error)",
+                        metadata: ["file": "\(name)"]
+                    )
+                }
             }
             if index == 0 { faults.reach(.duringMove) }
             var rejection: Rejection?
@@ -211,6 +227,13 @@ public struct IngestPipeline: Sendable {
             log(items[index], result, name: name)
         }
         return report
+    }
+
+    /// A title as logged: at most 200 characters, so that a JSON title of megabytes does not make a log entry of
+    /// megabytes (the database keeps it whole).
+    static func shortened(_ title: String) -> String {
+        let prefix = title.prefix(200)
+        return prefix.endIndex == title.endIndex ? title : prefix.dropLast() + "…"
     }
 
     static func percent(_ value: Double) -> String {
@@ -242,10 +265,10 @@ public struct IngestPipeline: Sendable {
             let copies = result.articles.count - new.count
             metadata["articles"] = "\(result.articles.count)"
             metadata["duplicates"] = "\(copies)"
-            if let title = result.articles.first?.title { metadata["title"] = "\(title)" }
+            if let title = result.articles.first?.title { metadata["title"] = "\(Self.shortened(title))" }
             let message: String
             if result.articles.count == 1, let article = result.articles.first {
-                let title = article.title.map { " \"\($0)\"" } ?? ""
+                let title = article.title.map { " \"\(Self.shortened($0))\"" } ?? ""
                 if let canonical = article.duplicateOf {
                     metadata["duplicate_of"] = "\(canonical)"
                     metadata["kind"] = "\(article.kind?.rawValue ?? "exact")"

@@ -65,11 +65,10 @@ public struct SpoolDisposer: Sendable {
         return destination
     }
 
-    /// `report.txt` → `report.<fileID>.txt`, so a second delivery never overwrites the first.
+    /// `report.txt` → `report.<fileID>.txt`, so a second delivery never overwrites the first; the stem is cut short
+    /// when the name would exceed 255 bytes (the rename would fail, and the file stay in the inbox for good).
     static func uniqueName(_ name: String, fileID: Int64) -> String {
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
-            return "\(name[..<dot]).\(fileID)\(name[dot...])"
-        }
-        return "\(name).\(fileID)"
+        let (stem, fileExtension) = FileName.splitExtension(name)
+        return FileName.fitting(stem, ".\(fileID)\(fileExtension)")
     }
 }

@@ -21,14 +21,20 @@ public enum TakenFile: Sendable {
     case transient(String)
 }
 
-/// Takes one file the safe way: `lstat` first (a symlink, FIFO, socket or device is never opened), then `open`
-/// with `O_NOFOLLOW | O_NONBLOCK`, `fstat` must be the same regular file, the size is checked against the limit
-/// before reading, and a second `fstat` after reading proves the file did not change meanwhile.
+/// Takes one file the safe way: `lstat` first (a symlink, FIFO, socket, device or, in the spool, a file with
+/// other hard links is never opened), then `open` with `O_NOFOLLOW | O_NONBLOCK`, `fstat` must be the same
+/// regular file, the size is checked against the limit before reading, and a second `fstat` after reading proves
+/// the file did not change meanwhile.
 public struct SpoolFileReader: Sendable {
     public var maximumFileSize: Int
+    /// Whether a file with more than one name is refused unread. In the spool it is: its other name may be
+    /// anywhere, a file the dropper could not read themselves, or one still being changed (Postfix's pickup
+    /// refuses such queue files too). `gleaner ingest` reads the user's own files, links or not.
+    public var refusesHardLinks: Bool
 
-    public init(maximumFileSize: Int) {
+    public init(maximumFileSize: Int, refusesHardLinks: Bool = true) {
         self.maximumFileSize = maximumFileSize
+        self.refusesHardLinks = refusesHardLinks
     }
 
     public func take(_ name: String, in directory: String) -> TakenFile {
@@ -47,6 +53,15 @@ public struct SpoolFileReader: Sendable {
         case S_IFCHR: return .rejected(identity, Rejection(.notRegularFile, "a character device"))
         case S_IFBLK: return .rejected(identity, Rejection(.notRegularFile, "a block device"))
         default: return .rejected(identity, Rejection(.notRegularFile, "an unknown file type"))
+        }
+        if refusesHardLinks, before.st_nlink > 1 {
+            return .rejected(
+                identity,
+                Rejection(
+                    .hardLink,
+                    "the file has \(before.st_nlink) names (hard links), so it is never read; drop a copy instead"
+                )
+            )
         }
         if Int(before.st_size) > maximumFileSize {
             return .rejected(identity, tooLarge(Int(before.st_size)))
@@ -96,6 +111,16 @@ public struct SpoolFileReader: Sendable {
         else { return .changing }
         bytes.removeLast(bytes.count - filled)
         return .read(Self.identity(name, after), bytes)
+    }
+
+    /// Whether `identity.name` in `directory` is still the file `identity` describes (same inode, size and
+    /// modification time), or is gone. A writer that rewrote or replaced it since it was taken made a new version.
+    public static func stillHolds(_ identity: FileIdentity, in directory: String) -> Bool {
+        var info = stat()
+        guard lstat(directory + "/" + identity.name, &info) == 0 else { return true }
+        let now = Self.identity(identity.name, info)
+        return now.device == identity.device && now.inode == identity.inode && now.size == identity.size
+            && now.modificationTimeNanoseconds == identity.modificationTimeNanoseconds
     }
 
     func tooLarge(_ size: Int) -> Rejection {

@@ -156,6 +156,9 @@ struct ArticleParserTests {
             (#"{"maintext": 42}"#, .malformedJSON, "\"maintext\" must be a string, found a number"),
             (#"{"title": "only a title"}"#, .noText, "maintext"),
             (#"{"maintext": "x y", "date_publish": "soon"}"#, .malformedJSON, "date_publish"),
+            ("42", .malformedJSON, "expected one JSON object, found a number"),
+            (#""an article as a string""#, .malformedJSON, "expected one JSON object, found a string"),
+            ("null", .malformedJSON, "expected one JSON object, found null"),
         ]
     )
     func badJSON(json: String, reason: RejectionReason, mentions: String) {
@@ -166,6 +169,14 @@ struct ArticleParserTests {
             #expect(error.reason == reason)
             #expect(error.detail.contains(mentions), "\(error.detail)")
         }
+    }
+
+    @Test("An escaped NUL or control character in a JSON string is dropped, the text after it kept")
+    func escapedControlCharacters() throws {
+        let json = #"{"title": "A\u0000B", "maintext": "Before \u0000after,\u001b[31m red.\nNext line."}"#
+        let article = try parser.parse(Array(json.utf8), fileName: "a.json", modificationTime: mtime).articles[0]
+        #expect(article.title == "AB")
+        #expect(article.text == "Before after,[31m red.\nNext line.")
     }
 
     @Test("JSON Lines: each line is an article, a bad line is reported with its number and spoils nothing")

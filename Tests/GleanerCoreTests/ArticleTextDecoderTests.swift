@@ -17,6 +17,17 @@ struct ArticleTextDecoderTests {
         #expect(try ArticleTextDecoder.decode(bytes) == "“Café” – 5€")
     }
 
+    @Test("UTF-32 is rejected as undecodable and named, not taken for UTF-16 with NUL characters")
+    func utf32() {
+        let little: [UInt8] = [0xFF, 0xFE, 0x00, 0x00, 0x48, 0x00, 0x00, 0x00]
+        let big: [UInt8] = [0x00, 0x00, 0xFE, 0xFF, 0x00, 0x00, 0x00, 0x48]
+        for bytes in [little, big] {
+            let rejection = #expect(throws: Rejection.self) { try ArticleTextDecoder.decode(bytes) }
+            #expect(rejection?.reason == .undecodable)
+            #expect(rejection?.detail.contains("UTF-32") == true, "\(rejection?.detail ?? "")")
+        }
+    }
+
     @Test("A multi-byte character cut off at the end of a truncated file is dropped")
     func truncatedUTF8() throws {
         let bytes = Array("naïve é".utf8).dropLast()

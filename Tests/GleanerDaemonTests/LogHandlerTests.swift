@@ -46,5 +46,13 @@ struct LogHandlerTests {
         #expect(StderrLogHandler.quoted("plain") == "plain")
         #expect(StderrLogHandler.quoted("two words") == "\"two words\"")
         #expect(StderrLogHandler.quoted("a\"b\nc") == "\"a\\\"b\\nc\"")
+        #expect(StderrLogHandler.quoted("bell\u{7}") == "bell\\u{7}")
+    }
+
+    @Test("Stderr messages stay on one line: control characters, say in a file name, are escaped")
+    func stderrMessageEscaping() {
+        #expect(StderrLogHandler.escapingControls("quarantined x\n<2>forged.txt") == "quarantined x\\n<2>forged.txt")
+        #expect(StderrLogHandler.escapingControls("a\r\u{1B}[2Jb\tc") == "a\\r\\u{1B}[2Jb\tc")
+        #expect(StderrLogHandler.escapingControls("café “plain”") == "café “plain”")
     }
 }

@@ -290,8 +290,11 @@ struct SpoolFaultTests {
         let daemon = try DaemonHarness(configuration: ["RetryMaxDelay=1s"])
         try daemon.start()
         daemon.waitForReady()
-        // Another connection holds the write lock, as a long-running writer would, until released.
-        let blocker = try DatabaseQueue(path: daemon.database)
+        // Another connection holds the write lock, as a long-running writer would, until released. It waits its
+        // turn if the daemon is writing at that moment (without a busy timeout it would fail, and the test hang).
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        let blocker = try DatabaseQueue(path: daemon.database, configuration: configuration)
         let locked = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         Thread {
@@ -301,7 +304,7 @@ struct SpoolFaultTests {
                 release.wait()
             }
         }.start()
-        locked.wait()
+        try #require(locked.wait(timeout: .now() + 30) == .success, "the test could not take the write lock")
         try daemon.drop("waiting.txt", text: "An article that must wait for the lock.")
         daemon.waitUntil("the retry status", timeout: 20) {
             daemon.notify.lastStatus?.contains("retrying 1 files: database is locked") == true
