@@ -4,8 +4,7 @@ extension TextNormalizer {
     /// hashing each word with ``StableHash/hash(_:seed:)``, without building any of those strings.
     ///
     /// Tokens of ASCII letters and digits (almost all of a news article) are lower-cased and hashed as they are
-    /// read;
-    /// a token holding non-ASCII bytes goes through the same NFKC and Unicode property rules as
+    /// read; a token holding non-ASCII bytes goes through the same NFKC and Unicode property rules as
     /// ``normalize(_:)``, and its folded bytes are hashed the same way.
     static func comparisonWordHashes(of lines: [String]) -> [UInt64] {
         var words = WordHashAccumulator()
@@ -23,7 +22,8 @@ extension TextNormalizer {
                         continue
                     }
                     // A token: ASCII letters and digits, and any non-ASCII bytes. It starts a new word. Hash it as
-                    // ASCII (lower case, a digit run as one 0) until it ends or a non-ASCII byte turns up.
+                    // ASCII (lower case, a digit run as one 0) until it ends or a non-ASCII byte turns up. This is
+                    // `WordHashAccumulator.append` kept in locals: a quarter faster than going through the struct.
                     words.endWord()
                     var hash = StableHash.offsetBasis
                     var inDigits = false
