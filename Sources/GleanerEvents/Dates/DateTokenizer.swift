@@ -138,25 +138,21 @@ enum DateTokenizer {
         var index = 0
         var spaced = true
 
-        func append(_ kind: DateToken.Kind, _ start: Int, lower: String = "", value: Int = 0, digits: Int = 0) {
-            var month = 0
+        /// `keyword`: for a word, its number in `keywords`.
+        func append(
+            _ kind: DateToken.Kind,
+            _ start: Int,
+            lower: String = "",
+            keyword: Int? = nil,
+            value: Int = 0,
+            digits: Int = 0
+        ) {
             var capitalized = false
-            var startsExpression = false
             if kind == .word {
-                let first = decode(start)
-                capitalized =
-                    (0x41...0x5A).contains(first.value) || (first.value > 0x7F && first.properties.isUppercase)
-                // `lower` is ASCII, or empty for a word that is no keyword.
-                if !lower.isEmpty {
-                    if let found = lower.utf8.withContiguousStorageIfAvailable({ keywords.number(of: $0) }) {
-                        month = found.map { $0 == starter ? 0 : $0 } ?? 0
-                        startsExpression = found == starter
-                    } else {
-                        month = PublicationDateParser.monthNumber(Substring(lower)) ?? 0
-                        startsExpression = DateScanner.starters.contains(lower)
-                    }
-                }
+                let lead = bytes[start]
+                capitalized = lead < 0x80 ? lead &- 0x41 < 26 : decode(start).properties.isUppercase
             }
+            let month = keyword.map { $0 == starter ? 0 : $0 } ?? 0
             tokens.append(
                 DateToken(
                     kind: kind,
@@ -165,7 +161,7 @@ enum DateTokenizer {
                     digits: digits,
                     month: month,
                     capitalized: capitalized,
-                    startsExpression: startsExpression,
+                    startsExpression: keyword == starter,
                     spaced: spaced,
                     range: stringIndex(start)..<stringIndex(index)
                 )
@@ -181,26 +177,38 @@ enum DateTokenizer {
                 spaced = true
                 index = after(index)
             case .letter:
-                // Keyword-like: ASCII and at most 12 scalars; then lower-cased from the bytes.
+                // Keyword-like: ASCII and at most 12 scalars; then lower-cased and looked up from the bytes.
                 var keywordLike = true
                 var scalars = 0
                 while index < count {
-                    let part = decode(index)
-                    guard isWordPart(part) else { break }
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        // An ASCII scalar is a word part when it is a letter or a digit.
+                        guard byte.isASCIIAlphanumeric else { break }
+                        scalars += 1
+                        if scalars > 12 { keywordLike = false }
+                        index += 1
+                        continue
+                    }
+                    guard isWordPart(decode(index)) else { break }
                     scalars += 1
-                    if !part.isASCII || scalars > 12 { keywordLike = false }
+                    keywordLike = false
                     index = after(index)
                 }
-                let lower =
-                    keywordLike
-                    ? String(unsafeUninitializedCapacity: index - start) { buffer in
-                        for offset in start..<index {
-                            let byte = bytes[offset]
-                            buffer[offset - start] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                        }
-                        return index - start
-                    } : ""
-                append(.word, start, lower: lower)
+                guard keywordLike else {
+                    append(.word, start)
+                    break
+                }
+                let (lower, keyword) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index - start) {
+                    buffer in
+                    for offset in start..<index {
+                        let byte = bytes[offset]
+                        buffer[offset - start] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    }
+                    let word = UnsafeBufferPointer(buffer)
+                    return (String(decoding: word, as: UTF8.self), keywords.number(of: word))
+                }
+                append(.word, start, lower: lower, keyword: keyword)
             case .digit:
                 var value = 0
                 var digits = 0

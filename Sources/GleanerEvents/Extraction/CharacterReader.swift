@@ -64,6 +64,19 @@ struct CharacterReader {
         return (.other(character), offset - character.utf8.count)
     }
 
+    /// The first offset from `offset` on that is not an ASCII byte for which `passes` holds followed by an ASCII
+    /// byte: such bytes are whole characters, which a scan can step over.
+    @inline(__always)
+    func skipping(from offset: Int, while passes: (UInt8) -> Bool) -> Int {
+        bytes.withUnsafeBufferPointer { bytes in
+            var offset = offset
+            while offset + 1 < bytes.count, bytes[offset + 1] < 0x80, bytes[offset] < 0x80, passes(bytes[offset]) {
+                offset += 1
+            }
+            return offset
+        }
+    }
+
     /// Whether every byte of `range` is ASCII (then each byte is a character, unless a CR precedes an LF).
     func isASCII(_ range: Range<Int>) -> Bool {
         for offset in range where bytes[offset] >= 0x80 { return false }

@@ -21,6 +21,7 @@ public struct EventExtractor: Sendable {
         vocabulary.add(MentionFinder.groupNouns, classes: .groupNoun)
         vocabulary.add(Self.dateWords, classes: .dateWord)
         vocabulary.add(Self.nounContext, classes: .nounContext)
+        vocabulary.add(Self.negations, classes: .negation)
         vocabulary.add(Self.attribution, classes: .attribution)
         vocabulary.add(Self.pastMarkers, classes: .pastMarker)
         self.vocabulary = vocabulary
@@ -188,7 +189,11 @@ public struct EventExtractor: Sendable {
         let window = before.suffix(6)
         var modality = Modality.occurred
         var tense = Tense.present
-        if window.contains(where: { Self.negations.contains($0) || Self.word($0, endsWith: "n't") }) {
+        // The window's tokens, for their numbers.
+        let windowTokens = tokens[(triggerRange.lowerBound - window.count)..<triggerRange.lowerBound]
+        if windowTokens.contains(where: {
+            vocabulary.classes(of: $0.number).contains(.negation) || Self.word($0.lower, endsWith: "n't")
+        }) {
             modality = .negated
         } else if isPlanned(window: window) || before.contains(where: { $0 == "will" || $0 == "shall" }) {
             modality = .planned

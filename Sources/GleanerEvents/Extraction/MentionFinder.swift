@@ -68,11 +68,14 @@ struct MentionFinder {
         while position < tokens.count, vocabulary.classes(of: tokens[position].number).contains(.determiner) {
             position += 1
         }
+        // Without a lexicon name where the determiners end there are no modifiers and no name: only a pronoun.
+        let firstMatch = position < tokens.count ? index.longestMatch(tokens, at: position) : nil
+        guard firstMatch != nil else { return pronoun(tokens, at: start) }
         var country: String?
         var roles: [String] = []
         var consumed = position
         // The name usually starts where the modifiers end: the last look-up is kept for it.
-        var lastLookUp: (position: Int, match: ([EntityEntry], Int)?) = (-1, nil)
+        var lastLookUp: (position: Int, match: ([EntityEntry], Int)?) = (position, firstMatch)
         func longestMatch(at position: Int) -> ([EntityEntry], Int)? {
             if lastLookUp.position == position { return lastLookUp.match }
             let match = index.longestMatch(tokens, at: position)
@@ -228,18 +231,20 @@ struct MentionFinder {
                 country: country
             )
         }
-        // Pronouns stand for the last person named.
-        if tokens[start].lower == "he" || tokens[start].lower == "she", let last = people.last {
-            return Mention(
-                tokens: start..<(start + 1),
-                kind: .person,
-                text: String(tokens[start].text),
-                name: last.name,
-                country: last.country,
-                role: last.role
-            )
-        }
-        return nil
+        return pronoun(tokens, at: start)
+    }
+
+    /// "he" or "she" at `start`: the last person named.
+    func pronoun(_ tokens: [Token], at start: Int) -> Mention? {
+        guard tokens[start].lower == "he" || tokens[start].lower == "she", let last = people.last else { return nil }
+        return Mention(
+            tokens: start..<(start + 1),
+            kind: .person,
+            text: String(tokens[start].text),
+            name: last.name,
+            country: last.country,
+            role: last.role
+        )
     }
 
     mutating func personMention(

@@ -55,7 +55,7 @@ public enum SentenceSplitter {
         }
         while index < count {
             // ASCII other than line breaks and sentence ends, followed by ASCII, is one character to pass over.
-            while index + 1 < count, reader.bytes[index + 1] < 0x80, reader.bytes[index].isPlainASCII { index += 1 }
+            index = reader.skipping(from: index, while: \.isPlainASCII)
             let (character, afterCharacter) = reader.character(at: index)
             if character.isNewline {
                 emit(upTo: index)

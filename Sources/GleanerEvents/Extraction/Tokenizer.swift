@@ -74,9 +74,7 @@ public enum Tokenizer {
                 index = afterCharacter
                 while index < count {
                     // ASCII letters and digits followed by ASCII, one character each, continue the word.
-                    while index + 1 < count, reader.bytes[index + 1] < 0x80, reader.bytes[index].isASCIIAlphanumeric {
-                        index += 1
-                    }
+                    index = reader.skipping(from: index, while: \.isASCIIAlphanumeric)
                     let (current, next) = reader.character(at: index)
                     if current.isLetter || current.isNumber {
                         index = next

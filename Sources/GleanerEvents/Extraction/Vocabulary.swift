@@ -16,6 +16,7 @@ struct Vocabulary: Sendable {
         static let nounContext = Self(rawValue: 1 << 5)
         static let attribution = Self(rawValue: 1 << 6)
         static let pastMarker = Self(rawValue: 1 << 7)
+        static let negation = Self(rawValue: 1 << 8)
     }
 
     /// The number of a word that is not in the vocabulary (or was not looked up).
