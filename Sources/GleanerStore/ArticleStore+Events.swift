@@ -184,27 +184,27 @@ extension ArticleStore {
     {
         try pool.read { db in
             var conditions: [String] = []
-            var arguments: [DatabaseValueConvertible?] = []
+            var arguments = StatementArguments()
             if let since {
                 conditions.append("coalesce(date_end, date_start, substr(first_seen, 1, 10)) >= ?")
-                arguments.append(since)
+                arguments += [since]
             }
             if let actor {
                 conditions.append("(lower(actor_name) LIKE ? OR lower(target_name) LIKE ?)")
-                arguments.append("%\(actor.lowercased())%")
-                arguments.append("%\(actor.lowercased())%")
+                arguments += ["%\(actor.lowercased())%"]
+                arguments += ["%\(actor.lowercased())%"]
             }
             if let cameo {
                 conditions.append("(cameo = ? OR root = ?)")
-                arguments.append(cameo)
-                arguments.append(cameo)
+                arguments += [cameo]
+                arguments += [cameo]
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            arguments.append(limit)
+            arguments += [limit]
             return try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM events \(filter) ORDER BY num_articles DESC, id DESC LIMIT ?",
-                arguments: StatementArguments(arguments)!
+                arguments: arguments
             ).map(Self.storedEvent)
         }
     }
