@@ -7,9 +7,10 @@
 # seeded corpus (SyntheticCorpus: articles of 300–1,000 words and edited copies) and writes it as JSON Lines,
 # then measures on it:
 #
-#   signature  ComparisonText.wordHashes + Shingles + MinHasher.signature per article (k=5, 128
-#              permutations), single-threaded, median of PASSES passes after a warm-up, each step timed; the
-#              target compares the signature from an article's words (Shingles + MinHash) with update_batch;
+#   signature  ComparisonText.wordHashes + Shingles.hashes + MinHasher.signature per article (k=5, 128
+#              permutations), then the sorted shingle set exact verification uses, single-threaded, median of
+#              PASSES passes after a warm-up, each step timed; the target compares the signature from an
+#              article's words (shingle hashes + MinHash) with update_batch;
 #   recall     (copy, source) pairs with exact Jaccard ≥ 0.8 and ≥ 0.9 detected in the right cluster, and
 #              reported pairs with exact Jaccard < 0.5, with the in-memory index (InMemoryLSHIndex +
 #              NearDuplicateMatcher: the store's keys and verification, without SQLite);

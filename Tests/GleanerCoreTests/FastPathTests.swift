@@ -108,18 +108,62 @@ struct FastPathHelperTests {
         }
     }
 
-    @Test("The hash sort sorts, also repetitive input", arguments: [0, 1, 63, 64, 65, 700, 5000, 300_000])
-    func sortHashes(count: Int) {
+    @Test(
+        "The hash sort sorts and drops repeats, also of repetitive input",
+        arguments: [0, 1, 2, 63, 64, 65, 700, 5000, 300_000]
+    )
+    func sortAndRemoveRepeats(count: Int) {
         var random = SeededGenerator(seed: UInt64(count))
-        var values = (0..<count).map { index in index % 3 == 0 ? UInt64(index % 7) : random.next() }
-        let expected = values.sorted()
-        Shingles.sortHashes(&values)
-        #expect(values == expected)
-        var sameHighBytes = (0..<count).map { UInt64($0 * 7919 % 1000) }
-        Shingles.sortHashes(&sameHighBytes)
-        #expect(sameHighBytes == sameHighBytes.sorted())
-        var alternating = (0..<count).map { UInt64($0 % 2) << 60 | UInt64($0 % 3) }
-        Shingles.sortHashes(&alternating)
-        #expect(alternating == alternating.sorted())
+        var withRepeats: [UInt64] = []
+        for _ in 0..<count {
+            // About one value in ten repeats an earlier one, far or near: the bucketed path's repeats.
+            let repeats = !withRepeats.isEmpty && random.next() % 10 == 0
+            withRepeats.append(repeats ? withRepeats[Int(random.next() % UInt64(withRepeats.count))] : random.next())
+        }
+        let inputs: [[UInt64]] = [
+            withRepeats,
+            (0..<count).map { index in index % 3 == 0 ? UInt64(index % 7) : random.next() },
+            (0..<count).map { UInt64($0 * 7919 % 1000) },
+            (0..<count).map { UInt64($0 % 2) << 60 | UInt64($0 % 3) },
+            (0..<count).map { UInt64(count - $0) &* 0x9E37_79B9_7F4A_7C15 },
+        ]
+        for input in inputs {
+            var values = input
+            Shingles.sortAndRemoveRepeats(&values)
+            #expect(values == Set(input).sorted())
+        }
+    }
+
+    @Test(
+        "Shingle hashes in text order are the shingle set with repeats, and give its signature, for every shingle size"
+    )
+    func shingleHashesAreTheSet() {
+        var random = SeededGenerator(seed: 7)
+        let hasher = MinHasher(permutations: 128, seed: DedupParameters().seed)
+        for wordCount in [0, 1, 3, 4, 5, 6, 7, 8, 9, 13, 100, 1001] {
+            // A small vocabulary, so that shingles repeat.
+            let words = (0..<wordCount).map { _ in StableHash.hash("w\(random.next() % 12)".utf8) }
+            for size in 1...7 {
+                let inOrder = Shingles.hashes(ofWordHashes: words, size: size)
+                #expect(inOrder.count == (words.isEmpty ? 0 : max(1, words.count - size + 1)))
+                #expect(Shingles(wordHashes: words, size: size).hashes == Set(inOrder).sorted())
+                #expect(inOrder == Self.referenceShingleHashes(words, size: size), "\(wordCount) words, k = \(size)")
+                let set = Shingles(wordHashes: words, size: size)
+                #expect(hasher.signature(ofShingleHashes: inOrder) == hasher.signature(set))
+            }
+        }
+    }
+
+    /// The shingle hash as first written: one shingle at a time, word by word.
+    static func referenceShingleHashes(_ words: [UInt64], size k: Int) -> [UInt64] {
+        guard !words.isEmpty else { return [] }
+        return (0..<max(1, words.count - k + 1)).map { start in
+            var combined: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for index in start..<min(start + k, words.count) {
+                combined = (combined ^ words[index]) &* 0x0000_0100_0000_01B3
+                combined = (combined &<< 27) | (combined &>> 37)
+            }
+            return StableHash.mix(combined)
+        }
     }
 }

@@ -11,8 +11,10 @@ public struct DedupFingerprint: Sendable, Hashable {
 
     public init(title: String?, text: String, parameters: DedupParameters, hasher: MinHasher) {
         let words = ComparisonText.wordHashes(title: title, text: text)
-        shingles = Shingles(wordHashes: words, size: parameters.shingleSize)
-        signature = hasher.signature(shingles)
+        var shingleHashes = Shingles.hashes(ofWordHashes: words, size: parameters.shingleSize)
+        signature = hasher.signature(ofShingleHashes: shingleHashes)
+        Shingles.sortAndRemoveRepeats(&shingleHashes)
+        shingles = Shingles(hashes: shingleHashes)
         keys = parameters.banding.bucketKeys(signature)
         if words.count >= Self.anchorWords * 2 {
             keys.append(Self.anchorKey(words.prefix(Self.anchorWords), tag: 0x4C45_4144))  // "LEAD"

@@ -51,9 +51,18 @@ public struct MinHasher: Sendable {
 
     /// The signature of a shingle set; all `UInt32.max` for an empty set.
     public func signature(_ shingles: Shingles) -> [UInt32] {
-        let values = shingles.hashes.map { hash in UInt32(truncatingIfNeeded: hash ^ (hash >> 32)) }
+        signature(ofShingleHashes: shingles.hashes)
+    }
+
+    /// The signature of the shingles whose hashes are `shingleHashes`, in any order and with repeats (see
+    /// ``Shingles/hashes(ofWordHashes:size:)``): the same as of their set, since a repeat cannot change a minimum.
+    public func signature(ofShingleHashes shingleHashes: [UInt64]) -> [UInt32] {
         var minimums = [SIMD8<UInt32>](repeating: SIMD8(repeating: .max), count: permutations / 8)
-        values.withUnsafeBufferPointer { values in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: shingleHashes.count) { values in
+            for (index, hash) in shingleHashes.enumerated() {
+                values.initializeElement(at: index, to: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)))
+            }
+            let values = UnsafeBufferPointer(values)
             multipliers.withUnsafeBufferPointer { a in
                 increments.withUnsafeBufferPointer { b in
                     minimums.withUnsafeMutableBufferPointer { output in
