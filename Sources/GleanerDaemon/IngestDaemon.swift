@@ -47,6 +47,8 @@ public final class IngestDaemon: @unchecked Sendable {
     var warnedDirectories: Set<String> = []
     var counts: (articles: Int, duplicates: Int, failed: Int)
     var storeTrouble: (until: ContinuousClock.Instant, attempt: Int, reason: String, files: Int)?
+    /// When a lasting database problem is logged again.
+    var storeTroubleReminder: ContinuousClock.Instant?
     /// Since when the inbox is unusable, when to try again, and what is wrong ("missing, re-creating it"), for
     /// STATUS and to log each new problem once rather than at every attempt.
     var inboxTrouble: (since: ContinuousClock.Instant, next: ContinuousClock.Instant, problem: String)?
@@ -79,10 +81,14 @@ public final class IngestDaemon: @unchecked Sendable {
             store = try ArticleStore(path: configuration.database, dedup: configuration.dedupParameters)
         } catch let error as StoreError {
             if case .dedupParametersChanged = error { throw DaemonError("\(error)", errno: EINVAL) }
+            if Self.isReadOnlyMount(Self.directory(of: configuration.database)) {
+                throw Self.readOnlyError(error, database: configuration.database)
+            }
             throw DaemonError("\(error)", errno: EIO)
         } catch {
             throw DaemonError("\(error)", errno: EIO)
         }
+        try Self.probeWrite(store, configuration.database)
         inbox = InboxDirectory(path: configuration.inbox)
         watcher = try InotifyWatcher(directory: configuration.inbox)
         var descriptors: [Int32] = [-1, -1]
@@ -118,6 +124,28 @@ public final class IngestDaemon: @unchecked Sendable {
     deinit {
         close(wakePipe.read)
         close(wakePipe.write)
+    }
+
+    /// Writes one row, to learn before READY whether the database can be written at all. SQLite opens a database
+    /// it cannot write read-only, and that connection never writes, even once the filesystem is writable again:
+    /// such a daemon would take no file until restarted, so it does not start. A full disk or a lock is not
+    /// fatal: batches are retried, STATUS says why, and ingestion resumes by itself.
+    static func probeWrite(_ store: ArticleStore, _ database: String) throws(DaemonError) {
+        do {
+            try store.record(state: ["pid": "\(getpid())", "status": "starting"])
+        } catch {
+            let readOnly = ArticleStore.failureKind(error) == .readOnly || isReadOnlyMount(directory(of: database))
+            guard readOnly else { return }
+            throw readOnlyError(error, database: database)
+        }
+    }
+
+    static func readOnlyError(_ error: any Error, database: String) -> DaemonError {
+        DaemonError(
+            "cannot write the database \(database): \(storeProblem(error, database: database))",
+            errno: EROFS,
+            hint: "files wait in the inbox meanwhile; start gleaner again once \(directory(of: database)) is writable"
+        )
     }
 
     static func disposal(_ configuration: Configuration) -> Disposal {
@@ -470,8 +498,12 @@ public final class IngestDaemon: @unchecked Sendable {
             return
         }
         if let trouble = storeTrouble {
-            logger.notice("the database accepts writes again after \(trouble.attempt) failed attempts")
+            logger.notice(
+                "the database accepts writes again after \(trouble.attempt) failed attempts (\(trouble.reason))",
+                metadata: ["event": "store-recovered"]
+            )
             storeTrouble = nil
+            storeTroubleReminder = nil
         }
         count(report)
         // A file committed but not moved stays queued, so its attempts add up and its retries back off.
@@ -543,11 +575,20 @@ public final class IngestDaemon: @unchecked Sendable {
         if failure.isTransient {
             let attempt = (storeTrouble?.attempt ?? 0) + 1
             let delay = min(configuration.retryMaxDelay, 0.25 * Double(1 << min(attempt, 16)))
-            storeTrouble = (clock.now + .seconds(delay), attempt, failure.description, failure.names.count)
-            logger.warning(
-                "cannot commit \(failure.names.count) files: \(failure.description); they stay in the inbox, retrying in \(delay)s",
-                metadata: ["event": "store-retry"]
-            )
+            let problem = Self.storeProblem(failure.underlying, database: configuration.database)
+            let previous = storeTrouble?.reason
+            storeTrouble = (clock.now + .seconds(delay), attempt, problem, failure.names.count)
+            // Said once, again when the problem changes, and as a reminder every so often: not at every retry.
+            if problem != previous || storeTroubleReminder.map({ clock.now >= $0 }) ?? true {
+                let reminder = previous == problem ? "still " : ""
+                logger.warning(
+                    "\(reminder)cannot commit \(failure.names.count) files: \(problem); they stay in the inbox and are retried every \(configuration.retryMaxDelay)s at most",
+                    metadata: ["event": "store-retry"]
+                )
+                storeTroubleReminder = clock.now + Self.storeTroubleReminderInterval
+            } else {
+                logger.debug("cannot commit \(failure.names.count) files yet (\(problem)); retrying in \(delay)s")
+            }
             return
         }
         // Not transient: one file breaks the transaction. Commit the files one by one to find it.
@@ -566,6 +607,49 @@ public final class IngestDaemon: @unchecked Sendable {
             }
         }
         pending.insert(contentsOf: failure.untaken, at: 0)
+    }
+
+    /// How often a database problem that lasts is logged again.
+    static let storeTroubleReminderInterval = Duration.seconds(600)
+
+    /// Why the database refused a batch, where, and what to do: SQLite's own words ("disk I/O error") name
+    /// neither the place nor the remedy. A full or read-only filesystem is recognised from the error and from
+    /// statvfs(3) of the database's directory, since SQLite reports either as an I/O error too.
+    static func storeProblem(_ error: any Error, database: String) -> String {
+        let directory = directory(of: database)
+        let said = ArticleStore.describe(error)
+        var info = statvfs()
+        let probed = statvfs(directory, &info) == 0
+        let nearlyFull = probed && UInt64(info.f_bavail) * UInt64(info.f_frsize) < 1 << 20
+        let kind = ArticleStore.failureKind(error)
+        if isReadOnlyMount(directory), kind != .locked {
+            return "the filesystem holding \(directory) is mounted read-only (\(said)); remount it read-write"
+        }
+        switch kind {
+        case .readOnly:
+            return "the database \(database) is read-only (\(said)); make it and \(directory) writable for gleaner"
+        case .full:
+            return "the filesystem holding \(directory) is full (\(said)); free space there"
+        case .ioError where nearlyFull:
+            return "the filesystem holding \(directory) is full (\(said)); free space there"
+        case .ioError:
+            return "I/O error on the database \(database) (\(said)); check the disk and the kernel log"
+        case .locked:
+            return "\(said) (another process holds the write lock on \(database))"
+        case .other:
+            return "\(said) (database \(database))"
+        }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func isReadOnlyMount(_ directory: String) -> Bool {
+        var info = statvfs()
+        // ST_RDONLY is bit 0 of f_flag (statvfs(3)).
+        return statvfs(directory, &info) == 0 && info.f_flag & 1 != 0
     }
 
     /// Records `name` as failed and moves it to the quarantine folder.
