@@ -195,19 +195,24 @@ stream=300
 in_sandbox runuser -u alice -- perl "$src/scripts/lib/gen-articles.pl" /var/spool/gleaner/inbox "$stream" restart \
     --delay 0.01 &
 streamer=$!
+restart_failures=0
 for _ in $(seq 10); do
-    in_sandbox systemctl restart gleaner
+    # Ten restarts in a few seconds exceed the default start rate limit (5 per 10 s); reset-failed resets it.
+    in_sandbox systemctl reset-failed gleaner
+    in_sandbox systemctl restart gleaner || restart_failures=$((restart_failures + 1))
     sleep 0.2
 done
+check "ten restarts succeeded" test "$restart_failures" -eq 0
 check "the writer streamed $stream files" wait "$streamer"
 wait_for 60 "every streamed file is recorded once ($((9 + stream)) file records)" files_are $((9 + stream))
 check "they are $((8 + stream)) articles" articles_are $((8 + stream))
 check "processed/ holds each once" test "$(in_sandbox ls /var/spool/gleaner/processed | wc -l)" -eq $((8 + stream))
 check "the inbox is empty" test -z "$(in_sandbox ls -A /var/spool/gleaner/inbox)"
 if command -v sqlite3 >/dev/null 2>&1; then
-    twice=$(in_sandbox sqlite3 -readonly /var/lib/gleaner/gleaner.sqlite \
-        'SELECT count(*) - count(DISTINCT sha256) FROM files')
-    check "no content recorded twice (by SHA-256)" test "$twice" -eq 0
+    twice=$(in_sandbox runuser -u alice -- sqlite3 -readonly /var/lib/gleaner/gleaner.sqlite \
+        'SELECT count(*) FROM (SELECT 1 FROM files WHERE sha256 IS NOT NULL GROUP BY sha256 HAVING count(*) > 1)' \
+        2>&1 || true)
+    check "no content recorded twice (by SHA-256): ${twice:-no answer}" test "$twice" = 0
 fi
 check "systemd counted the restarts as clean (Result=success)" test "$(unit_property Result)" = success
 
