@@ -77,17 +77,7 @@ public final class IngestDaemon: @unchecked Sendable {
         self.faults = faults
         self.reloadConfiguration = reloadConfiguration
         try Self.prepareDirectories(configuration)
-        do {
-            store = try ArticleStore(path: configuration.database, dedup: configuration.dedupParameters)
-        } catch let error as StoreError {
-            if case .dedupParametersChanged = error { throw DaemonError("\(error)", errno: EINVAL) }
-            if Self.isReadOnlyMount(Self.directory(of: configuration.database)) {
-                throw Self.readOnlyError(error, database: configuration.database)
-            }
-            throw DaemonError("\(error)", errno: EIO)
-        } catch {
-            throw DaemonError("\(error)", errno: EIO)
-        }
+        store = try Self.openStore(configuration, notifier: notifier, logger: logger)
         try Self.probeWrite(store, configuration.database)
         inbox = InboxDirectory(path: configuration.inbox)
         watcher = try InotifyWatcher(directory: configuration.inbox)
@@ -124,6 +114,55 @@ public final class IngestDaemon: @unchecked Sendable {
     deinit {
         close(wakePipe.read)
         close(wakePipe.write)
+    }
+
+    /// Opens the database. When its filesystem is full, SQLite cannot even create the shared-memory file it needs
+    /// to open a database in WAL mode: start-up then waits for space (saying so once, and in STATUS), rather than
+    /// exiting and being restarted by systemd until its start limit gives up for good.
+    static func openStore(
+        _ configuration: Configuration,
+        notifier: SystemdNotifier,
+        logger: Logger
+    ) throws(DaemonError) -> ArticleStore {
+        let database = configuration.database
+        let directory = directory(of: database)
+        var waiting = false
+        while true {
+            do {
+                let store = try ArticleStore(path: database, dedup: configuration.dedupParameters)
+                if waiting {
+                    logger.notice("the database \(database) opens again", metadata: ["event": "store-recovered"])
+                }
+                return store
+            } catch let error as StoreError {
+                if case .dedupParametersChanged = error { throw DaemonError("\(error)", errno: EINVAL) }
+                if isReadOnlyMount(directory) { throw readOnlyError(error, database: database) }
+                guard isNearlyFull(directory) else { throw DaemonError("\(error)", errno: EIO) }
+                let problem = "the filesystem holding \(directory) is full; free space there"
+                if !waiting {
+                    logger.error(
+                        "cannot open the database \(database): \(problem). Files wait in the inbox; trying again every \(openRetrySeconds) s",
+                        metadata: ["event": "store-retry"]
+                    )
+                    waiting = true
+                }
+                notifier.extendTimeout(
+                    seconds: Double(openRetrySeconds) * 3,
+                    status: "starting: cannot open the database: \(problem)"
+                )
+                sleep(openRetrySeconds)
+            } catch {
+                throw DaemonError("\(error)", errno: EIO)
+            }
+        }
+    }
+
+    static let openRetrySeconds: UInt32 = 2
+
+    /// Less than 1 MiB left for an unprivileged writer.
+    static func isNearlyFull(_ directory: String) -> Bool {
+        var info = statvfs()
+        return statvfs(directory, &info) == 0 && UInt64(info.f_bavail) * UInt64(info.f_frsize) < 1 << 20
     }
 
     /// Writes one row, to learn before READY whether the database can be written at all. SQLite opens a database
@@ -618,9 +657,7 @@ public final class IngestDaemon: @unchecked Sendable {
     static func storeProblem(_ error: any Error, database: String) -> String {
         let directory = directory(of: database)
         let said = ArticleStore.describe(error)
-        var info = statvfs()
-        let probed = statvfs(directory, &info) == 0
-        let nearlyFull = probed && UInt64(info.f_bavail) * UInt64(info.f_frsize) < 1 << 20
+        let nearlyFull = isNearlyFull(directory)
         let kind = ArticleStore.failureKind(error)
         if isReadOnlyMount(directory), kind != .locked {
             return "the filesystem holding \(directory) is mounted read-only (\(said)); remount it read-write"

@@ -58,6 +58,39 @@ struct FilesystemFaultTests {
     }
 
     @Test(
+        "A database disk already full at start-up: start-up waits for space, says so once, then ingests what waited",
+        .enabled(if: DaemonHarness.canMount, "needs root to mount a small tmpfs in a private mount namespace")
+    )
+    func databaseDiskFullAtStart() throws {
+        let daemon = try DaemonHarness(databaseIn: "db")
+        let mount = PrivateMount(directory: daemon.databaseDirectory, kind: .tmpfs(size: "2m"))
+        try daemon.startWithPrivateMounts([mount])
+        daemon.waitForReady()
+        try daemon.drop("before.txt", text: distinctText(0, "before the disk filled up"))
+        daemon.waitUntil("the first file") { daemon.counts().articles == 1 }
+        #expect(daemon.stop() == 0)
+        // A clean stop removes the write-ahead log and shared-memory files, which the next open must re-create.
+        let filler = try daemon.fill(daemon.view + mount.directory)
+        for index in 1...3 {
+            try daemon.drop("waiting-\(index).txt", text: distinctText(index, "waiting for space"))
+        }
+        try daemon.startWithPrivateMounts([mount])
+        daemon.waitUntil("STATUS to say the disk is full") { daemon.notify.lastStatus?.contains("is full") == true }
+        usleep(5_000_000)
+        #expect(daemon.process?.isRunning == true, "it waits rather than exiting into systemd's start limit")
+        let warnings = daemon.log.filter { $0.contains("event=store-retry") }
+        #expect(warnings.count == 1, "said once: \(warnings)")
+        #expect(warnings.first?.contains(mount.directory) == true)
+        #expect(daemon.contents(of: daemon.inbox).count == 3)
+        #expect(unlink(filler) == 0)
+        daemon.waitForReady()
+        daemon.waitUntil("the waiting files") { daemon.counts().articles == 4 }
+        #expect(daemon.counts().files == 4)
+        #expect(daemon.contents(of: daemon.inbox).isEmpty)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
         "A database on a read-only filesystem stops start-up with a message saying where and what to do; files wait",
         .enabled(if: DaemonHarness.canMount, "needs root to bind-mount a directory read-only in a private namespace")
     )
