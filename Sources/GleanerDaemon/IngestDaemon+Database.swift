@@ -94,7 +94,8 @@ extension IngestDaemon {
         }
         switch kind {
         case .readOnly:
-            return "the database \(database) is read-only (\(said)); make it and \(directory) writable for gleaner"
+            return "the database \(database) is read-only (\(said)); make it and \(directory) writable for gleaner, "
+                + "or, if the kernel made its filesystem read-only after a disk error (see its log), repair and remount it"
         case .full:
             return "the filesystem holding \(directory) is full (\(said)); free space there"
         case .ioError where nearlyFull:

@@ -13,6 +13,10 @@ struct PrivateMount {
         case tmpfs(size: String)
         /// The directory itself, bound read-only over itself.
         case readOnly
+        /// An ext4 image (``makeExt4Image(_:megabytes:)``) on a loop device, with `errors=remount-ro`, so that
+        /// ``triggerFilesystemError(_:)`` makes the kernel turn it read-only under open files, as after a
+        /// disk error.
+        case ext4Image(String)
     }
 
     /// Where it is mounted, as the daemon names it.
@@ -26,6 +30,8 @@ struct PrivateMount {
             "mkdir -p \(argument) && mount -t tmpfs -o size=\(size),mode=0755 gleaner-test \(argument)"
         case .readOnly:
             "mount --bind \(argument) \(argument) && mount -o remount,bind,ro \(argument)"
+        case .ext4Image(let image):
+            "mkdir -p \(argument) && mount -o loop,errors=remount-ro '\(image)' \(argument)"
         }
     }
 }
@@ -35,6 +41,30 @@ extension DaemonHarness {
     /// `nsenter` installed), as CI does.
     static let canMount: Bool =
         getuid() == 0 && access("/usr/bin/unshare", X_OK) == 0 && access("/usr/bin/nsenter", X_OK) == 0
+
+    /// Whether ext4 images can be made and loop-mounted here (root, `mkfs.ext4`, loop devices).
+    static let canMountExt4Image: Bool =
+        canMount && access("/sbin/mkfs.ext4", X_OK) == 0 && access("/dev/loop-control", F_OK) == 0
+
+    /// Makes an empty ext4 filesystem image of `megabytes` at `path`.
+    func makeExt4Image(_ path: String, megabytes: Int) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), truncate(path, off_t(megabytes << 20)) == 0
+        else { throw HarnessError("cannot create \(path)") }
+        let mkfs = Process()
+        mkfs.executableURL = URL(fileURLWithPath: "/sbin/mkfs.ext4")
+        mkfs.arguments = ["-q", "-F", path]
+        try mkfs.run()
+        mkfs.waitUntilExit()
+        guard mkfs.terminationStatus == 0 else { throw HarnessError("mkfs.ext4 \(path) failed") }
+    }
+
+    /// Makes the kernel record an error on the ext4 filesystem mounted at `mount` (its `trigger_fs_error` knob),
+    /// which `errors=remount-ro` answers by turning it read-only at once, open files and all.
+    func triggerFilesystemError(_ mount: PrivateMount) throws {
+        let script = "echo 1 > /sys/fs/ext4/$(basename \"$(findmnt -no SOURCE \"$1\")\")/trigger_fs_error"
+        let status = try inDaemonMountNamespace(["/bin/sh", "-c", script, "sh", mount.directory])
+        guard status == 0 else { throw HarnessError("cannot trigger an error on \(mount.directory)") }
+    }
 
     /// Makes `mounts` in a new private mount namespace, held by a sleeping process, and starts the daemon in it.
     /// While it lives, the test reaches the daemon's files through ``view`` (`/proc/PID/root` of the holder)

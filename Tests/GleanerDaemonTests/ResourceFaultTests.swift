@@ -123,6 +123,47 @@ struct FilesystemFaultTests {
     }
 
     @Test(
+        "A disk error turns the database's filesystem read-only under the daemon: files stay, STATUS says so once",
+        .enabled(if: DaemonHarness.canMountExt4Image, "needs root, loop devices and mkfs.ext4")
+    )
+    func databaseFilesystemError() throws {
+        let daemon = try DaemonHarness(configuration: ["RetryMaxDelay=1s"], databaseIn: "db")
+        let image = daemon.root + "/db.ext4"
+        try daemon.makeExt4Image(image, megabytes: 16)
+        let mount = PrivateMount(directory: daemon.databaseDirectory, kind: .ext4Image(image))
+        try daemon.startWithPrivateMounts([mount])
+        daemon.waitForReady()
+        try daemon.drop("before.txt", text: distinctText(0, "before the disk error"))
+        daemon.waitUntil("the first file") { daemon.counts().articles == 1 }
+        try daemon.triggerFilesystemError(mount)
+        for index in 1...3 { try daemon.drop("after-\(index).txt", text: distinctText(index, "after the disk error")) }
+        daemon.waitUntil("STATUS to say why", timeout: 20) {
+            daemon.notify.lastStatus?.contains("retrying 3 files") == true
+        }
+        let status = daemon.notify.lastStatus ?? ""
+        #expect(status.contains(mount.directory), "STATUS says where: \(status)")
+        #expect(status.contains("kernel log") || status.contains("read-only"), "STATUS says what to do: \(status)")
+        usleep(3_000_000)
+        #expect(daemon.process?.isRunning == true)
+        #expect(daemon.contents(of: daemon.inbox).count == 3)
+        #expect(daemon.contents(of: daemon.failed).isEmpty)
+        #expect(daemon.log.filter { $0.contains("event=store-retry") }.count == 1)
+        #expect(daemon.stop() == 0)
+        // The filesystem stays read-only until it is repaired and mounted again: a restart says so and exits.
+        try daemon.startWithPrivateMounts([mount])
+        let exit = daemon.waitForExit(timeout: 30)
+        #expect(exit != nil && exit != 0)
+        #expect(daemon.log.contains { $0.contains("cannot start") && $0.contains("read-only") })
+        #expect(daemon.contents(of: daemon.inbox).count == 3)
+        // Informational: what the journal said.
+        print(
+            daemon.log.filter { $0.contains("event=store-retry") || $0.contains("cannot start") }.joined(
+                separator: "\n"
+            )
+        )
+    }
+
+    @Test(
         "A full inbox filesystem: renames still work, a temporary name cut short by ENOSPC is never taken",
         .enabled(if: DaemonHarness.canMount, "needs root to mount a small tmpfs in a private mount namespace")
     )
