@@ -2,7 +2,8 @@
 # End-to-end test of Gleaner as a systemd service, under a REAL systemd booted as PID 1 of private namespaces
 # (scripts/lib/systemd-sandbox.sh): install, verify, security score, status, drops by cp and mv from a group
 # member, journal fields, reload, watchdog restart after a deliberate stall, clean stop, restart without
-# double ingestion, a failing start's message, uninstall. Needs root; skipped with a message otherwise.
+# double ingestion, a failing start's message, ten restarts while files stream in (each recorded once),
+# uninstall. Needs root; skipped with a message otherwise.
 #
 #   scripts/test-systemd.sh            uses .build/debug/gleaner (built by scripts/test.sh)
 #   GLEANER_BINARY=PATH scripts/test-systemd.sh
@@ -188,6 +189,32 @@ check "a second install keeps the configuration" grep -q "/etc/gleaner/gleaner.c
 check "a second install restarts the running service" grep -q "enabled, restarted" <<<"$again"
 wait_for 10 "still active after the second install" test "$(unit_property ActiveState)" = active
 check "and still nothing ingested twice" files_are 9
+
+echo "== ten restarts while files stream in"
+stream=300
+in_sandbox runuser -u alice -- perl "$src/scripts/lib/gen-articles.pl" /var/spool/gleaner/inbox "$stream" restart \
+    --delay 0.01 &
+streamer=$!
+restart_failures=0
+for _ in $(seq 10); do
+    # Ten restarts in a few seconds exceed the default start rate limit (5 per 10 s); reset-failed resets it.
+    in_sandbox systemctl reset-failed gleaner
+    in_sandbox systemctl restart gleaner || restart_failures=$((restart_failures + 1))
+    sleep 0.2
+done
+check "ten restarts succeeded" test "$restart_failures" -eq 0
+check "the writer streamed $stream files" wait "$streamer"
+wait_for 60 "every streamed file is recorded once ($((9 + stream)) file records)" files_are $((9 + stream))
+check "they are $((8 + stream)) articles" articles_are $((8 + stream))
+check "processed/ holds each once" test "$(in_sandbox ls /var/spool/gleaner/processed | wc -l)" -eq $((8 + stream))
+check "the inbox is empty" test -z "$(in_sandbox ls -A /var/spool/gleaner/inbox)"
+if command -v sqlite3 >/dev/null 2>&1; then
+    twice=$(in_sandbox runuser -u alice -- sqlite3 -readonly /var/lib/gleaner/gleaner.sqlite \
+        'SELECT count(*) FROM (SELECT 1 FROM files WHERE sha256 IS NOT NULL GROUP BY sha256 HAVING count(*) > 1)' \
+        2>&1 || true)
+    check "no content recorded twice (by SHA-256): ${twice:-no answer}" test "$twice" = 0
+fi
+check "systemd counted the restarts as clean (Result=success)" test "$(unit_property Result)" = success
 
 echo "== uninstall"
 in_sandbox "$src/scripts/uninstall.sh" | sed 's/^/   /'

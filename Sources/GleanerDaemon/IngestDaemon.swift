@@ -47,6 +47,8 @@ public final class IngestDaemon: @unchecked Sendable {
     var warnedDirectories: Set<String> = []
     var counts: (articles: Int, duplicates: Int, failed: Int)
     var storeTrouble: (until: ContinuousClock.Instant, attempt: Int, reason: String, files: Int)?
+    /// When a lasting database problem is logged again.
+    var storeTroubleReminder: ContinuousClock.Instant?
     /// Since when the inbox is unusable, when to try again, and what is wrong ("missing, re-creating it"), for
     /// STATUS and to log each new problem once rather than at every attempt.
     var inboxTrouble: (since: ContinuousClock.Instant, next: ContinuousClock.Instant, problem: String)?
@@ -75,14 +77,8 @@ public final class IngestDaemon: @unchecked Sendable {
         self.faults = faults
         self.reloadConfiguration = reloadConfiguration
         try Self.prepareDirectories(configuration)
-        do {
-            store = try ArticleStore(path: configuration.database, dedup: configuration.dedupParameters)
-        } catch let error as StoreError {
-            if case .dedupParametersChanged = error { throw DaemonError("\(error)", errno: EINVAL) }
-            throw DaemonError("\(error)", errno: EIO)
-        } catch {
-            throw DaemonError("\(error)", errno: EIO)
-        }
+        store = try Self.openStore(configuration, notifier: notifier, logger: logger)
+        try Self.probeWrite(store, configuration.database)
         inbox = InboxDirectory(path: configuration.inbox)
         watcher = try InotifyWatcher(directory: configuration.inbox)
         var descriptors: [Int32] = [-1, -1]
@@ -470,8 +466,12 @@ public final class IngestDaemon: @unchecked Sendable {
             return
         }
         if let trouble = storeTrouble {
-            logger.notice("the database accepts writes again after \(trouble.attempt) failed attempts")
+            logger.notice(
+                "the database accepts writes again after \(trouble.attempt) failed attempts (\(trouble.reason))",
+                metadata: ["event": "store-recovered"]
+            )
             storeTrouble = nil
+            storeTroubleReminder = nil
         }
         count(report)
         // A file committed but not moved stays queued, so its attempts add up and its retries back off.
@@ -543,11 +543,20 @@ public final class IngestDaemon: @unchecked Sendable {
         if failure.isTransient {
             let attempt = (storeTrouble?.attempt ?? 0) + 1
             let delay = min(configuration.retryMaxDelay, 0.25 * Double(1 << min(attempt, 16)))
-            storeTrouble = (clock.now + .seconds(delay), attempt, failure.description, failure.names.count)
-            logger.warning(
-                "cannot commit \(failure.names.count) files: \(failure.description); they stay in the inbox, retrying in \(delay)s",
-                metadata: ["event": "store-retry"]
-            )
+            let problem = Self.storeProblem(failure.underlying, database: configuration.database)
+            let previous = storeTrouble?.reason
+            storeTrouble = (clock.now + .seconds(delay), attempt, problem, failure.names.count)
+            // Said once, again when the problem changes, and as a reminder every so often: not at every retry.
+            if problem != previous || storeTroubleReminder.map({ clock.now >= $0 }) ?? true {
+                let reminder = previous == problem ? "still " : ""
+                logger.warning(
+                    "\(reminder)cannot commit \(failure.names.count) files: \(problem); they stay in the inbox and are retried with back-off, at least every \(configuration.retryMaxDelay)s",
+                    metadata: ["event": "store-retry"]
+                )
+                storeTroubleReminder = clock.now + Self.storeTroubleReminderInterval
+            } else {
+                logger.debug("cannot commit \(failure.names.count) files yet (\(problem)); retrying in \(delay)s")
+            }
             return
         }
         // Not transient: one file breaks the transaction. Commit the files one by one to find it.

@@ -38,6 +38,31 @@ extension ArticleStore {
         return transient.contains(error.resultCode)
     }
 
+    /// What kind of trouble a failed write ran into, for an explanation that says what to do.
+    public enum FailureKind: Sendable {
+        /// Another connection holds the lock.
+        case locked
+        /// No space left on the filesystem (`SQLITE_FULL`).
+        case full
+        /// The file or its filesystem cannot be written (`SQLITE_READONLY`).
+        case readOnly
+        /// The operating system failed a read or write (`SQLITE_IOERR`), which a full or read-only
+        /// filesystem also causes.
+        case ioError
+        case other
+    }
+
+    public static func failureKind(_ error: any Error) -> FailureKind {
+        guard let error = error as? DatabaseError else { return .other }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked
+        case .SQLITE_FULL: return .full
+        case .SQLITE_READONLY: return .readOnly
+        case .SQLITE_IOERR: return .ioError
+        default: return .other
+        }
+    }
+
     /// A short description of a database failure for the STATUS line ("database or disk is full").
     public static func describe(_ error: any Error) -> String {
         guard let error = error as? DatabaseError else { return "\(error)" }

@@ -6,10 +6,14 @@ import Glibc
 #endif
 
 /// Runs `gleaner` with arguments and returns its exit status, standard output and standard error.
-func runGleaner(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+/// With `executable`, runs that instead, with `arguments` minus the first (a command that runs `gleaner`).
+func runGleaner(
+    _ arguments: [String],
+    executable: String? = nil
+) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: DaemonHarness.binary)
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: executable ?? DaemonHarness.binary)
+    process.arguments = executable == nil ? arguments : Array(arguments.dropFirst())
     process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
     let output = Pipe()
     let error = Pipe()

@@ -11,10 +11,20 @@ import Glibc
 /// socket, and lets a test drop files and wait for outcomes.
 final class DaemonHarness {
     let root: String
-    var inbox: String { root + "/inbox" }
-    var processed: String { root + "/processed" }
-    var failed: String { root + "/failed" }
-    var database: String { root + "/gleaner.sqlite" }
+    /// The directory holding `inbox`, `processed` and `failed`, as the daemon names it.
+    let spoolDirectory: String
+    /// The directory holding the database, as the daemon names it.
+    let databaseDirectory: String
+    /// A process that holds a private mount namespace with test mounts (``startWithPrivateMounts(_:)``), where
+    /// the daemon runs; the test reaches its files through `/proc/PID/root` of the holder.
+    var mountNamespace: Process?
+    /// The prefix through which the test sees the daemon's files.
+    var view: String { mountNamespace.map { "/proc/\($0.processIdentifier)/root" } ?? "" }
+    var inbox: String { view + spoolDirectory + "/inbox" }
+    var processed: String { view + spoolDirectory + "/processed" }
+    var failed: String { view + spoolDirectory + "/failed" }
+    /// Not through ``view``: SQLite resolves `/proc/PID/root` to `/` (see ``countsInMountNamespace()``).
+    var database: String { databaseDirectory + "/gleaner.sqlite" }
     var configPath: String { root + "/gleaner.conf" }
     let notify: NotifySocket
     var process: Process?
@@ -36,13 +46,20 @@ final class DaemonHarness {
         return directory.appendingPathComponent("gleaner").path
     }()
 
-    /// - Parameter configuration: extra `Key=Value` lines for the configuration file.
-    init(configuration: [String] = []) throws {
+    /// - Parameters:
+    ///   - configuration: extra `Key=Value` lines for the configuration file.
+    ///   - spool: a subdirectory of the test's directory for `inbox`, `processed` and `failed` (to mount a
+    ///     filesystem there), or nil for the test's directory itself.
+    ///   - databaseIn: likewise for the database.
+    init(configuration: [String] = [], spool: String? = nil, databaseIn: String? = nil) throws {
         var template = Array("/tmp/gleaner-test-XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw HarnessError("mkdtemp failed")
         }
-        root = String(cString: made)
+        let root = String(cString: made)
+        self.root = root
+        spoolDirectory = spool.map { root + "/" + $0 } ?? root
+        databaseDirectory = databaseIn.map { root + "/" + $0 } ?? root
         notify = try NotifySocket(path: root + "/notify.sock")
         try writeConfiguration(configuration)
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
@@ -52,7 +69,7 @@ final class DaemonHarness {
     }
 
     deinit {
-        if let process, process.isRunning {
+        for process in [process, mountNamespace].compactMap(\.self) where process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
@@ -63,17 +80,20 @@ final class DaemonHarness {
     func writeConfiguration(_ extra: [String]) throws {
         let lines =
             [
-                "Inbox=\(inbox)", "Processed=\(processed)", "Failed=\(failed)", "Database=\(database)",
+                "Inbox=\(spoolDirectory)/inbox", "Processed=\(spoolDirectory)/processed",
+                "Failed=\(spoolDirectory)/failed", "Database=\(databaseDirectory)/gleaner.sqlite",
                 "SettleTime=0", "LogLevel=debug",
             ] + extra
         try (lines.joined(separator: "\n") + "\n").write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
     /// Starts `gleaner run --config …` with `NOTIFY_SOCKET` set.
-    func start(environment extra: [String: String] = [:], arguments: [String] = []) throws {
+    /// - Parameter launcher: a command that runs the daemon as its last arguments (such as `unshare …`).
+    func start(environment extra: [String: String] = [:], arguments: [String] = [], launcher: [String] = []) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["run", "--config", configPath] + arguments
+        let command = launcher + [Self.binary, "run", "--config", configPath] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var environment = ["NOTIFY_SOCKET": notify.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         environment.merge(extra) { $1 }
         process.environment = environment
@@ -185,7 +205,8 @@ final class DaemonHarness {
 
     /// Counts from the database, or zeros when it does not exist yet.
     func counts() -> StoreCounts {
-        (try? store().counts()) ?? .zero
+        if mountNamespace != nil { return (try? countsInMountNamespace()) ?? .zero }
+        return (try? store().counts()) ?? .zero
     }
 }
 
