@@ -1,0 +1,34 @@
+import Foundation
+import PropertyBased
+import Testing
+
+/// Random sequences of drops, duplicates, bad files, deletions, `kill -9`, queue overflows and SIGHUP against the
+/// real daemon, checked against a model of what was dropped (see ``SpoolModelRun/discrepancies()``).
+///
+/// `GLEANER_MODEL_RUNS` (default 3) sets how many sequences run and `GLEANER_MODEL_OPS` (default 30) how long
+/// each is. A failure names its seed: add `.fixedSeed("…")` to the test to replay that sequence.
+@Suite("The spool against a model: random operations, every file accounted for once", .serialized)
+struct SpoolModelTests {
+    static let runs = ProcessInfo.processInfo.environment["GLEANER_MODEL_RUNS"].flatMap { Int($0) } ?? 3
+    static let operations = ProcessInfo.processInfo.environment["GLEANER_MODEL_OPS"].flatMap { Int($0) } ?? 30
+
+    /// Runs `operations`, lets the daemon finish, stops it and returns what disagrees with the model.
+    static func check(_ operations: [SpoolOperation]) throws -> [String] {
+        var run = try SpoolModelRun()
+        for operation in operations { try run.apply(operation) }
+        var problems: [String] = []
+        if !run.waitForQuiet(timeout: 60) { problems.append("the daemon did not take every file in 60 s") }
+        let status = run.daemon.stop()
+        if status != 0 { problems.append("SIGTERM: exit status \(status.map(String.init) ?? "none in 10 s")") }
+        return problems + (try run.discrepancies())
+    }
+
+    @Test("Random sequences of operations leave every file ingested once, quarantined, or (if deleted) gone")
+    func randomSequences() async {
+        await propertyCheck(count: Self.runs, input: SpoolOperation.sequences(of: Self.operations)) { operations in
+            let problems = try Self.check(operations)
+            let listed = operations.map(\.description).joined(separator: ", ")
+            #expect(problems.isEmpty, "operations: \(listed)\n\(problems.joined(separator: "\n"))")
+        }
+    }
+}
