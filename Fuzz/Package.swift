@@ -10,15 +10,17 @@ let package = Package(
         .package(name: "gleaner", path: "..")
     ],
     targets: [
+        // Declares libFuzzer's driver, which each target's main calls.
+        .target(name: "CFuzzerDriver"),
         // Bytes and a file name through ArticleParser (decoder, .txt, .json and .jsonl readers).
         .executableTarget(
             name: "FuzzArticleParser",
-            dependencies: [.product(name: "GleanerFuzzChecks", package: "gleaner")]
+            dependencies: ["CFuzzerDriver", .product(name: "GleanerFuzzChecks", package: "gleaner")]
         ),
         // Text through PublicationDateParser, DateGrammar and the event extractor.
         .executableTarget(
             name: "FuzzDateGrammar",
-            dependencies: [.product(name: "GleanerFuzzChecks", package: "gleaner")]
+            dependencies: ["CFuzzerDriver", .product(name: "GleanerFuzzChecks", package: "gleaner")]
         ),
     ]
 )
