@@ -60,8 +60,8 @@ for target in "${targets[@]}"; do
         -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=4096 \
         -print_final_stats=1 -artifact_prefix="$crashes/" 2>&1 | tee "$log" ||
         status=$?
-    executions=$(awk -F: '/stat::number_of_executed_units/ { n += $2 } END { print n + 0 }' "$log")
-    rate=$(awk -F: '/stat::average_exec_per_sec/ { n += $2 } END { print n + 0 }' "$log")
+    executions=$(awk -F: '/stat::number_of_executed_units/ { n += $NF } END { print n + 0 }' "$log")
+    rate=$(awk -F: '/stat::average_exec_per_sec/ { n += $NF } END { print n + 0 }' "$log")
     size=$(find "$corpus" -type f | wc -l)
     new=$(comm -13 <(echo "$before") <(find "$crashes" -type f | sort) | sed '/^$/d')
     count=$(echo -n "$new" | grep -c . || true)

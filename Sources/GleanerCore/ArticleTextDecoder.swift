@@ -46,6 +46,8 @@ public enum ArticleTextDecoder {
         } else {
             text = String(decoding: body.map { windows1252Scalar($0) }, as: UTF32.self)
         }
+        // A file of one cut-off multi-byte character has no whole character left.
+        guard !text.isEmpty else { throw Rejection(.empty, "the file holds only an incomplete UTF-8 character") }
         return controls > 0 ? removingControlCharacters(text) : text
     }
 

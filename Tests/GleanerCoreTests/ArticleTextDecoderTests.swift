@@ -84,10 +84,13 @@ struct ArticleTextDecoderTests {
         }
     }
 
-    @Test("A UTF-8 byte-order mark alone is an empty file, as a UTF-16 one is")
+    @Test("A UTF-8 byte-order mark alone, or one cut-off character, is an empty file, as a UTF-16 mark alone is")
     func byteOrderMarkOnly() {
         #expect(throws: Rejection(.empty, "the file has only a byte-order mark")) {
             try ArticleTextDecoder.decode([0xEF, 0xBB, 0xBF])
+        }
+        #expect(throws: Rejection(.empty, "the file holds only an incomplete UTF-8 character")) {
+            try ArticleTextDecoder.decode([0xEF, 0xB5])
         }
     }
 }
