@@ -27,6 +27,9 @@ enum SpoolOperation: Sendable, Hashable, CustomStringConvertible {
     case burst(count: Int)
     /// SIGHUP: the daemon re-reads its configuration.
     case hangUp
+    /// A restart with `crash-at=POINT:N` armed: the daemon kills itself there, and is restarted by the next
+    /// operation, as systemd would.
+    case crashAt(point: String, count: Int)
     /// Nothing for a while, so the daemon catches up (or not).
     case pause(milliseconds: Int)
 
@@ -53,6 +56,7 @@ enum SpoolOperation: Sendable, Hashable, CustomStringConvertible {
         case .overflowBurst(let count): "overflowBurst(\(count))"
         case .burst(let count): "burst(\(count))"
         case .hangUp: "hangUp"
+        case .crashAt(let point, let count): "crashAt(\(point):\(count))"
         case .pause(let milliseconds): "pause(\(milliseconds))"
         }
     }
@@ -71,9 +75,13 @@ enum SpoolOperation: Sendable, Hashable, CustomStringConvertible {
         case 76..<78: self = .overflowBurst(count: 5 + parameter % 20)
         case 78..<86: self = .burst(count: 5 + parameter % 15)
         case 86..<90: self = .hangUp
+        case 90..<95: self = .crashAt(point: Self.crashPoints[parameter % 5], count: 1 + parameter / 5 % 4)
         default: self = .pause(milliseconds: parameter % 200)
         }
     }
+
+    /// The daemon's crash points (`GLEANER_TEST_FAULTS=crash-at=POINT`).
+    static let crashPoints = ["after-read", "after-parse", "in-transaction", "after-commit", "during-move"]
 
     /// Sequences of `count` operations.
     static func sequences(of count: Int) -> Generator<[SpoolOperation], some SendableSequenceType> {
@@ -127,7 +135,29 @@ struct SpoolModelRun {
         daemon.waitForReady()
     }
 
+    /// Daemons started, and how many of them killed themselves at an armed crash point.
+    var starts = 1
+    var selfCrashes = 0
+
+    /// Restarts the daemon if it has died (at an armed crash point), as systemd's `Restart=` would.
+    mutating func restartIfDead() throws {
+        guard daemon.process?.isRunning == false else { return }
+        selfCrashes += 1
+        try restart()
+    }
+
+    mutating func restart(environment: [String: String] = [:]) throws {
+        if daemon.process?.isRunning == true {
+            daemon.signal(SIGKILL)
+            daemon.waitForExit()
+        }
+        try daemon.start(environment: environment)
+        daemon.waitForReady()
+        starts += 1
+    }
+
     mutating func apply(_ operation: SpoolOperation) throws {
+        try restartIfDead()
         switch operation {
         case .copy, .rename:
             let group = model.newGroup("written by \(operation)")
@@ -152,15 +182,11 @@ struct SpoolModelRun {
             unlink(daemon.inbox + "/" + name)
             model.drops.append(.init(name: name, expectation: .deleted(group: group)))
         case .killAndRestart:
-            daemon.signal(SIGKILL)
-            daemon.waitForExit()
-            try daemon.start()
-            daemon.waitForReady()
+            try restart()
+        case .crashAt(let point, let count):
+            try restart(environment: ["GLEANER_TEST_FAULTS": "crash-at=\(point):\(count)"])
         case .overflowBurst(let count):
-            daemon.signal(SIGKILL)
-            daemon.waitForExit()
-            try daemon.start(environment: ["GLEANER_TEST_FAULTS": "pause-reader=1.5"])
-            daemon.waitForReady()
+            try restart(environment: ["GLEANER_TEST_FAULTS": "pause-reader=1.5"])
             for index in 0..<(queueLimit / 3 + 100) {
                 let path = daemon.inbox + "/churn-\(index).tmp"
                 close(open(path, O_CREAT | O_WRONLY, 0o644))
@@ -176,13 +202,24 @@ struct SpoolModelRun {
         }
     }
 
-    /// Waits until the inbox is empty and every file that was not deleted has a record.
-    func waitForQuiet(timeout: Double) -> Bool {
+    /// Waits until the inbox is empty and every file that was not deleted has a record, restarting the daemon
+    /// (without faults) whenever it kills itself at an armed crash point.
+    mutating func waitForQuiet(timeout: Double) throws -> Bool {
         let expected = Set(model.drops.filter { if case .deleted = $0.expectation { false } else { true } }.map(\.name))
-        return daemon.waitUntil("the daemon to take every file", timeout: timeout) {
-            daemon.contents(of: daemon.inbox).isEmpty
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if daemon.process?.isRunning == false {
+                selfCrashes += 1
+                try restart()
+            }
+            if daemon.contents(of: daemon.inbox).isEmpty
                 && expected.isSubset(of: Set(daemon.fileRecords().map(\.name)))
+            {
+                return true
+            }
+            usleep(20_000)
         }
+        return false
     }
 
     /// An article row: its id, its file's record id, and the canonical it copies.
