@@ -152,8 +152,17 @@ struct SpoolModelRun {
             daemon.waitForExit()
         }
         try daemon.start(environment: environment)
-        daemon.waitForReady()
         starts += 1
+        // READY, or death at an armed crash point before it: the start-up scan ingests what the inbox holds first.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let ready = daemon.notify.all.dropFirst(daemon.notifyMark).contains {
+                $0.split(separator: "\n").contains("READY=1")
+            }
+            if ready || daemon.process?.isRunning == false { return }
+            usleep(20_000)
+        }
+        Issue.record("no READY=1 within 30 s; daemon log tail:\n\(daemon.log.suffix(15).joined(separator: "\n"))")
     }
 
     mutating func apply(_ operation: SpoolOperation) throws {

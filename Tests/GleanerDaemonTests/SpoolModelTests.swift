@@ -40,4 +40,32 @@ struct SpoolModelTests {
             #expect(problems.isEmpty, "operations: \(listed)\n\(problems.joined(separator: "\n"))")
         }
     }
+
+    /// Sequences that once failed, replayed as they were (a seed would not survive a change of the generator).
+    @Test(
+        "Fixed sequences that once failed",
+        arguments: [
+            // A daemon armed to crash in its transaction died during the start-up scan, before READY: the run
+            // must restart it, as systemd would, rather than wait for a READY that never comes (shortened from
+            // the 30-operation run that showed it).
+            [
+                SpoolOperation.burst(count: 5), .dropAndDelete, .duplicate(pick: 803), .killAndRestart, .copy,
+                .crashAt(point: "in-transaction", count: 1), .rename, .bad(.undecodable),
+            ]
+        ]
+    )
+    func fixedSequences(operations: [SpoolOperation]) throws {
+        let problems = try Self.check(operations)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test("An overflow burst does overflow the inotify queue, and the rescan still takes every file")
+    func overflowBurstOverflows() throws {
+        var run = try SpoolModelRun()
+        for operation in [SpoolOperation.copy, .overflowBurst(count: 10), .copy] { try run.apply(operation) }
+        #expect(try run.waitForQuiet(timeout: 60))
+        #expect(run.daemon.stop() == 0)
+        #expect(run.daemon.log.contains { $0.contains("inotify queue overflowed") })
+        #expect(try run.discrepancies().isEmpty)
+    }
 }
