@@ -29,6 +29,8 @@ public enum DateGrammarChecks {
         // The same bytes as a file's modification time, the publication day of an article that has no date.
         if bytes.count >= 11 {
             let mtime = bytes[3..<11].reduce(Int64(0)) { $0 << 8 | Int64($1) }
+            // Any count of seconds converts without a trap (the parser then clamps it to a real day).
+            _ = PublicationDate(secondsSince1970: mtime, source: .fileModificationTime)
             if let day = try? ArticleParser().parse(Array("Words.".utf8), fileName: "a.txt", modificationTime: mtime)
                 .articles.first?.published, !PublicationDate.isValid(year: day.year, month: day.month, day: day.day)
             {
