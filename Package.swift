@@ -13,7 +13,9 @@ let package = Package(
     name: "gleaner",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "gleaner", targets: ["gleaner"])
+        .executable(name: "gleaner", targets: ["gleaner"]),
+        // For the fuzzing package under Fuzz/, which builds it (and the pure modules) with -sanitize=fuzzer.
+        .library(name: "GleanerFuzzChecks", targets: ["GleanerFuzzChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -80,6 +82,16 @@ let package = Package(
                 .embedInCode("Resources/lexicon/organisations.tsv"), .embedInCode("Resources/lexicon/people.tsv"),
             ]
         ),
+        // What the fuzzers check on every input: shared by the libFuzzer targets in Fuzz/ and by the tests that
+        // replay their seeds and regressions.
+        .target(
+            name: "GleanerFuzzChecks",
+            dependencies: ["GleanerCore", "GleanerEvents"]
+        ),
+        .testTarget(
+            name: "GleanerFuzzTests",
+            dependencies: ["GleanerFuzzChecks"]
+        ),
         .testTarget(
             name: "GleanerEventsTests",
             dependencies: ["GleanerEvents", "GleanerCore"]
@@ -117,6 +129,7 @@ let package = Package(
             name: "GleanerDaemonTests",
             dependencies: [
                 "GleanerDaemon", "GleanerStore", "GleanerCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
     ]

@@ -13,7 +13,8 @@ public struct ArticleParser: Sendable {
     /// - Parameters:
     ///   - bytes: the whole content of the file.
     ///   - fileName: its name, whose extension selects the format.
-    ///   - modificationTime: seconds since 1970, used as the publication date when the article has none.
+    ///   - modificationTime: seconds since 1970, used as the publication date when the article has none (clamped to
+    ///     years 1–9999).
     /// - Throws: a ``Rejection`` saying why the file is not an article (the whole file is then quarantined).
     public func parse(_ bytes: [UInt8], fileName: String, modificationTime: Int64) throws(Rejection) -> ParsedFile {
         guard let format = ArticleFormat(fileName: fileName) else {
@@ -22,7 +23,12 @@ public struct ArticleParser: Sendable {
         guard bytes.count <= maximumFileSize else {
             throw Rejection(.tooLarge, "\(bytes.count) bytes, MaxFileSize is \(maximumFileSize)")
         }
-        let fallbackDate = PublicationDate(secondsSince1970: modificationTime, source: .fileModificationTime)
+        // A file's time stamp can be any 64-bit count: outside years 1–9999 it stands for the first or last day.
+        let clamped = min(
+            max(modificationTime, PublicationDate.validSeconds.lowerBound),
+            PublicationDate.validSeconds.upperBound
+        )
+        let fallbackDate = PublicationDate(secondsSince1970: clamped, source: .fileModificationTime)
         switch format {
         case .text:
             let text = try ArticleTextDecoder.decode(bytes)

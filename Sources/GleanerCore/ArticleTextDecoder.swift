@@ -23,11 +23,12 @@ public enum ArticleTextDecoder {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard !body.isEmpty else { throw Rejection(.empty, "the file has only a byte-order mark") }
         if let nul = body.firstIndex(of: 0) {
             throw Rejection(.binary, "NUL byte at offset \(nul)")
         }
         var controls = 0
-        for byte in body where byte < 0x20 && !(0x09...0x0D).contains(byte) || byte == 0x7F {
+        for byte in body where isControl(UInt32(byte)) {
             controls += 1
         }
         if controls > 0, Double(controls) > maximumControlByteShare * Double(body.count) {
@@ -45,6 +46,8 @@ public enum ArticleTextDecoder {
         } else {
             text = String(decoding: body.map { windows1252Scalar($0) }, as: UTF32.self)
         }
+        // A file of one cut-off multi-byte character has no whole character left.
+        guard !text.isEmpty else { throw Rejection(.empty, "the file holds only an incomplete UTF-8 character") }
         return controls > 0 ? removingControlCharacters(text) : text
     }
 
@@ -89,13 +92,23 @@ public enum ArticleTextDecoder {
         }
         if text.unicodeScalars.contains("\u{0}") { throw Rejection(.binary, "NUL character in UTF-16 text") }
         guard !text.isEmpty else { throw Rejection(.empty, "the file has only a byte-order mark") }
-        return text
+        // The same rule as for bytes: a few stray control characters are removed, many mean binary content.
+        let controls = text.unicodeScalars.count { isControl($0.value) }
+        let count = text.unicodeScalars.count
+        if controls > 0, Double(controls) > maximumControlByteShare * Double(count) {
+            throw Rejection(.binary, "\(controls) control characters in \(count) UTF-16 characters")
+        }
+        return controls > 0 ? removingControlCharacters(text) : text
+    }
+
+    /// C0 controls other than tab, line feed, vertical tab, form feed and carriage return, and DEL.
+    static func isControl(_ value: UInt32) -> Bool {
+        value < 0x20 && !(0x09...0x0D).contains(value) || value == 0x7F
     }
 
     static func removingControlCharacters(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars
-        where !(scalar.value < 0x20 && !(0x09...0x0D).contains(scalar.value)) && scalar.value != 0x7F {
+        for scalar in text.unicodeScalars where !isControl(scalar.value) {
             scalars.append(scalar)
         }
         return String(scalars)

@@ -39,9 +39,15 @@ public struct PublicationDate: Sendable, Hashable, Comparable, CustomStringConve
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Seconds since 1970 of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the moments whose day is a valid
+    /// publication day.
+    static let validSeconds: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+
     /// The UTC calendar day of a moment given as seconds since 1970-01-01 (days-from-civil, Howard Hinnant).
+    /// Exact for any 64-bit count (the year may then fall outside 1–9999; see `validSeconds`), and never traps.
     public init(secondsSince1970 seconds: Int64, source: Source) {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        // Rounded down, without `seconds - 86_399`, which overflows near Int64.min.
+        let days = seconds / 86_400 - (seconds % 86_400 < 0 ? 1 : 0)
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

@@ -133,9 +133,19 @@ public struct SpoolFileReader: Sendable {
             device: UInt64(info.st_dev),
             inode: UInt64(info.st_ino),
             size: Int64(info.st_size),
-            modificationTimeNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            changeTimeNanoseconds: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            modificationTimeNanoseconds: nanoseconds(info.st_mtim),
+            changeTimeNanoseconds: nanoseconds(info.st_ctim)
         )
+    }
+
+    /// A time stamp in nanoseconds since 1970, saturated at the limits of `Int64` (years 1678 and 2262): a file
+    /// can carry any 64-bit count of seconds (`touch -d 2300-01-01` on ext4), and a trap on it would stop the
+    /// daemon at every start for as long as the file stays in the inbox.
+    static func nanoseconds(_ time: timespec) -> Int64 {
+        let (scaled, overflow) = Int64(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else { return time.tv_sec < 0 ? .min : .max }
+        let (sum, carry) = scaled.addingReportingOverflow(Int64(time.tv_nsec))
+        return carry ? .max : sum
     }
 }
 

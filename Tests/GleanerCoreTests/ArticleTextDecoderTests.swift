@@ -69,4 +69,28 @@ struct ArticleTextDecoderTests {
         #expect(decoded.hasSuffix(" end"))
         #expect(!decoded.unicodeScalars.contains("\u{2}"))
     }
+
+    @Test("UTF-16 follows the same control rule: a stray control character is removed, many mean binary")
+    func utf16ControlCharacters() throws {
+        let units = Array((String(repeating: "word ", count: 100) + "\u{16}end").utf16)
+        let stray: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let decoded = try ArticleTextDecoder.decode(stray)
+        #expect(decoded.hasSuffix(" end"))
+        #expect(!decoded.unicodeScalars.contains("\u{16}"))
+        let many: [UInt8] =
+            [0xFE, 0xFF] + Array("a\u{16}b\u{16}c".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(throws: Rejection(.binary, "2 control characters in 5 UTF-16 characters")) {
+            try ArticleTextDecoder.decode(many)
+        }
+    }
+
+    @Test("A UTF-8 byte-order mark alone, or one cut-off character, is an empty file, as a UTF-16 mark alone is")
+    func byteOrderMarkOnly() {
+        #expect(throws: Rejection(.empty, "the file has only a byte-order mark")) {
+            try ArticleTextDecoder.decode([0xEF, 0xBB, 0xBF])
+        }
+        #expect(throws: Rejection(.empty, "the file holds only an incomplete UTF-8 character")) {
+            try ArticleTextDecoder.decode([0xEF, 0xB5])
+        }
+    }
 }

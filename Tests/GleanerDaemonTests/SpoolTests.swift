@@ -336,4 +336,29 @@ struct SpoolFaultTests {
         daemon.waitUntil("the new file") { daemon.counts().articles == 1 }
         #expect(daemon.stop() == 0)
     }
+
+    @Test("A file modified after 2262 (beyond a 64-bit count of nanoseconds) is ingested; the daemon does not trap")
+    func farFutureModificationTime() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        // 2300-01-01T00:00:00Z: ext4 and tmpfs keep it; `touch -d 2300-01-01` makes such a file.
+        let seconds = 10_413_792_000
+        try daemon.stageAndRename("future.txt") { path in
+            try "An article from a file with a modification time far ahead.".write(
+                toFile: path,
+                atomically: false,
+                encoding: .utf8
+            )
+            var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
+            try BadInput.check(utimensat(AT_FDCWD, path, &times, 0), "utimensat")
+        }
+        daemon.waitUntil("the file") { daemon.counts().articles == 1 }
+        #expect(daemon.process?.isRunning == true)
+        // Its time stamp is kept saturated in nanoseconds, so the publication day it stands for is the last one
+        // that count can hold.
+        let articles = try daemon.store().recentArticles(limit: 1)
+        #expect(articles.first?.published == "2262-04-11")
+        #expect(daemon.stop() == 0)
+    }
 }
