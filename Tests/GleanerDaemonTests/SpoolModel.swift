@@ -195,7 +195,9 @@ struct SpoolModelRun {
         case .crashAt(let point, let count):
             try restart(environment: ["GLEANER_TEST_FAULTS": "crash-at=\(point):\(count)"])
         case .overflowBurst(let count):
-            try restart(environment: ["GLEANER_TEST_FAULTS": "pause-reader=1.5"])
+            // The reader stays paused long enough for the churn below to fill the queue on a busy machine
+            // (1.5 s was too short for it while two builds ran).
+            try restart(environment: ["GLEANER_TEST_FAULTS": "pause-reader=3"])
             for index in 0..<(queueLimit / 3 + 100) {
                 let path = daemon.inbox + "/churn-\(index).tmp"
                 close(open(path, O_CREAT | O_WRONLY, 0o644))
