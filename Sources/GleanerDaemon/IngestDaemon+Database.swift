@@ -1,3 +1,4 @@
+import Foundation
 import GleanerStore
 import Logging
 
@@ -87,7 +88,6 @@ extension IngestDaemon {
     static func storeProblem(_ error: any Error, database: String) -> String {
         let directory = directory(of: database)
         let said = ArticleStore.describe(error)
-        let nearlyFull = isNearlyFull(directory)
         let kind = ArticleStore.failureKind(error)
         if isReadOnlyMount(directory), kind != .locked {
             return "the filesystem holding \(directory) is mounted read-only (\(said)); remount it read-write"
@@ -96,9 +96,8 @@ extension IngestDaemon {
         case .readOnly:
             return "the database \(database) is read-only (\(said)); make it and \(directory) writable for gleaner, "
                 + "or, if the kernel made its filesystem read-only after a disk error (see its log), repair and remount it"
-        case .full:
-            return "the filesystem holding \(directory) is full (\(said)); free space there"
-        case .ioError where nearlyFull:
+        case .full,
+            .ioError where isNearlyFull(directory):
             return "the filesystem holding \(directory) is full (\(said)); free space there"
         case .ioError:
             return "I/O error on the database \(database) (\(said)); check the disk and the kernel log"
@@ -109,9 +108,10 @@ extension IngestDaemon {
         }
     }
 
+    /// The directory holding `path` (as `ArticleStore` finds it), or `.` for a bare file name.
     static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+        let directory = (path as NSString).deletingLastPathComponent
+        return directory.isEmpty ? "." : directory
     }
 
     static func isReadOnlyMount(_ directory: String) -> Bool {

@@ -507,26 +507,30 @@ public final class IngestDaemon: @unchecked Sendable {
 
     /// Backs a file off after a transient failure; after ``maximumFileAttempts`` it is quarantined.
     func retryLater(_ name: String, reason: String) {
-        let attempt = attempts[name, default: 0] + 1
-        attempts[name] = attempt
+        let (attempt, delay) = countAttempt(name)
         if attempt >= Self.maximumFileAttempts {
             logger.error("giving up on \(name) after \(attempt) attempts: \(reason)", metadata: ["file": "\(name)"])
             quarantine(name, Rejection(.unreadable, "\(reason) (\(attempt) attempts)"))
             return
         }
-        let delay = min(configuration.retryMaxDelay, 0.5 * Double(1 << min(attempt, 16)))
         logger.warning("cannot take \(name) yet (\(reason)); retrying in \(delay)s", metadata: ["file": "\(name)"])
         waiting[name] = clock.now + .seconds(delay)
     }
 
     static let maximumFileAttempts = 8
 
+    /// Counts one more failed attempt at `name`; returns its number and the back-off before the next (1 s,
+    /// 2 s, 4 s … up to `RetryMaxDelay`).
+    func countAttempt(_ name: String) -> (attempt: Int, delay: Double) {
+        let attempt = attempts[name, default: 0] + 1
+        attempts[name] = attempt
+        return (attempt, min(configuration.retryMaxDelay, 0.5 * Double(1 << min(attempt, 16))))
+    }
+
     /// Backs off a committed file that could not be moved out of the inbox. Its record is safe, so it is never
     /// quarantined (that would record it twice): the move is retried ever less often, up to `RetryMaxDelay`.
     func retryMove(_ name: String, _ error: DaemonError) {
-        let attempt = attempts[name, default: 0] + 1
-        attempts[name] = attempt
-        let delay = min(configuration.retryMaxDelay, 0.5 * Double(1 << min(attempt, 16)))
+        let delay = countAttempt(name).delay
         logger.warning(
             "cannot move \(name) out of the inbox yet (\(error)); retrying in \(delay)s",
             metadata: ["file": "\(name)"]
