@@ -225,10 +225,11 @@ struct SpoolTests {
                     .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             ) ?? 16_384
         let daemon = try DaemonHarness(configuration: ["RescanInterval=1h"])
-        try daemon.start(environment: ["GLEANER_TEST_FAULTS": "pause-reader=3"])
+        try daemon.start(environment: ["GLEANER_TEST_FAULTS": "pause-reader=6"])
         daemon.waitForReady()
         // Fill the kernel queue with cheap events (create, close, delete of ignored temporary names) while the
-        // reader is paused, then drop real articles: their events are lost to the overflow.
+        // reader is paused, then drop real articles: their events are lost to the overflow. The pause is long
+        // enough for the churn on a busy machine (with 3 s, beside the other daemon suites, it once missed).
         for index in 0..<(limit / 3 + 100) {
             let path = daemon.inbox + "/churn-\(index).tmp"
             let descriptor = open(path, O_CREAT | O_WRONLY, 0o644)
