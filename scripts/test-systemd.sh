@@ -5,6 +5,11 @@
 # double ingestion, a failing start's message, ten restarts while files stream in (each recorded once),
 # uninstall. Needs root; skipped with a message otherwise.
 #
+# The sandbox starts from an empty spool, database and /etc/gleaner whatever the host holds, and never writes
+# to the host. To prove it, the test first leaves an earlier installation's leftovers (a bad configuration,
+# spool files, a database) on the host where there is no Gleaner state yet, checks at the end that they are
+# untouched, and removes them again. GLEANER_E2E_LEFTOVERS=0 skips planting them.
+#
 #   scripts/test-systemd.sh            uses .build/debug/gleaner (built by scripts/test.sh)
 #   GLEANER_BINARY=PATH scripts/test-systemd.sh
 set -euo pipefail
@@ -37,7 +42,14 @@ src=/run/gleaner-src
 started=$SECONDS
 passed=0
 failed=0
-trap 'sandbox_down "$name" || true' EXIT
+# What an installed Gleaner leaves on a machine; none of it may be seen inside the sandbox.
+host_state=(/etc/gleaner /var/spool/gleaner /var/lib/gleaner)
+SANDBOX_EMPTY="${host_state[*]} /usr/local/bin/gleaner /usr/local/lib/systemd/system/gleaner.service
+    /usr/local/lib/sysusers.d/gleaner.conf /usr/local/lib/tmpfiles.d/gleaner.conf
+    /usr/local/share/man/man8/gleaner.8 /usr/local/share/man/man5/gleaner.conf.5"
+planted=()
+remove_planted() { [ ${#planted[@]} -eq 0 ] || rm -rf "${planted[@]}"; }
+trap 'sandbox_down "$name" || true; remove_planted' EXIT
 
 in_sandbox() { sandbox_exec "$name" "$@"; }
 ok() { passed=$((passed + 1)); printf '  ok    %s\n' "$1"; }
@@ -63,10 +75,21 @@ wait_for() {
     fail "$what (not within ${limit}s)"
     return 1
 }
+cli_status_has() { in_sandbox runuser -u alice -- gleaner status | grep -qF -- "$1"; }
 status_json() { in_sandbox runuser -u alice -- gleaner status --json; }
 articles_are() { status_json | grep -q "\"articles\" : $1,"; }
 files_are() { status_json | grep -q "\"files\" : $1,"; }
 journal_has() { in_sandbox journalctl -u gleaner --no-pager -o cat "${@:2}" | grep -qF -- "$1"; }
+# The last lines of an exiting process can reach journald before it has looked up the sender's unit, so they
+# are matched by what is certain: the process id and the identifier.
+journal_of_pid_has() { in_sandbox journalctl --no-pager -o cat "_PID=$1" SYSLOG_IDENTIFIER=gleaner | grep -qF -- "$2"; }
+# A listing of a host path (names, sizes, modes, times, contents' hashes), to tell whether it changed.
+host_listing() {
+    [ -e "$1" ] || { echo "absent"; return; }
+    find "$1" -printf '%p %s %m %T@\n' | sort
+    find "$1" -type f -exec sha256sum {} + | sort
+}
+count_in_sandbox() { [ "$(in_sandbox sh -c "ls -A '$1' | wc -l")" -eq "$2" ]; }
 unit_property() { in_sandbox systemctl show -P "$1" gleaner; }
 status_text_has() { unit_property StatusText | grep -qF -- "$1"; }
 restarted_since() { [ "$(unit_property NRestarts)" -gt "$1" ] && [ "$(unit_property SubState)" = running ]; }
@@ -82,9 +105,40 @@ drop() {
     fi
 }
 
+echo "== leftovers of an earlier Gleaner on the host"
+if [ "${GLEANER_E2E_LEFTOVERS:-1}" = 1 ]; then
+    for path in "${host_state[@]}"; do
+        [ -e "$path" ] && continue
+        planted+=("$path")
+        mkdir -p "$path"
+    done
+    for path in "${planted[@]}"; do
+        case "$path" in
+            /etc/gleaner) printf 'RescanInterval=often\nInbox=/nonexistent/leftover\n' >"$path/gleaner.conf" ;;
+            /var/spool/gleaner)
+                mkdir -p "$path/inbox" "$path/processed" "$path/failed"
+                for index in 1 2 3; do echo "leftover article $index" >"$path/processed/leftover-$index.txt"; done
+                echo "a leftover in the inbox" >"$path/inbox/leftover.txt"
+                echo "?" >"$path/failed/leftover.bin"
+                ;;
+            /var/lib/gleaner) echo "not a database" >"$path/gleaner.sqlite" ;;
+        esac
+    done
+    echo "   planted: ${planted[*]:-nothing (the host already has Gleaner state; it is checked untouched)}"
+fi
+declare -A host_before
+for path in "${host_state[@]}"; do host_before[$path]=$(host_listing "$path"); done
+
 echo "== booting a real systemd in private namespaces"
-sandbox_up "$name" "$repo:$src"
+SANDBOX_EMPTY=$SANDBOX_EMPTY sandbox_up "$name" "$repo:$src"
 echo "   $(in_sandbox systemctl --version | head -1), up in $((SECONDS - started))s"
+for path in "${host_state[@]}"; do
+    check "the sandbox starts without the host's $path" missing_in_sandbox "$path"
+done
+for user in gleaner alice; do
+    if in_sandbox getent passwd "$user" >/dev/null; then in_sandbox userdel "$user" 2>/dev/null || true; fi
+    if in_sandbox getent group "$user" >/dev/null; then in_sandbox groupdel "$user" 2>/dev/null || true; fi
+done
 
 echo "== install"
 in_sandbox "$src/scripts/install.sh" --binary "$src${binary#"$repo"}" | sed 's/^/   /'
@@ -110,6 +164,7 @@ for sample in "$repo"/Tests/Fixtures/samples/*.txt; do
 done
 wait_for 30 "gleaner status (run by the group member) counts 5 articles" articles_are 5
 wait_for 10 "STATUS counts them" status_text_has "5 ingested, 0 duplicates, 0 failed, 0 queued"
+wait_for 5 "gleaner status shows the current STATUS line" cli_status_has "status:         watching /var/spool/gleaner/inbox: 5 ingested"
 for sample in "$repo"/Tests/Fixtures/samples/*.txt; do
     file=$(basename "$sample")
     entry=$(in_sandbox journalctl -u gleaner --no-pager -o verbose "GLEANER_FILE=$file")
@@ -120,7 +175,7 @@ for sample in "$repo"/Tests/Fixtures/samples/*.txt; do
         fail "journal entry for $file"
     fi
 done
-check "the spool moved them to processed" test "$(in_sandbox ls /var/spool/gleaner/processed | wc -l)" -eq 5
+wait_for 10 "the spool moved them to processed" count_in_sandbox /var/spool/gleaner/processed 5
 
 echo "== reload picks up a configuration change"
 in_sandbox sh -c 'echo "MaxFileSize=1K" >> /etc/gleaner/gleaner.conf'
@@ -160,11 +215,12 @@ in_sandbox systemctl daemon-reload
 in_sandbox systemctl restart gleaner
 
 echo "== stop, restart"
+main_pid=$(unit_property MainPID)
 stop_started=$SECONDS
 in_sandbox systemctl stop gleaner
 check "systemctl stop returns within TimeoutStopSec (15s): $((SECONDS - stop_started))s" test $((SECONDS - stop_started)) -lt 15
 check "it exited 0 (Result=success)" test "$(unit_property Result)" = success
-wait_for 5 "journal: the daemon said it stopped" journal_has "stopped: watching /var/spool/gleaner/inbox"
+wait_for 10 "journal: the daemon said it stopped" journal_of_pid_has "$main_pid" "stopped: watching /var/spool/gleaner/inbox"
 in_sandbox systemctl start gleaner
 in_sandbox systemctl restart gleaner
 check "after start and restart, nothing was ingested twice" files_are 9
@@ -173,11 +229,12 @@ check "the inbox is empty" test -z "$(in_sandbox ls -A /var/spool/gleaner/inbox)
 echo "== a failing start tells the user what to fix"
 in_sandbox sh -c 'echo "RescanInterval=often" >> /etc/gleaner/gleaner.conf'
 in_sandbox systemctl restart gleaner 2>/dev/null && fail "restart with a bad configuration should fail" || true
-sleep 0.5
-check "exit status 78 (EX_CONFIG), not restarted" test "$(unit_property ExecMainStatus)" = 78
-wait_for 5 "journal names the file, line and problem" \
-    journal_has "/etc/gleaner/gleaner.conf:" --grep "RescanInterval=often: expected a duration"
-wait_for 5 "journal says how to check the fix" journal_has "gleaner check-config"
+wait_for 10 "exit status 78 (EX_CONFIG), not restarted" test "$(unit_property ExecMainStatus)" = 78
+failed_pid=$(unit_property ExecMainPID)
+bad_line=$(in_sandbox grep -n '^RescanInterval=often$' /etc/gleaner/gleaner.conf | cut -d: -f1)
+wait_for 10 "journal names the file, line and problem" \
+    journal_of_pid_has "$failed_pid" "/etc/gleaner/gleaner.conf:$bad_line: RescanInterval=often: expected a duration"
+wait_for 10 "journal says how to check the fix" journal_of_pid_has "$failed_pid" "gleaner check-config"
 in_sandbox sed -i '/^RescanInterval=often$/d' /etc/gleaner/gleaner.conf
 in_sandbox systemctl reset-failed gleaner
 in_sandbox systemctl start gleaner
@@ -206,8 +263,8 @@ check "ten restarts succeeded" test "$restart_failures" -eq 0
 check "the writer streamed $stream files" wait "$streamer"
 wait_for 60 "every streamed file is recorded once ($((9 + stream)) file records)" files_are $((9 + stream))
 check "they are $((8 + stream)) articles" articles_are $((8 + stream))
-check "processed/ holds each once" test "$(in_sandbox ls /var/spool/gleaner/processed | wc -l)" -eq $((8 + stream))
-check "the inbox is empty" test -z "$(in_sandbox ls -A /var/spool/gleaner/inbox)"
+wait_for 10 "processed/ holds each once" count_in_sandbox /var/spool/gleaner/processed $((8 + stream))
+wait_for 10 "the inbox is empty" count_in_sandbox /var/spool/gleaner/inbox 0
 if command -v sqlite3 >/dev/null 2>&1; then
     twice=$(in_sandbox runuser -u alice -- sqlite3 -readonly /var/lib/gleaner/gleaner.sqlite \
         'SELECT count(*) FROM (SELECT 1 FROM files WHERE sha256 IS NOT NULL GROUP BY sha256 HAVING count(*) > 1)' \
@@ -225,6 +282,20 @@ check "--purge removes the database" missing_in_sandbox /var/lib/gleaner
 check "--purge removes the spool" missing_in_sandbox /var/spool/gleaner
 check "--purge removes the configuration" missing_in_sandbox /etc/gleaner
 check "--purge removes the gleaner user" user_missing gleaner
+
+echo "== the host's Gleaner state is untouched"
+sandbox_down "$name"
+for path in "${host_state[@]}"; do
+    if [ "${host_before[$path]}" = "$(host_listing "$path")" ]; then
+        ok "$path on the host is as it was"
+    elif pgrep -x gleaner >/dev/null; then
+        echo "  skip  $path on the host changed, but a gleaner process runs on the host"
+    else
+        fail "$path on the host is as it was"
+    fi
+done
+remove_planted
+planted=()
 
 echo "systemd e2e took $((SECONDS - started))s"
 echo "systemd: $passed passed, $failed failed"

@@ -13,9 +13,25 @@ public struct Configuration: Sendable, Equatable {
         case delete
     }
 
+    /// The watched folder.
     public var inbox = "/var/spool/gleaner/inbox"
-    public var processed = "/var/spool/gleaner/processed"
-    public var failed = "/var/spool/gleaner/failed"
+    /// Where ingested files are moved: the folder `processed` beside the inbox unless set, so a run on a
+    /// scratch inbox never writes into the system spool.
+    public var processed: String {
+        get { processedSetting ?? Self.sibling(of: inbox, named: "processed") }
+        set { processedSetting = newValue }
+    }
+    /// Where quarantined files are moved: the folder `failed` beside the inbox unless set.
+    public var failed: String {
+        get { failedSetting ?? Self.sibling(of: inbox, named: "failed") }
+        set { failedSetting = newValue }
+    }
+    private var processedSetting: String?
+    private var failedSetting: String?
+    /// `true` when ``processed`` was not set and so follows the inbox.
+    public var processedFollowsInbox: Bool { processedSetting == nil }
+    /// `true` when ``failed`` was not set and so follows the inbox.
+    public var failedFollowsInbox: Bool { failedSetting == nil }
     public var database = "/var/lib/gleaner/gleaner.sqlite"
     public var afterIngest = AfterIngest.move
     /// Larger files are quarantined without being read.
@@ -57,6 +73,12 @@ public struct Configuration: Sendable, Equatable {
     }
 
     public init() {}
+
+    /// `name` in the folder that holds `path`: `/srv/news/inbox` → `/srv/news/processed`.
+    static func sibling(of path: String, named name: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return name }
+        return String(path[...slash]) + name
+    }
 
     /// Settings for a local, unprivileged run: everything under `directory` (`./var` for `scripts/run.sh`).
     public static func local(under directory: String) -> Configuration {

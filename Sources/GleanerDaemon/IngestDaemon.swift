@@ -646,14 +646,19 @@ public final class IngestDaemon: @unchecked Sendable {
             publishedStatus = line
             notifier.status(line)
         }
-        // The database copy (for `gleaner status`) is written when idle and at most every few seconds, so a
-        // trickle of files does not cost a second fsynced transaction each.
-        if pending.isEmpty, line != recordedStatus, clock.now >= nextStatusRecord {
-            if (try? store.record(state: ["status": line])) != nil { recordedStatus = line }
-            nextStatusRecord = clock.now + Self.statusRecordInterval
+        // The database copy, for `gleaner status`: written whenever the line changes, without an fsync (a lost
+        // STATUS copy costs nothing), so it is current without adding a synced transaction per batch. After a
+        // failed write (a full or read-only disk) it is tried again at most every few seconds.
+        if line != recordedStatus, clock.now >= nextStatusRecord {
+            if (try? store.record(state: ["status": line], durable: false)) != nil {
+                recordedStatus = line
+            } else {
+                nextStatusRecord = clock.now + Self.statusRecordInterval
+            }
         }
     }
 
+    /// How long after a failed write of the STATUS copy the next is tried.
     static let statusRecordInterval = Duration.seconds(5)
 
     func pingWatchdogIfDue() {
@@ -767,20 +772,5 @@ extension Duration {
     var milliseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1_000 + attoseconds / 1_000_000_000_000_000
-    }
-}
-
-extension Configuration {
-    /// `Key=Value` pairs of the configuration in effect, for the start-up and reload log lines.
-    public var summary: String {
-        [
-            "Inbox=\(inbox)", "Processed=\(processed)", "Failed=\(failed)", "Database=\(database)",
-            "AfterIngest=\(afterIngest.rawValue)", "MaxFileSize=\(maxFileSize)", "RescanInterval=\(rescanInterval)s",
-            "SettleTime=\(settleTime)s", "BatchMaxFiles=\(batchMaxFiles)", "BatchMaxDelay=\(batchMaxDelay)s",
-            "RetryMaxDelay=\(retryMaxDelay)s", "LogLevel=\(logLevel)", "ShingleSize=\(shingleSize)",
-            "Permutations=\(permutations)", "NearDuplicateThreshold=\(nearDuplicateThreshold)",
-            "ContainmentThreshold=\(containmentThreshold)", "RetainDays=\(retainDays)",
-            "LexiconDir=\(lexiconDirectory ?? "")",
-        ].joined(separator: " ")
     }
 }

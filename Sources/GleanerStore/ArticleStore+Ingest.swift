@@ -70,8 +70,28 @@ extension ArticleStore {
     }
 
     /// Records daemon state (`pid`, `status`, `started_at` …) for `gleaner status` to show.
-    public func record(state: [String: String]) throws {
-        try pool.write { db in try Self.record(state: state, in: db) }
+    ///
+    /// - Parameter durable: `false` commits without an fsync (`synchronous=NORMAL` for this one transaction):
+    ///   for state that may be lost in a power cut, such as the STATUS line. The writer's `synchronous=FULL`
+    ///   is restored before the next transaction, whatever happens.
+    public func record(state: [String: String], durable: Bool = true) throws {
+        guard !durable else {
+            try pool.write { db in try Self.record(state: state, in: db) }
+            return
+        }
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            do {
+                try db.inTransaction {
+                    try Self.record(state: state, in: db)
+                    return .commit
+                }
+            } catch {
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                throw error
+            }
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
     }
 
     static func record(state: [String: String], in db: Database) throws {

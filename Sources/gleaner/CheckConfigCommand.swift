@@ -30,10 +30,7 @@ struct CheckConfigCommand: ParsableCommand {
         var report = Report(file: path, valid: true, errors: [], settings: [:])
         do {
             let configuration = try options.configuration()
-            for pair in configuration.summary.split(separator: " ") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                report.settings[parts[0]] = parts.count > 1 ? parts[1] : ""
-            }
+            for (key, value) in configuration.settings { report.settings[key] = value }
         } catch {
             report.valid = false
             report.errors = error.errors.map { Report.Problem(line: $0.line, message: $0.message) }

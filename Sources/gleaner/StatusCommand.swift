@@ -83,7 +83,9 @@ struct StatusCommand: ParsableCommand {
             ? "running (pid \(pid!), since \(report.daemon.startedAt ?? "?"))"
             : "not running" + (report.daemon.startedAt.map { " (last started \($0))" } ?? "")
         print("  daemon:         \(daemonLine)")
-        if let status = report.daemon.status { print("  last status:    \(status)") }
+        if let status = report.daemon.status {
+            print(running ? "  status:         \(status)" : "  last status:    \(status)")
+        }
         print("  articles:       \(counts.articles) ingested, \(counts.duplicates) duplicates")
         print("  quarantined:    \(counts.failedFiles) files in \(configuration.failed)")
         if counts.rejectedLines > 0 { print("  bad JSONL lines: \(counts.rejectedLines)") }

@@ -96,6 +96,67 @@ struct CommandLineTests {
         #expect(after.output.contains("\"running\" : false"))
     }
 
+    @Test(
+        "An inbox given alone puts processed/ and failed/ beside it and never touches the system spool",
+        arguments: ["command line", "configuration file"]
+    )
+    func inboxAloneStaysLocal(from source: String) throws {
+        let systemSpool = "/var/spool/gleaner"
+        let systemSpoolBefore = try? FileManager.default.contentsOfDirectory(atPath: systemSpool + "/processed")
+        let systemSpoolExisted = FileManager.default.fileExists(atPath: systemSpool)
+        let daemon = try DaemonHarness()
+        let scratch = daemon.root + "/try"
+        try FileManager.default.createDirectory(atPath: scratch + "/inbox", withIntermediateDirectories: true)
+        var lines = ["Database=\(daemon.root)/try.sqlite", "SettleTime=0"]
+        var arguments: [String] = []
+        if source == "command line" {
+            arguments = ["--inbox", scratch + "/inbox"]
+        } else {
+            lines.append("Inbox=\(scratch)/inbox")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+
+        let check = try runGleaner(["check-config", "--config", daemon.configPath, "--json"] + arguments)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any])
+        let settings = try #require(report["settings"] as? [String: String])
+        #expect(settings["Processed"] == scratch + "/processed")
+        #expect(settings["Failed"] == scratch + "/failed")
+
+        try daemon.start(arguments: arguments)
+        daemon.waitForReady()
+        let startLine = daemon.log.first { $0.contains("starting (pid") } ?? ""
+        #expect(startLine.contains("Processed=\(scratch)/processed (beside the inbox)"), "\(startLine)")
+        try Data("Title line\n\nThe body of a scratch article.".utf8)
+            .write(to: URL(fileURLWithPath: scratch + "/inbox/one.txt"))
+        try Data("?".utf8).write(to: URL(fileURLWithPath: scratch + "/inbox/bad.bin"))
+        daemon.waitUntil("moved beside the inbox") {
+            FileManager.default.fileExists(atPath: scratch + "/processed/one.txt")
+                && FileManager.default.fileExists(atPath: scratch + "/failed/bad.bin")
+        }
+        #expect(daemon.stop() == 0)
+        #expect(FileManager.default.fileExists(atPath: systemSpool) == systemSpoolExisted)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: systemSpool + "/processed")) == systemSpoolBefore)
+    }
+
+    @Test("gleaner status shows the daemon's current STATUS line, not an older one")
+    func statusIsCurrent() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        for (index, name) in Samples.names.enumerated() {
+            try daemon.drop(name, try Samples.bytes(name))
+            daemon.waitUntil("sample \(index + 1) ingested") { daemon.counts().articles == index + 1 }
+        }
+        // The line is written after the commit that counts the fifth article; it must follow within moments,
+        // not at the next periodic write.
+        daemon.waitUntil("gleaner status shows 5 ingested", timeout: 3) {
+            let status = try? runGleaner(["status", "--config", daemon.configPath])
+            return status?.output.contains("status:         watching") == true
+                && status?.output.contains(": 5 ingested, 0 duplicates") == true
+        }
+        #expect(daemon.stop() == 0)
+    }
+
     @Test("Query commands on a missing database say how to create one")
     func missingDatabase() throws {
         let result = try runGleaner(["status", "--db", "/tmp/gleaner-no-such-dir/x.sqlite", "--config", "/dev/null"])

@@ -49,6 +49,31 @@ struct ConfigurationTests {
         #expect(configuration.retainDays == 30)
     }
 
+    @Test("Processed and Failed that are not set follow the inbox; set ones stay where they are put")
+    func spoolFollowsInbox() {
+        let defaults = Configuration()
+        #expect(defaults.processed == "/var/spool/gleaner/processed")
+        #expect(defaults.failed == "/var/spool/gleaner/failed")
+
+        var inboxOnly = Configuration()
+        #expect(inboxOnly.apply(fileContents: "Inbox=/srv/try/inbox", file: "x.conf").isEmpty)
+        #expect(inboxOnly.processed == "/srv/try/processed")
+        #expect(inboxOnly.failed == "/srv/try/failed")
+        #expect(inboxOnly.processedFollowsInbox && inboxOnly.failedFollowsInbox)
+        #expect(inboxOnly.summary.contains("Processed=/srv/try/processed (beside the inbox)"))
+
+        // Order in the file does not matter: a Processed= line before Inbox= is kept.
+        var both = Configuration()
+        #expect(both.apply(fileContents: "Processed=/srv/done\nInbox=/srv/in", file: "x.conf").isEmpty)
+        #expect(both.processed == "/srv/done")
+        #expect(both.failed == "/srv/failed")
+        #expect(!both.processedFollowsInbox && both.failedFollowsInbox)
+
+        var root = Configuration()
+        root.inbox = "/inbox"
+        #expect(root.processed == "/processed")
+    }
+
     @Test(
         "Near-duplicate settings are range-checked",
         arguments: ["Permutations=100", "NearDuplicateThreshold=1.5", "ShingleSize=0", "RetainDays=-1"]

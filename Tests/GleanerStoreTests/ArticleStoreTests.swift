@@ -127,6 +127,10 @@ struct ArticleStoreTests {
         _ = try store.commit([item("a.txt", inode: 1, text: "Durable text.")])
         #expect(try store.synchronousLevel() == 2)
         #expect(try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        // A STATUS copy written without an fsync leaves the writer fsyncing every later commit.
+        try store.record(state: ["status": "watching: 1 ingested"], durable: false)
+        #expect(try store.synchronousLevel() == 2)
+        #expect(try store.daemonState()["status"]?.value == "watching: 1 ingested")
     }
 
     @Test("Opening a missing database for reading says how to create it")

@@ -6,6 +6,9 @@
 # host. /proc/sys and /sys are read-only, /dev, /run and /tmp are private, cgroup2 is mounted through a
 # cgroup namespace. Dangerous capabilities are dropped from the bounding set.
 #
+# Paths named in SANDBOX_EMPTY (space-separated) are removed inside the overlay before systemd starts, so the
+# sandbox starts without whatever the host holds there; the host keeps them (the overlay hides them).
+#
 #   sandbox_up NAME [BIND_RO_HOST:PATH ...]    boot; sets SANDBOX_PID (host view of its PID 1)
 #   sandbox_exec NAME CMD [ARGS...]            run CMD inside (stdin/stdout/stderr/status pass through)
 #   sandbox_down NAME                          power off, kill leftovers, remove cgroup and state
@@ -73,6 +76,7 @@ tr -d - </proc/sys/kernel/random/uuid >/etc/machine-id
 # A clean unit configuration: none of the host's enabled services.
 rm -rf /etc/systemd/system
 mkdir -p /etc/systemd/system
+for path in ${SANDBOX_EMPTY:-}; do rm -rf "$path"; done
 exec env -i container=gleaner-sandbox TERM=dumb /lib/systemd/systemd --unit=basic.target
 INIT
     chmod 0755 "$1"
@@ -94,7 +98,7 @@ sandbox_up() {
     local capabilities=-all,+audit_write,+chown,+dac_override,+dac_read_search,+fowner,+fsetid,+ipc_owner,+ipc_lock,+kill,+lease,+linux_immutable,+mknod,+net_bind_service,+net_broadcast,+net_raw,+setfcap,+setgid,+setpcap,+setuid,+sys_admin,+sys_boot,+sys_chroot,+sys_nice,+sys_ptrace,+sys_resource,+sys_tty_config
     # bash joins the new cgroup (so it becomes the root of the cgroup namespace), then becomes unshare,
     # whose only child becomes systemd. No setsid: a kill of the caller's process group kills the sandbox.
-    SANDBOX_NAME=$name SANDBOX_BINDS="$*" \
+    SANDBOX_NAME=$name SANDBOX_BINDS="$*" SANDBOX_EMPTY=${SANDBOX_EMPTY:-} \
         bash -c 'echo $$ >"$1/launcher.pid"; echo $$ >"$2/cgroup.procs"; shift 2; exec "$@"' _ "$dir" "$cgroup" \
         unshare --pid --fork --kill-child --mount --uts --ipc --cgroup --propagation private \
         setpriv --bounding-set "$capabilities" "$dir/init.sh" "$dir" \
