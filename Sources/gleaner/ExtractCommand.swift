@@ -14,7 +14,8 @@ struct ExtractCommand: ParsableCommand {
             JSON, one object per article: {"file", "title", "published", "published_source", "events": [{"cameo",
             "root", "quad_class", "actor": {"text", "name", "country", "role"}, "target": {…}, "location": {"name",
             "country"}, "date": {"start", "end", "precision", "text"}, "modality", "sentence", "sentence_index",
-            "confidence"}]}. Absent values are null.
+            "confidence"}], "times": [{"text", "offset", "length", "type", "value", "anchor"}]}. Absent values are
+            null. Offsets and lengths of times are UTF-8 bytes of the article body as parsed.
             """
     )
 
@@ -50,6 +51,8 @@ struct ExtractCommand: ParsableCommand {
         var published: String
         var publishedSource: String
         var events: [Record]
+        /// Every temporal expression, in text order, normalised like a TimeML TIMEX3.
+        var times: [TemporalExpression]
     }
 
     func run() throws {
@@ -103,7 +106,8 @@ struct ExtractCommand: ParsableCommand {
                                 sentenceIndex: $0.sentenceIndex,
                                 confidence: $0.confidence
                             )
-                        }
+                        },
+                        times: TimexTagger.expressions(in: article.text, published: article.published)
                     )
                 )
             }

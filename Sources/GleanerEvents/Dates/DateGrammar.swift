@@ -70,10 +70,15 @@ public enum DateGrammar {
         var index = 0
         var previousEnd = -1
         while index < tokens.count {
-            guard let found = scanner.longest(at: index, previousEnd: previousEnd),
-                let date = found.span.eventDate(text: "")
-            else {
+            guard let found = scanner.longest(at: index, previousEnd: previousEnd) else {
                 index += 1
+                continue
+            }
+            // A duration, a set or a vague reference ("now", "for two weeks") dates no event, but its words are
+            // taken: "the past two months" holds no "month" of its own.
+            guard let date = found.span?.eventDate(text: "") else {
+                index = found.end
+                previousEnd = found.end
                 continue
             }
             let range = tokens[index].range.lowerBound..<tokens[found.end - 1].range.upperBound

@@ -15,9 +15,22 @@ struct DateScanner {
     /// A match ending before token `end`.
     struct Found {
         var end: Int
-        var span: DateSpan
+        /// The interval it names, when it names one (a date can date an event; a duration or a set cannot).
+        var span: DateSpan?
         /// Set when the match is a range, so that `from`/`between` can check their partner word.
         var separator: Separator?
+        /// Its TIMEX3 normalisation when `span` does not say it all (a week, a quarter, a duration …).
+        var timex: Timex?
+
+        init(end: Int, span: DateSpan?, separator: Separator? = nil, timex: Timex? = nil) {
+            self.end = end
+            self.span = span
+            self.separator = separator
+            self.timex = timex
+        }
+
+        /// Whether the match gives a date or a TIMEX3 value.
+        var isUsable: Bool { span.map(\.isUsable) ?? (timex != nil) }
     }
 
     /// A year as written: `2021`, or `last year` (−1), `this year` (0), `next year` (+1).
@@ -47,10 +60,14 @@ struct DateScanner {
     let year: Int
     let monthOrdinal: Int
     let tense: Tense
+    /// Whether a bare year ("1988 earnings") or a bare capitalised month ("January was cold") is read as a date
+    /// without a preposition before it, as TimeML annotates them. Event dating keeps the stricter reading.
+    let bareDates: Bool
 
-    init(tokens: [DateToken], published: PublicationDate, tense: Tense) {
+    init(tokens: [DateToken], published: PublicationDate, tense: Tense, bareDates: Bool = false) {
         self.tokens = tokens
         self.tense = tense
+        self.bareDates = bareDates
         // An impossible publication date (which the core never produces) is clamped rather than trapped on.
         let year = min(max(published.year, 1), 9999)
         let month = min(max(published.month, 1), 12)
@@ -73,16 +90,18 @@ struct DateScanner {
         }
         var best: Found?
         func consider(_ candidate: Found?) {
-            guard let candidate, candidate.end > index, candidate.span.isUsable else { return }
+            guard let candidate, candidate.end > index, candidate.isUsable else { return }
             if best == nil || candidate.end > best!.end { best = candidate }
         }
+        consider(timexExpression(at: index))
         consider(ranged(at: index))
         consider(modified(at: index))
         consider(
             expression(
                 at: index,
-                monthContext: hasContext(index, previousEnd: previousEnd, forYear: false),
-                yearContext: hasContext(index, previousEnd: previousEnd, forYear: true),
+                monthContext: hasContext(index, previousEnd: previousEnd, forYear: false)
+                    || (bareDates && tokens[index].capitalized && tokens[index].lower != "may"),
+                yearContext: hasContext(index, previousEnd: previousEnd, forYear: true) || bareDates,
                 rules: .all
             )
         )
@@ -100,7 +119,7 @@ struct DateScanner {
         guard index < tokens.count else { return nil }
         var best: Found?
         func consider(_ candidate: Found?) {
-            guard let candidate, candidate.end > index, candidate.span.isUsable else { return }
+            guard let candidate, candidate.end > index, candidate.isUsable else { return }
             if best == nil || candidate.end > best!.end { best = candidate }
         }
         if rules.contains(.days) {
@@ -122,13 +141,13 @@ struct DateScanner {
 
     /// Words an expression can begin with (month names aside): a quick filter for most words, applied by
     /// `DateTokenizer` as `DateToken.startsExpression`.
-    static let starters: Set<String> = [
+    static let starters: Set<String> = Set([
         "from", "between", "early", "late", "mid", "earlier", "later", "the", "end", "beginning", "start", "middle",
         "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "a", "an", "one", "two", "three", "four",
         "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
         "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
         "eighty", "ninety", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    ]
+    ]).union(timexStarters)
 
     func word(_ index: Int) -> String? {
         index >= 0 && index < tokens.count && tokens[index].kind == .word ? tokens[index].lower : nil
@@ -338,6 +357,11 @@ struct DateScanner {
 
     func found(_ end: Int, _ span: DateSpan?, _ separator: Separator? = nil) -> Found? {
         span.map { Found(end: end, span: $0, separator: separator) }
+    }
+
+    /// A match with an explicit TIMEX3 value, and the interval it names if any.
+    func found(_ end: Int, _ timex: Timex, span: DateSpan? = nil) -> Found? {
+        Found(end: end, span: span, timex: timex)
     }
 
     // MARK: - Rules
@@ -606,10 +630,10 @@ struct DateScanner {
         switch word(next) {
         case "week":
             let start = monday + 7 * offset
-            return found(next + 1, .day(start, start + 6))
+            return found(next + 1, Timex(.date, Timex.week(of: start)), span: .day(start, start + 6))
         case "weekend":
             let start = monday + 7 * offset + 5
-            return found(next + 1, .day(start, start + 1))
+            return found(next + 1, Timex(.date, Timex.week(of: start) + "-WE"), span: .day(start, start + 1))
         case "month": return found(next + 1, .month(monthOrdinal + offset))
         case "year": return found(next + 1, .year(year + offset))
         default: break
@@ -692,19 +716,21 @@ struct DateScanner {
         guard let (value, next) = count(at: index), let unit = word(next) else { return nil }
         let direction: Int
         let end: Int
-        if isWord(next + 1, "ago") {
+        if isWord(next + 1, "ago") || isWord(next + 1, "earlier") && bareDates {
             direction = -1
             end = next + 2
         } else if isWord(next + 1, "from"), isWord(next + 2, "now") {
             direction = 1
             end = next + 3
+
         } else {
             return nil
         }
         let amount = direction * value
         switch unit {
         case "day", "days": return found(end, .day(today + amount))
-        case "week", "weeks": return found(end, .day(today + 7 * amount))
+        case "week", "weeks":
+            return found(end, Timex(.date, Timex.week(of: today + 7 * amount)), span: .day(today + 7 * amount))
         case "month", "months": return found(end, .month(monthOrdinal + amount))
         case "year", "years": return found(end, .year(year + amount))
         case "decade", "decades": return found(end, .year(year + 10 * amount))
@@ -732,7 +758,8 @@ struct DateScanner {
         let ahead = (weekday - current + 7) % 7
         let day: Int
         switch tense {
-        case .past: day = today - (back == 0 ? 7 : back)
+        // News names its own day by the weekday: "said Friday" in Friday's paper is that day.
+        case .past: day = today - back
         case .future: day = today + (ahead == 0 ? 7 : ahead)
         case .present: day = back <= ahead ? today - back : today + ahead
         }
