@@ -152,19 +152,24 @@ def main():
             system.append((start, end, time["type"], time["value"], body[start:end]))
         pairs.append((gold, system))
         if args.errors:
+            def around(span):
+                left = body[max(0, span[0] - 60) : span[0]].replace("\n", " ")
+                right = body[span[1] : span[1] + 40].replace("\n", " ")
+                return f"   …{left}[{body[span[0]:span[1]]}]{right}…"
+
             for g in gold:
                 match = [s for s in system if overlaps(s, g)]
                 if not match:
-                    errors.append(f"MISS  {os.path.basename(path)} dct={dct} {g[2]} {g[3]!s:14} {g[4]!r}")
+                    errors.append(f"MISS  {os.path.basename(path)} dct={dct} {g[2]} {g[3]!s:14} {g[4]!r}{around(g)}")
                 elif match[0][3] != g[3] or match[0][:2] != g[:2]:
                     s = match[0]
                     errors.append(
                         f"DIFF  {os.path.basename(path)} dct={dct} gold {g[2]} {g[3]!s:14} {g[4]!r}"
-                        f"  system {s[2]} {s[3]!s:14} {s[4]!r}"
+                        f"  system {s[2]} {s[3]!s:14} {s[4]!r}{around(g)}"
                     )
             for s in system:
                 if not any(overlaps(s, g) for g in gold):
-                    errors.append(f"FALSE {os.path.basename(path)} dct={dct} {s[2]} {s[3]!s:14} {s[4]!r}")
+                    errors.append(f"FALSE {os.path.basename(path)} dct={dct} {s[2]} {s[3]!s:14} {s[4]!r}{around(s)}")
 
     rows = []
     for label, types in (("all types", None), ("DATE and TIME", {"DATE", "TIME"})):

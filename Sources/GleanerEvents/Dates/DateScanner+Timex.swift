@@ -18,6 +18,7 @@ extension DateScanner {
         consider(clockTime(at: index))
         consider(holiday(at: index))
         consider(yearAdjective(at: index))
+        consider(spelledYear(at: index))
         return best
     }
 
@@ -30,7 +31,8 @@ extension DateScanner {
         "summer", "fall", "autumn", "winter", "noon", "midnight", "christmas", "thanksgiving", "new", "year",
         "years", "month", "months", "week", "weeks", "day", "days", "hours", "hour", "minutes", "minute", "seconds",
         "decade", "decades", "century", "centuries", "per", "q1", "q2", "q3", "q4", "1st", "2nd", "3rd", "4th",
-        "same", "year-ago",
+        "same", "nineteen", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "nineties", "midday", "near", "short", "long",
     ]
 
     // MARK: - References
@@ -50,6 +52,12 @@ extension DateScanner {
             return found(index + 1, Timex(.date, "PRESENT_REF"))
         case "these":
             return isWord(index + 1, "days") ? found(index + 2, Timex(.date, "PRESENT_REF")) : nil
+        case "future":
+            // "future quarters", "future years": the time to come; "future plans" is no time.
+            guard let (_, next) = unit(at: index + 1), tokens[index + 1].lower.hasSuffix("s") else { return nil }
+            return found(next, Timex(.date, "FUTURE_REF"))
+        case "a" where isWord(index + 1, "later") && isWord(index + 2, "date"):
+            return found(index + 3, Timex(.date, "FUTURE_REF"))
         case "recently", "lately":
             return found(index + 1, Timex(.date, "PAST_REF"))
         case "recent":
@@ -64,6 +72,10 @@ extension DateScanner {
                 return found(index + 2, Timex(.date, "PAST_REF"))
             case "future":
                 return found(index + 2, Timex(.date, "FUTURE_REF"))
+            case "near", "short", "long":
+                // the near future, the near term, the short term, the long term
+                guard isWord(index + 2, "future") || isWord(index + 2, "term") else { return nil }
+                return found(index + 3, Timex(.date, "FUTURE_REF"))
             case "weekend":
                 // The weekend just past in a past-tense sentence, the coming one otherwise.
                 let monday = today - CivilCalendar.weekday(today)
@@ -111,16 +123,29 @@ extension DateScanner {
         return "P" + (unit.time ? "T" : "") + number + unit.letter
     }
 
-    /// A count, also `twenty four` (tens and units apart) and `a couple of`.
+    /// A count, also `twenty four` (tens and units apart) and `(a) couple of`, with the words that may stand
+    /// between it and its unit (`two more weeks`, `an additional year`, `eight trading days`).
     func durationCount(at index: Int) -> (value: Int, next: Int)? {
-        if isWord(index, "a"), isWord(index + 1, "couple"), isWord(index + 2, "of") { return (2, index + 3) }
-        guard let (value, next) = count(at: index) else { return nil }
-        if value % 10 == 0, value >= 20, value < 100, let (units, after) = count(at: next), units < 10,
-            tokens[next].kind == .word, !isWord(next, "a"), !isWord(next, "an")
-        {
-            return (value + units, after)
+        var result: (value: Int, next: Int)
+        if isWord(index, "couple"), isWord(index + 1, "of") {
+            result = (2, index + 2)
+        } else if isWord(index, "a"), isWord(index + 1, "couple"), isWord(index + 2, "of") {
+            result = (2, index + 3)
+        } else {
+            guard let (value, next) = count(at: index) else { return nil }
+            result = (value, next)
+            if value % 10 == 0, value >= 20, value < 100, let (units, after) = count(at: next), units < 10,
+                tokens[next].kind == .word, !isWord(next, "a"), !isWord(next, "an")
+            {
+                result = (value + units, after)
+            }
         }
-        return (value, next)
+        switch word(result.next) {
+        case "more", "additional", "further", "straight", "consecutive", "trading", "business", "working", "full":
+            if unit(at: result.next + 1) != nil { result.next += 1 }
+        default: break
+        }
+        return result
     }
 
     /// `two weeks`, `the past five years`, `the first nine months`, `a five-year low` (`five-year`), `several
@@ -131,11 +156,13 @@ extension DateScanner {
         if the { cursor += 1 }
         var qualified = false
         switch word(cursor) {
-        case "past", "last", "next", "first", "previous", "coming", "following", "final", "latest":
+        case "past", "last", "next", "first", "previous", "coming", "following", "final", "latest", "current", "full",
+            "present":
             qualified = true
             cursor += 1
         default: break
         }
+        if the, isWord(cursor, "fiscal") { cursor += 1 }
         // A vague count: several days, a few hours, many years, some months.
         var vague = false
         switch word(cursor) {
@@ -148,32 +175,85 @@ extension DateScanner {
         default: break
         }
         var amount: Int?
-        if !vague, let (value, next) = durationCount(at: cursor) {
+        if !vague, let (value, next) = durationCount(at: cursor),
+            tokens[cursor].kind != .number || tokens[cursor].digits < 4
+        {
             // "a year" right after a number or "times" is a rate ("twice a year"): the set rule reads it.
             if isWord(cursor, "a") || isWord(cursor, "an"), isRateContext(index - 1) { return nil }
             amount = value
             cursor = next
             if isSymbol(cursor, "-"), !tokens[cursor].spaced { cursor += 1 }
         }
-        guard let (unit, end) = unit(at: cursor) else { return nil }
+        guard var (unit, end) = unit(at: cursor) else { return nil }
+        // "a second attempt": an ordinal, not a time.
+        if isWord(cursor, "second"), amount == 1, isWord(cursor - 1, "a") || isWord(cursor - 1, "an") { return nil }
         let plural = tokens[cursor].lower.hasSuffix("s")
+        // A compound after the unit: "decades-long", "day-long" stay durations; "year-ago", "year-end" are not.
+        var compound = false
+        if isSymbol(end, "-"), !tokens[end].spaced {
+            guard isWord(end + 1, "long") else { return nil }
+            end += 2
+            compound = true
+        }
         // An age ("a 6-year-old", "52 years old") is no duration; nor is a fraction ("three-quarters").
         if isWord(end, "old") || isSymbol(end, "-") && isWord(end + 1, "old") { return nil }
-        if unit.letter == "Q", !unit.time, amount == nil || plural && isSymbol(cursor - 1, "-") { return nil }
+        if unit.letter == "Q", !unit.time, amount == nil && !vague || plural && isSymbol(cursor - 1, "-") { return nil }
         // A following "ago", "earlier" or "from now" makes a date (the `ago` rule, which is longer).
         if amount == nil, !vague {
             // No count: "the past year" needs "the" and a qualifier ("last year" is a date), "the year" stands
             // for a year's time; "for years" needs a preposition of duration.
+            if the, !plural, let date = thePeriod(word(cursor - 1), unit: word(cursor), end: end) { return date }
+            if the, !plural, isWord(cursor - 1, "fiscal"),
+                let date = thePeriod(word(cursor - 2), unit: word(cursor), end: end)
+            {
+                return date
+            }
             if the, qualified || isWord(cursor, "year") && !plural {
                 return found(end, Timex(.duration, Self.durationValue(plural ? nil : 1, unit)))
             }
-            guard plural, !the, let previous = word(index - 1),
-                ["for", "over", "within", "in", "take", "takes", "took", "lasted"].contains(previous)
-            else { return nil }
+            // "the weeks ahead", "over the years", "decades-long".
+            if the, plural, isWord(end, "ahead") {
+                return found(end + 1, Timex(.duration, Self.durationValue(nil, unit)))
+            }
+            if compound, plural, !the { return found(end, Timex(.duration, Self.durationValue(nil, unit))) }
+            let prepositions: Set<String> =
+                the
+                ? ["over", "during", "through", "throughout"]
+                : ["for", "over", "within", "in", "take", "takes", "took", "lasted"]
+            guard plural, let previous = word(index - 1), prepositions.contains(previous) else { return nil }
             return found(end, Timex(.duration, Self.durationValue(nil, unit)))
         }
         if amount != nil, !qualified, the, !plural { return nil }  // "the one year": not a duration
         return found(end, Timex(.duration, Self.durationValue(vague ? nil : amount, unit)))
+    }
+
+    /// `the past year`, `the last decade`, `the coming month` (TimeML reads them as the calendar period before
+    /// or after the publication day) and `the year` (the publication year).
+    func thePeriod(_ qualifier: String?, unit: String?, end: Int) -> Found? {
+        let offset: Int
+        switch qualifier {
+        case "past", "last", "previous": offset = -1
+        case "next", "coming": offset = 1
+        case "the", "current", "full", "present": offset = 0
+        default: return nil
+        }
+        // Each names a period, but "inflation doubled over the last year" spans it rather than happening at a
+        // date: no interval is given, so no event takes it as its date.
+        let value: String
+        switch unit {
+        case "year":
+            // "the year ended March 31": a fiscal year, named by its end, is a year's time.
+            if offset == 0, isWord(end, "ended") || isWord(end, "ending") {
+                return found(end, Timex(.duration, "P1Y"))
+            }
+            value = Timex.pad(year + offset, 4)
+        case "month" where offset != 0: value = Timex.month(monthOrdinal + offset)
+        case "week" where offset != 0:
+            value = Timex.week(of: today - CivilCalendar.weekday(today) + 7 * offset)
+        case "decade" where offset != 0: value = Timex.pad(year / 10 + offset, 3)
+        default: return nil
+        }
+        return found(end, Timex(.date, value))
     }
 
     /// Words after which `a week`, `per year` is a rate.
@@ -270,6 +350,11 @@ extension DateScanner {
         }
         let the = isWord(cursor, "the")
         if the { cursor += 1 }
+        // the 1988 second quarter
+        if the, yearSpec == nil, let (value, next) = year(at: cursor, from: 1900), quarterOrdinal(at: next) != nil {
+            yearSpec = .absolute(value)
+            cursor = next
+        }
         var relative: Int?
         var ordinal: Int?
         var half = false
@@ -351,7 +436,7 @@ extension DateScanner {
         } else {
             var base = current
             // "the quarter" in a report of results is the one that ended last.
-            if relative == -4 || (relative == nil && tense == .past) { base -= 1 }
+            if relative == -4 || (relative == nil && tense != .future) { base -= 1 }
             if relative == -1 { base -= 1 } else if relative == 1 { base += 1 } else if relative == -4 { base -= 4 }
             number = base
         }
@@ -381,20 +466,18 @@ extension DateScanner {
     func season(at index: Int) -> Found? {
         var cursor = index
         var offset: Int?
-        if let (value, next) = relativeOffset(at: cursor) {
+        if isWord(cursor, "the") { cursor += 1 }
+        switch word(cursor) {
+        case "early", "late", "mid":
+            cursor += isSymbol(cursor + 1, "-") ? 2 : 1
+        default: break
+        }
+        if cursor == index, let (value, next) = relativeOffset(at: cursor) {
             offset = value
             cursor = next
-        } else {
-            switch word(cursor) {
-            case "early", "late", "mid":
-                cursor += isSymbol(cursor + 1, "-") ? 2 : 1
-                if let (value, next) = relativeOffset(at: cursor) {
-                    offset = value
-                    cursor = next
-                }
-            default: break
-            }
-            if isWord(cursor, "the") { cursor += 1 }
+        } else if !isWord(index, "the"), let (value, next) = relativeOffset(at: cursor) {
+            offset = value
+            cursor = next
         }
         guard let code = seasonCode(word(cursor)) else { return nil }
         let seasonEnd = cursor + 1
@@ -402,7 +485,9 @@ extension DateScanner {
         // A bare season: "in (the) summer"; never "fall" or "spring" alone (verbs and nouns).
         if offset == nil, explicit == nil {
             guard code == "SU" || code == "WI" || code == "FA" && isWord(cursor, "autumn"),
-                let previous = word(index - 1), ["in", "during", "since", "this", "by", "until"].contains(previous)
+                let previous = word(index - 1),
+                ["in", "during", "since", "this", "by", "until", "over", "into", "through", "throughout", "of"]
+                    .contains(previous)
             else { return nil }
         }
         let start = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][code]!
@@ -431,15 +516,24 @@ extension DateScanner {
             return (first == "pm" ? 12 : 0, index + 1)
         case "a", "p":
             guard isSymbol(index + 1, "."), isWord(index + 2, "m") else { return nil }
-            let end =
-                isSymbol(index + 3, ".")
-                    && !(tokens.count > index + 4 && tokens[index + 4].capitalized
-                        && !isWeekdayOrDeictic(index + 4))
-                ? index + 4 : index + 3
+            // The final period, unless it ends the sentence: a capitalised word after it other than a zone or a day.
+            var end = index + 3
+            if isSymbol(end, ".") {
+                let next = end + 1
+                if next >= tokens.count || !tokens[next].capitalized || isWeekdayOrDeictic(next)
+                    || Self.timeZones.contains(tokens[next].lower)
+                {
+                    end = next
+                }
+            }
             return (first == "p" ? 12 : 0, end)
         default: return nil
         }
     }
+
+    static let timeZones: Set<String> = [
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "ist", "jst",
+    ]
 
     func isWeekdayOrDeictic(_ index: Int) -> Bool {
         weekdayNumber(index) != nil || ["today", "yesterday", "tomorrow", "tonight"].contains(word(index) ?? "")
@@ -453,6 +547,8 @@ extension DateScanner {
         var cursor: Int
         switch word(index) {
         case "noon", "midday":
+            // "High Noon", a title: a capitalised noon within a sentence.
+            if tokens[index].capitalized, index > 0, tokens[index - 1].capitalized { return nil }
             hour = 12
             cursor = index + 1
         case "midnight":
@@ -481,10 +577,8 @@ extension DateScanner {
                 return nil
             }
         }
-        switch word(cursor) {
-        case "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet": cursor += 1
-        default: break
-        }
+        if let zone = word(cursor), Self.timeZones.contains(zone) { cursor += 1 }
+        if isSymbol(cursor, ","), cursor + 1 < tokens.count, tokens[cursor + 1].month != 0 { cursor += 1 }
         var day = today
         if let following = expression(
             at: cursor,
@@ -559,8 +653,57 @@ extension DateScanner {
         return found(explicit?.next ?? cursor, .day(day))
     }
 
-    /// `fiscal 1989` (the year), `year-earlier`, `year-ago` (the year before publication).
+    /// `nineteen ninety-six` (a year as spoken), `the year two thousand`, `the (early) nineties`, `the 20th
+    /// century` (`19`).
+    func spelledYear(at index: Int) -> Found? {
+        let decades = [
+            "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+            "nineties": 9,
+        ]
+        if isWord(index, "nineteen"), let (value, next) = count(at: index + 1), tokens[index + 1].kind == .word,
+            (10...99).contains(value)
+        {
+            return found(next, .year(1900 + value))
+        }
+        if index < tokens.count, tokens[index].kind == .ordinal, (1...30).contains(tokens[index].value),
+            isWord(index + 1, "century")
+        {
+            return found(index + 2, Timex(.date, Timex.pad(tokens[index].value - 1, 2)))
+        }
+        guard isWord(index, "the") else { return nil }
+        var cursor = index + 1
+        if isWord(cursor, "year"), isWord(cursor + 1, "two"), isWord(cursor + 2, "thousand") {
+            return found(cursor + 3, .year(2000))
+        }
+        switch word(cursor) {
+        case "early", "mid", "late": cursor += isSymbol(cursor + 1, "-") ? 2 : 1
+        default: break
+        }
+        if let decade = word(cursor).flatMap({ decades[$0] }) {
+            let first = 1900 + decade * 10
+            return found(cursor + 1, .year(first, first + 9))
+        }
+        if cursor < tokens.count, tokens[cursor].kind == .ordinal, (1...30).contains(tokens[cursor].value),
+            isWord(cursor + 1, "century")
+        {
+            return found(cursor + 2, Timex(.date, Timex.pad(tokens[cursor].value - 1, 2)))
+        }
+        return nil
+    }
+
+    /// `fiscal 1989` (the year), `year-earlier`, `year-ago` (the year before publication), `year-end`, `year
+    /// end`, `year's end` (the last day of the year: the one past in a past-tense sentence, else this one).
     func yearAdjective(at index: Int) -> Found? {
+        if isWord(index, "year") {
+            var end: Int?
+            if isSymbol(index + 1, "-"), isWord(index + 2, "end") { end = index + 3 }
+            if isWord(index + 1, "end") { end = index + 2 }
+            if isSymbol(index + 1, "'"), isWord(index + 2, "s"), isWord(index + 3, "end") { end = index + 4 }
+            if let end {
+                let last = CivilCalendar.days(year: tense == .past ? year - 1 : year, month: 12, day: 31)
+                return found(end, .day(last))
+            }
+        }
         switch word(index) {
         case "fiscal":
             guard let (value, next) = year(at: index + 1, from: 1900) else { return nil }

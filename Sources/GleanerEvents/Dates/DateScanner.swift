@@ -198,6 +198,10 @@ struct DateScanner {
         }
         let abbreviated = (token.lower.utf8.count == 3 && token.lower != "may") || token.lower == "sept"
         if abbreviated, isSymbol(index + 1, "."), !tokens[index + 1].spaced { return (token.month, index + 2) }
+        // "Jan Kavan": an abbreviation without its period before a capitalised word is a name.
+        if abbreviated, index + 1 < tokens.count, tokens[index + 1].kind == .word, tokens[index + 1].capitalized {
+            return nil
+        }
         return (token.month, index + 1)
     }
 
@@ -409,6 +413,8 @@ struct DateScanner {
             default: return nil
             }
             guard isWord(part + 1, "of") else { return nil }
+            if isWord(part + 2, "the"), isWord(part + 3, "year") { return found(part + 4, .year(year)) }
+            if isWord(part + 2, "the"), isWord(part + 3, "month") { return found(part + 4, .month(monthOrdinal)) }
             return expression(
                 at: part + 2,
                 monthContext: true,
@@ -556,7 +562,7 @@ struct DateScanner {
 
     /// Years and ranges of years (`2015-2018`, `2015-16`, `2015 to 2018`); all need `context`.
     func yearExpression(at index: Int, context: Bool, between: Bool) -> Found? {
-        guard context, let (first, next) = year(at: index, from: 1900) else { return nil }
+        guard context, let (first, next) = year(at: index, from: bareDates ? 1800 : 1900) else { return nil }
         if isSymbol(next, "-"), next + 2 < tokens.count, tokens[next + 1].digits == 2, isSymbol(next + 2, "-") {
             return nil  // an ISO date
         }
@@ -660,6 +666,13 @@ struct DateScanner {
         }
         return nil
     }
+
+    /// Words that begin a count (`count(at:)`).
+    static let countWords: Set<String> = [
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ]
 
     /// A count before a unit: digits, `a`/`an`, one … nineteen, twenty … ninety, `twenty-five`.
     func count(at index: Int) -> (value: Int, next: Int)? {

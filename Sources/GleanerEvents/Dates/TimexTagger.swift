@@ -10,6 +10,9 @@ public enum TimexTagger {
     public static func expressions(in text: String, published: PublicationDate) -> [TemporalExpression] {
         let anchor = TemporalExpression.Anchor(published)
         var expressions: [TemporalExpression] = []
+        // The last quarter the article named ("the third quarter"): "a year earlier" then means that quarter a
+        // year before, as results are compared period with period.
+        var reportingQuarter: (year: Int, quarter: Int)?
         for sentence in SentenceSplitter.sentences(text) {
             let sentenceText = String(sentence.text)
             let tokens = DateTokenizer.tokenize(sentenceText)
@@ -20,35 +23,145 @@ public enum TimexTagger {
             var index = 0
             var previousEnd = -1
             while index < tokens.count {
-                let tense = markers.tense(near: index)
+                // A weekday takes the tense of the nearest verb in its sentence; a date, of the words next to it.
+                let isWeekday = Self.weekdays.contains(tokens[index].lower)
+                let tense = markers.tense(near: index, within: isWeekday ? tokens.count : TenseMarkers.window)
                 let scanner =
                     scanners[tense]
                     ?? DateScanner(tokens: tokens, published: published, tense: tense, bareDates: true)
                 scanners[tense] = scanner
                 guard let found = scanner.longest(at: index, previousEnd: previousEnd),
-                    let timex = timex(of: found, startingAt: index, tokens: tokens)
+                    var timex = timex(of: found, startingAt: index, tokens: tokens)
                 else {
                     index += 1
                     continue
                 }
-                let range = tokens[index].range.lowerBound..<tokens[found.end - 1].range.upperBound
-                let start = sentenceText.utf8.distance(from: sentenceText.startIndex, to: range.lowerBound)
-                let length = sentenceText.utf8.distance(from: range.lowerBound, to: range.upperBound)
-                expressions.append(
-                    TemporalExpression(
-                        text: String(sentenceText[range]),
-                        offset: base + start,
-                        length: length,
-                        type: timex.type,
-                        value: timex.value,
-                        anchor: anchor
+                let words = tokens[index..<found.end].filter { $0.kind == .word }.map(\.lower)
+                if let quarter = Self.quarter(timex) {
+                    if let reporting = reportingQuarter, Self.isBareQuarter(words) {
+                        // "the quarter", "this quarter", "the latest period": the one the article reports on.
+                        timex.value = "\(Timex.pad(reporting.year, 4))-Q\(reporting.quarter)"
+                    } else if !words.contains(where: { ["ago", "earlier", "last", "previous", "next"].contains($0) }) {
+                        reportingQuarter = quarter
+                    }
+                } else if let quarter = reportingQuarter, Self.isYearBack(tokens[index..<found.end]),
+                    timex.value == Timex.pad(published.year - 1, 4)
+                {
+                    timex.value = "\(Timex.pad(quarter.year - 1, 4))-Q\(quarter.quarter)"
+                }
+                // "nearly four years", "more than an hour", "around 7:15 p.m.": the approximation is part of it.
+                let first = Self.approximationStart(before: index, in: tokens, after: previousEnd, for: timex) ?? index
+                for (part, value) in Self.parts(of: found, from: first, timex: timex, tokens: tokens) {
+                    let range = tokens[part.lowerBound].range.lowerBound..<tokens[part.upperBound - 1].range.upperBound
+                    let start = sentenceText.utf8.distance(from: sentenceText.startIndex, to: range.lowerBound)
+                    let length = sentenceText.utf8.distance(from: range.lowerBound, to: range.upperBound)
+                    expressions.append(
+                        TemporalExpression(
+                            text: String(sentenceText[range]),
+                            offset: base + start,
+                            length: length,
+                            type: value.type,
+                            value: value.value,
+                            anchor: anchor
+                        )
                     )
-                )
+                }
                 index = found.end
                 previousEnd = found.end
             }
         }
         return expressions
+    }
+
+    /// A range ("from Aug. 26 to Oct. 20", "between 1994 and 1997", "1994-97") is two expressions in TimeML, one
+    /// for each end, without the `from`/`between` and the separator; an end that is only a day number ("February
+    /// 23-24") is an expression of its own too (`24`). Anything else is one expression.
+    static func parts(
+        of found: DateScanner.Found,
+        from first: Int,
+        timex: Timex,
+        tokens: [DateToken]
+    ) -> [(Range<Int>, Timex)] {
+        guard found.separator != nil, found.timex == nil, let span = found.span, span.start < span.end else {
+            return [(first..<found.end, timex)]
+        }
+        var start = first
+        if tokens[start].kind == .word, tokens[start].lower == "from" || tokens[start].lower == "between" {
+            start += 1
+        }
+        let separators: Set<String> = ["-", "to", "through", "thru", "until", "till", "and"]
+        guard let separator = (start..<found.end).first(where: { separators.contains(tokens[$0].lower) }),
+            separator > start, separator + 1 < found.end,
+            let head = Timex.value(of: DateSpan(precision: span.precision, start: span.start, end: span.start)),
+            let tail = Timex.value(of: DateSpan(precision: span.precision, start: span.end, end: span.end))
+        else { return [(first..<found.end, timex)] }
+        var result = [(start..<separator, Timex(.date, head))]
+        result.append(((separator + 1)..<found.end, Timex(.date, tail)))
+        return result
+    }
+
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// Year and quarter of a quarter's value (`2013-Q3`).
+    static func quarter(_ timex: Timex) -> (year: Int, quarter: Int)? {
+        let value = Array(timex.value.utf8)
+        guard timex.type == .date, value.count == 7, value[4] == UInt8(ascii: "-"), value[5] == UInt8(ascii: "Q"),
+            let year = Int(timex.value.prefix(4)), let quarter = Int(timex.value.suffix(1))
+        else { return nil }
+        return (year, quarter)
+    }
+
+    /// `the quarter`, `this quarter`, `the latest quarter`, `the current period`: no ordinal, no year, no shift.
+    static func isBareQuarter(_ words: [String]) -> Bool {
+        words.allSatisfy {
+            ["the", "this", "latest", "current", "quarter", "period", "fiscal", "recent", "most"].contains($0)
+        }
+    }
+
+    /// `a year ago`, `one year earlier`, `year-ago`, `year-earlier`: one year back, no other unit.
+    static func isYearBack(_ tokens: ArraySlice<DateToken>) -> Bool {
+        let words = tokens.filter { $0.kind == .word }.map(\.lower)
+        return words.contains("year") && (words.contains("ago") || words.contains("earlier"))
+            && words.allSatisfy { ["a", "one", "year", "ago", "earlier"].contains($0) }
+    }
+
+    /// Where an approximation before a duration, a count back or a clock time starts ("nearly", "about",
+    /// "more than", "at least", "no more than", "just over" …), when nothing before it was matched.
+    static func approximationStart(
+        before index: Int,
+        in tokens: [DateToken],
+        after previousEnd: Int,
+        for timex: Timex
+    ) -> Int? {
+        let counted =
+            timex.type == .duration || timex.type == .time || tokens[index].kind == .number
+            || DateScanner.countWords.contains(tokens[index].lower)
+        guard counted, index > 0, index - 1 >= max(previousEnd, 0) else { return nil }
+        func word(_ position: Int) -> String? {
+            position >= max(previousEnd, 0) && position < index && tokens[position].kind == .word
+                ? tokens[position].lower : nil
+        }
+        switch word(index - 1) {
+        case "over", "under", "some":
+            // "over two years", not "over the past year".
+            guard tokens[index].kind == .number || DateScanner.countWords.contains(tokens[index].lower),
+                tokens[index].lower != "a" || timex.type == .duration
+            else { return nil }
+            return index - 1
+        case "nearly", "almost", "about", "around", "approximately", "roughly":
+            if let before = word(index - 2), before == "just" || before == "well" { return index - 2 }
+            return index - 1
+        case "than":
+            guard let comparison = word(index - 2), ["more", "less", "fewer"].contains(comparison) else { return nil }
+            if word(index - 3) == "no" { return index - 3 }
+            return index - 2
+        case "least", "most":
+            return word(index - 2) == "at" ? index - 2 : nil
+        case "to":
+            return word(index - 2) == "up" ? index - 2 : nil
+        default:
+            return nil
+        }
     }
 
     /// The TIMEX3 of a match: its own, or the value of the interval it names. A single day named with a part of
@@ -85,27 +198,47 @@ struct TenseMarkers {
             let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
             switch word {
             case "will", "shall", "would", "next", "upcoming", "tomorrow", "ll": marks.append((index, .future))
-            case "going", "expected", "scheduled", "due", "set", "plans", "planned", "plan", "intends":
+            case "going", "expected", "scheduled", "set", "plans", "planned", "plan", "planning", "intends":
                 if next == "to" { marks.append((index, .future)) }
-            case "was", "were", "had", "did", "said", "ago", "yesterday", "last", "told", "earlier":
+            case "was", "were", "had", "did", "said", "ago", "yesterday", "last", "earlier":
+                marks.append((index, .past))
+            case _ where Self.irregularPast.contains(word):
                 marks.append((index, .past))
             case "is", "are", "has", "have", "says", "say", "now", "today":
                 marks.append((index, .present))
             default:
-                if word.utf8.count >= 5, word.hasSuffix("ed"), !word.hasSuffix("eed"), next != "to" {
+                // A past participle after a form of "be" is a passive ("must be returned"), not a past tense.
+                let previous = index > 0 ? tokens[index - 1].lower : ""
+                if word.utf8.count >= 5, word.hasSuffix("ed"), !word.hasSuffix("eed"), next != "to",
+                    !["be", "been", "being", "is", "are", "am"].contains(previous)
+                {
                     marks.append((index, .past))
                 }
             }
         }
     }
 
-    /// The tense of the marker nearest to token `index` (before it on a tie), or past.
-    func tense(near index: Int) -> Tense {
+    /// Irregular past tenses of common verbs of news.
+    static let irregularPast: Set<String> = [
+        "met", "told", "went", "came", "took", "gave", "made", "held", "left", "began", "became", "found", "saw",
+        "sent", "spent", "brought", "built", "bought", "caught", "fell", "felt", "fought", "got", "heard", "kept",
+        "knew", "led", "lost", "meant", "paid", "ran", "rose", "sold", "shot", "sat", "spoke", "stood", "struck",
+        "thought", "threw", "won", "wrote", "broke", "chose", "drove", "flew", "grew", "hid", "laid", "shook",
+        "sought", "stole", "swept", "swore", "taught", "tore", "withdrew", "arose", "drew", "fled", "slid", "sank",
+        "sang", "swam", "forgot", "forgave", "overtook", "undertook", "upheld", "withheld", "won", "wound", "froze",
+    ]
+
+    /// The tense of the marker nearest to token `index` (before it on a tie) within `limit` words; without one,
+    /// the present (the nearest reading).
+    func tense(near index: Int, within limit: Int) -> Tense {
         var best: (distance: Int, tense: Tense)?
-        for mark in marks {
+        for mark in marks where abs(mark.index - index) <= limit {
             let distance = abs(mark.index - index) * 2 + (mark.index > index ? 1 : 0)
             if best == nil || distance < best!.distance { best = (distance, mark.tense) }
         }
-        return best?.tense ?? .past
+        return best?.tense ?? .present
     }
+
+    /// How far from a date (in tokens) its tense marker may be; a weekday looks through its whole sentence.
+    static let window = 2
 }
