@@ -5,7 +5,9 @@ import Foundation
 enum WarningsColumn {
     /// The column value for `warnings`: `nil` (NULL) when there are none.
     static func encode(_ warnings: [String]) -> String? {
-        guard !warnings.isEmpty, let data = try? JSONEncoder().encode(warnings) else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        guard !warnings.isEmpty, let data = try? encoder.encode(warnings) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 
