@@ -15,6 +15,10 @@ public struct Article: Sendable, Hashable {
     public var datelinePlace: String?
     /// For JSON Lines files, the 1-based line the article came from.
     public var line: Int?
+    /// Metadata that was present but could not be used, one sentence each, naming the field and its value:
+    /// `date_publish: "yesterday afternoon" is not a date; used date_download (2017-05-31)`. The article is
+    /// stored all the same.
+    public var warnings: [String]
 
     public init(
         title: String?,
@@ -24,7 +28,8 @@ public struct Article: Sendable, Hashable {
         source: String? = nil,
         language: String? = nil,
         datelinePlace: String? = nil,
-        line: Int? = nil
+        line: Int? = nil,
+        warnings: [String] = []
     ) {
         self.title = title
         self.text = text
@@ -34,6 +39,7 @@ public struct Article: Sendable, Hashable {
         self.language = language
         self.datelinePlace = datelinePlace
         self.line = line
+        self.warnings = warnings
     }
 }
 

@@ -1,8 +1,13 @@
 import Foundation
 
-/// Reads news-please-style JSON articles: `title`, `maintext` (or `text`), `date_publish`, `url`,
-/// `source_domain`, `language`. Missing optional fields are fine; a field of the wrong type is an error that
-/// names the field.
+/// Reads JSON articles as crawlers write them: news-please (`title`, `maintext`, `date_publish`, `date_download`,
+/// `date_modify`, `url`, `source_domain`, `language`), trafilatura (`text`, `title`, `date`, `url`, `hostname`,
+/// `source`), newspaper3k (`text`, `title`, `publish_date`, `url`) and plain `{"title", "body"}` or
+/// `{"title", "content"}`.
+///
+/// Only two things make a JSON value not an article: it is not a JSON object, or no body field holds words. Any
+/// other field may be missing, `null`, `"None"`, empty, of another type or unreadable: it is then ignored, with a
+/// warning on the article when it held something. Unknown keys are ignored.
 enum JSONArticleReader {
     static func read(object text: String, fallbackDate: PublicationDate) throws(Rejection) -> Article {
         let value: Any
@@ -44,64 +49,109 @@ enum JSONArticleReader {
         return ParsedFile(articles: articles, rejectedLines: rejected)
     }
 
+    /// Body fields, in order of precedence: the first that holds words is the text.
+    static let bodyKeys = ["maintext", "text", "body", "content"]
+    /// Fields stating the publication date, in order of precedence.
+    static let publishedKeys = ["date_publish", "publish_date", "date", "published"]
+    /// Fields naming the publisher, in order of precedence (else the host of `url`).
+    static let sourceKeys = ["source_domain", "hostname", "source"]
+
     static func article(from value: Any, fallbackDate: PublicationDate, line: Int?) throws(Rejection) -> Article {
         guard let object = value as? [String: Any] else {
             throw Rejection(
                 .malformedJSON,
-                "expected one JSON object, found \(jsonKind(value))"
+                "expected one JSON object, found \(JSONArticleFields.kind(value))"
                     + (value is [Any] ? "; put one article per line in a .jsonl file" : "")
             )
         }
-        let title = try string(object, "title")
-        var text = try string(object, "maintext")
-        if text == nil { text = try string(object, "text") }
-        guard let text, text.contains(where: \.isLetter) else {
-            throw Rejection(.noText, "neither \"maintext\" nor \"text\" holds any words")
-        }
-        var published = fallbackDate
-        var date = try string(object, "date_publish")
-        if date == nil { date = try string(object, "date") }
-        if let date {
-            guard let parsed = PublicationDateParser.parse(date, source: .json) else {
-                throw Rejection(.malformedJSON, "\"date_publish\" is not a date: \(date.prefix(40))")
-            }
-            published = parsed
-        }
+        var fields = JSONArticleFields(object)
+        let text = try body(&fields)
+        let title = fields.text("title")
+        let url = fields.text("url")
+        var source = fields.firstText(sourceKeys).map { JSONArticleFields.host(ofURL: $0) ?? $0 }
+        if source == nil, let url { source = JSONArticleFields.host(ofURL: url) }
+        let language = fields.text("language")
+        let published = publicationDate(&fields, fileModificationTime: fallbackDate)
         return Article(
             title: title?.trimmingWhitespace().nilIfEmpty,
             text: text.trimmingWhitespace(),
             published: published,
-            url: try string(object, "url"),
-            source: try string(object, "source_domain"),
-            language: try string(object, "language")?.lowercased(),
-            line: line
+            url: url?.trimmingWhitespace().nilIfEmpty,
+            source: source?.trimmingWhitespace().nilIfEmpty,
+            language: language?.trimmingWhitespace().lowercased().nilIfEmpty,
+            line: line,
+            warnings: fields.warnings
         )
     }
 
-    static func string(_ object: [String: Any], _ key: String) throws(Rejection) -> String? {
-        switch object[key] {
-        case nil, is NSNull: return nil
-        case let value as String:
-            // An escaped control character ("\u0000") is valid JSON, but SQLite would cut the text at a NUL: drop
-            // them, as stray control bytes are dropped from text files.
-            let isControl = { (scalar: Unicode.Scalar) in
-                scalar.value < 0x20 && !(0x09...0x0D).contains(scalar.value) || scalar.value == 0x7F
+    /// The first body field that holds words. Body fields of another type before it are warned about; with none
+    /// holding words the article has no text.
+    static func body(_ fields: inout JSONArticleFields) throws(Rejection) -> String {
+        var wrongTypes: [(key: String, value: Any)] = []
+        for key in bodyKeys {
+            switch fields.value(key) {
+            case .absent: continue
+            case .text(let text):
+                guard text.contains(where: \.isLetter) else { continue }
+                for wrong in wrongTypes {
+                    fields.warn(wrong.key, wrong.value, "is \(JSONArticleFields.kind(wrong.value)), not text; ignored")
+                }
+                return text
+            case .other(let value):
+                wrongTypes.append((key, value))
             }
-            return value.unicodeScalars.contains(where: isControl)
-                ? ArticleTextDecoder.removingControlCharacters(value) : value
-        case let value?: throw Rejection(.malformedJSON, "\"\(key)\" must be a string, found \(jsonKind(value))")
         }
+        let named = bodyKeys.map { "\"\($0)\"" }.joined(separator: ", ")
+        let types = wrongTypes.map { "\"\($0.key)\" is \(JSONArticleFields.kind($0.value))" }
+        throw Rejection(
+            .noText,
+            "none of \(named) holds any words" + (types.isEmpty ? "" : " (\(types.joined(separator: ", ")))")
+        )
     }
 
-    static func jsonKind(_ value: Any) -> String {
-        switch value {
-        case is [String: Any]: "an object"
-        case is [Any]: "an array"
-        case is NSNumber: "a number"
-        case is String: "a string"
-        case is NSNull: "null"
-        default: "\(type(of: value))"
+    /// The publication day, down the chain of ``PublicationDate/Candidates``: a stated publication date, then
+    /// `date_download`, then `date_modify`, then the file's modification time. A date more than a day after the
+    /// download day (or the file's time, without one), or before 1900, is not taken.
+    static func publicationDate(
+        _ fields: inout JSONArticleFields,
+        fileModificationTime: PublicationDate
+    ) -> PublicationDate {
+        var candidates = PublicationDate.Candidates(fileModificationTime: fileModificationTime)
+        let fileTime = "the file's modification time"
+        switch fields.day("date_download", source: .download, reference: fileModificationTime, referenceName: fileTime)
+        {
+        case .success(let day): candidates.downloaded = day
+        case .failure(let problem): fields.warnings.append(problem.sentence + "; ignored")
+        case nil: break
         }
+        let reference = candidates.downloaded ?? fileModificationTime
+        let referenceName = candidates.downloaded == nil ? fileTime : "date_download"
+        switch fields.day("date_modify", source: .modified, reference: reference, referenceName: referenceName) {
+        case .success(let day): candidates.modified = day
+        case .failure(let problem): fields.warnings.append(problem.sentence + "; ignored")
+        case nil: break
+        }
+        var statedKey: String?
+        var problems: [String] = []
+        for key in publishedKeys where candidates.stated == nil {
+            switch fields.day(key, source: .json, reference: reference, referenceName: referenceName) {
+            case .success(let day):
+                candidates.stated = day
+                statedKey = key
+            case .failure(let problem): problems.append(problem.sentence)
+            case nil: break
+            }
+        }
+        let chosen = candidates.chosen
+        let used =
+            switch chosen.source {
+            case .json: statedKey ?? "the publication date"
+            case .download: "date_download"
+            case .modified: "date_modify"
+            default: fileTime
+            }
+        fields.warnings += problems.map { "\($0); used \(used) (\(chosen))" }
+        return chosen
     }
 
     static func describe(_ error: any Error) -> String {

@@ -6,8 +6,12 @@ public struct PublicationDate: Sendable, Hashable, Comparable, CustomStringConve
         case header
         /// A dateline such as ` date 2022-01-24 ISLAMABAD: …` at the start of the text.
         case dateline
-        /// `date_publish` of a JSON article.
+        /// The publication date of a JSON article (`date_publish`, `publish_date`, `date` or `published`).
         case json
+        /// `date_download` of a JSON article: when the crawler fetched it, used when it states no publication date.
+        case download
+        /// `date_modify` of a JSON article: when the page last changed, used when neither of the above is known.
+        case modified
         /// `--published` given on the command line.
         case commandLine = "command-line"
         /// The file's modification time, used when the article itself carries no date.
@@ -62,6 +66,17 @@ public struct PublicationDate: Sendable, Hashable, Comparable, CustomStringConve
             day: Int(day),
             source: source
         )
+    }
+
+    /// Days from 1970-01-01 to this day (negative before it): the inverse of ``init(secondsSince1970:source:)``
+    /// (days-from-civil, Howard Hinnant).
+    public var daysSince1970: Int {
+        let year = month <= 2 ? self.year - 1 : self.year
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// Whether `year-month-day` names a real calendar day.

@@ -19,7 +19,8 @@ enum TextArticleReader {
     static func read(_ raw: String, fallbackDate: PublicationDate) throws(Rejection) -> Article {
         var lines = normalizedLines(raw)
         var title: String?
-        var published: PublicationDate?
+        var dates = PublicationDate.Candidates(fileModificationTime: fallbackDate)
+        var dateProblems: [String] = []
         var url: String?
         var source: String?
         var language: String?
@@ -29,7 +30,19 @@ enum TextArticleReader {
             for (key, value) in header.fields where !value.isEmpty {
                 switch key {
                 case "title": title = value
-                case "date", "published": published = PublicationDateParser.parse(value, source: .header) ?? published
+                case "date", "published":
+                    guard dates.stated == nil else { break }
+                    let label = "\(key.prefix(1).uppercased())\(key.dropFirst()):"
+                    if let day = PublicationDateParser.parse(value, source: .header) {
+                        let reference = "the file's modification time"
+                        if let problem = day.implausibility(reference: fallbackDate, referenceName: reference) {
+                            dateProblems.append("\(label) \(JSONArticleFields.render(value)) \(problem)")
+                        } else {
+                            dates.stated = day
+                        }
+                    } else {
+                        dateProblems.append("\(label) \(JSONArticleFields.render(value)) is not a date")
+                    }
                 case "source": source = value
                 case "url": url = value
                 case "language": language = value.lowercased()
@@ -41,7 +54,7 @@ enum TextArticleReader {
         while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
 
         if let first = lines.first, let dateline = Dateline(first) {
-            if published == nil { published = dateline.date }
+            dates.dateline = dateline.date
             datelinePlace = dateline.place
             lines[0] = dateline.remainder
         } else if title == nil, let first = lines.first {
@@ -63,14 +76,17 @@ enum TextArticleReader {
         guard text.contains(where: \.isLetter) else {
             throw Rejection(.noText, title == nil ? "the file has no words" : "the file has a title but no body")
         }
+        let published = dates.chosen
+        let used = published.source == .dateline ? "the dateline" : "the file's modification time"
         return Article(
             title: title,
             text: text,
-            published: published ?? fallbackDate,
+            published: published,
             url: url,
             source: source,
             language: language,
-            datelinePlace: datelinePlace
+            datelinePlace: datelinePlace,
+            warnings: dateProblems.map { "\($0); used \(used) (\(published))" }
         )
     }
 

@@ -43,6 +43,8 @@ public struct IngestPipeline: Sendable {
         public var destination: String?
         /// Why it was quarantined, when it was.
         public var rejection: Rejection?
+        /// Metadata of its articles that could not be used (see ``IngestItem/warnings``).
+        public var warnings: [String] = []
     }
 
     /// What happened to each name of a batch.
@@ -222,7 +224,13 @@ public struct IngestPipeline: Sendable {
             var rejection: Rejection?
             if case .rejected(_, _, let reason) = items[index] { rejection = reason }
             report.committed.append(
-                FileResult(name: name, committed: result, destination: destination, rejection: rejection)
+                FileResult(
+                    name: name,
+                    committed: result,
+                    destination: destination,
+                    rejection: rejection,
+                    warnings: items[index].warnings
+                )
             )
             log(items[index], result, name: name)
         }
@@ -234,6 +242,14 @@ public struct IngestPipeline: Sendable {
     static func shortened(_ title: String) -> String {
         let prefix = title.prefix(200)
         return prefix.endIndex == title.endIndex ? title : prefix.dropLast() + "…"
+    }
+
+    /// The `warning` field of a file's log entry (`GLEANER_WARNING` in the journal): its warnings joined with
+    /// "; ", at most ten of them (a JSON Lines file may have thousands), or `nil` when it has none.
+    static func warningField(_ warnings: [String]) -> String? {
+        guard !warnings.isEmpty else { return nil }
+        let shown = warnings.prefix(10).joined(separator: "; ")
+        return warnings.count > 10 ? shown + "; and \(warnings.count - 10) more warnings" : shown
     }
 
     static func percent(_ value: Double) -> String {
@@ -266,6 +282,7 @@ public struct IngestPipeline: Sendable {
             metadata["articles"] = "\(result.articles.count)"
             metadata["duplicates"] = "\(copies)"
             if let title = result.articles.first?.title { metadata["title"] = "\(Self.shortened(title))" }
+            if let warning = Self.warningField(item.warnings) { metadata["warning"] = "\(warning)" }
             let message: String
             if result.articles.count == 1, let article = result.articles.first {
                 let title = article.title.map { " \"\(Self.shortened($0))\"" } ?? ""

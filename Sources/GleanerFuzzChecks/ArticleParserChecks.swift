@@ -55,8 +55,8 @@ public enum ArticleParserChecks {
         return problems
     }
 
-    /// One parse: the same result twice; articles with words, trimmed, without control characters, with a real
-    /// publication day; JSON Lines line numbers in range and each line either an article or rejected, once.
+    /// One parse: the same result twice; articles with words, trimmed, without control characters (warnings
+    /// included), with a real publication day; JSON Lines line numbers in range and each line either an article or rejected, once.
     static func parseViolations(_ bytes: [UInt8], fileName: String, parser: ArticleParser) -> [String] {
         let mtime: Int64 = 1_700_000_000
         let first = Result { () throws(Rejection) in
@@ -128,6 +128,13 @@ public enum ArticleParserChecks {
         for (name, value) in fields {
             if let bad = value?.unicodeScalars.first(where: isForbiddenControl) {
                 problems.append("\(name) holds control character U+\(hex(bad.value))")
+            }
+        }
+        // Warnings go into one log line and the journal: one line each, no control characters at all.
+        for warning in article.warnings {
+            if warning.isEmpty { problems.append("an empty warning") }
+            if let bad = warning.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                problems.append("a warning holds control character U+\(hex(bad.value))")
             }
         }
         let day = article.published

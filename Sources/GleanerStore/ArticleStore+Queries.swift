@@ -38,6 +38,8 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     public var outcome: String
     public var duplicateOf: Int64?
     public var receivedAt: String
+    /// Metadata the reader could not use, one sentence each (empty when there was none).
+    public var warnings: [String]
 }
 
 /// One quarantined file as listed by `gleaner status`.
@@ -86,7 +88,7 @@ extension ArticleStore {
                 db,
                 sql: """
                     SELECT a.id, f.name, a.line, a.title, a.published, a.published_source, a.duplicate_of,
-                           f.received_at
+                           f.received_at, a.warnings
                     FROM articles a JOIN files f ON f.id = a.file_id
                     ORDER BY a.id DESC LIMIT ?
                     """,
@@ -101,7 +103,8 @@ extension ArticleStore {
                     publishedSource: row["published_source"],
                     outcome: row["duplicate_of"] == nil ? "ingested" : "duplicate",
                     duplicateOf: row["duplicate_of"],
-                    receivedAt: row["received_at"]
+                    receivedAt: row["received_at"],
+                    warnings: WarningsColumn.decode(row["warnings"])
                 )
             }
         }

@@ -140,6 +140,11 @@ extension ArticleStore {
             try moveBucketKeysToSignatures(in: db)
             try db.execute(sql: "DROP TABLE lsh_buckets")
         }
+        migrator.registerMigration("v5: article warnings") { db in
+            // Metadata the reader could not use (a date that is not a date, a title that is a number), as a JSON
+            // array of sentences; NULL when there were none.
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN warnings TEXT")
+        }
         return migrator
     }
 

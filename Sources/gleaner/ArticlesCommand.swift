@@ -5,7 +5,7 @@ import GleanerStore
 struct ArticlesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "articles",
-        abstract: "List recent articles: id, file, title, publication date, outcome."
+        abstract: "List recent articles: id, file, title, publication date, outcome, warnings."
     )
 
     @OptionGroup var options: GlobalOptions
@@ -37,6 +37,7 @@ struct ArticlesCommand: ParsableCommand {
                 pad(String(article.id), 7) + " " + pad(article.published, 11) + " " + pad(outcome, 11) + " "
                     + pad(String(file.prefix(29)), 29) + " " + (article.title.map { String($0.prefix(70)) } ?? "—")
             )
+            for warning in article.warnings { print("        warning: \(warning)") }
         }
     }
 

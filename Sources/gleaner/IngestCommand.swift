@@ -35,6 +35,8 @@ struct IngestCommand: ParsableCommand {
         var duplicateOf: [Int64]
         var reason: String?
         var detail: String?
+        /// Metadata that could not be used, one sentence each (`line N: ` first in JSON Lines).
+        var warnings: [String] = []
     }
 
     struct Summary: Encodable {
@@ -107,6 +109,9 @@ struct IngestCommand: ParsableCommand {
                     "  \(result.outcome): \(result.file): \(result.reason ?? "")\(result.detail.map { " (\($0))" } ?? "")"
                 )
             }
+            for result in summary.results {
+                for warning in result.warnings { print("  warning: \(result.file): \(warning)") }
+            }
         }
     }
 
@@ -117,7 +122,8 @@ struct IngestCommand: ParsableCommand {
                 file: directory + "/" + result.name,
                 outcome: committed.replayed ? "unchanged" : committed.outcome.rawValue,
                 articles: committed.articles.map(\.id),
-                duplicateOf: committed.articles.compactMap(\.duplicateOf)
+                duplicateOf: committed.articles.compactMap(\.duplicateOf),
+                warnings: result.warnings
             )
             if let rejection = result.rejection {
                 file.reason = rejection.reason.rawValue

@@ -149,13 +149,12 @@ struct ArticleParserTests {
     }
 
     @Test(
-        "Malformed JSON is rejected with a reason that names the problem",
+        "JSON that is not an article is rejected with a reason that names the problem",
         arguments: [
             (#"{"title": "T", "maintext": "#, RejectionReason.malformedJSON, "not valid JSON"),
             (#"[{"maintext": "a"}]"#, .malformedJSON, ".jsonl"),
-            (#"{"maintext": 42}"#, .malformedJSON, "\"maintext\" must be a string, found a number"),
+            (#"{"maintext": 42}"#, .noText, "(\"maintext\" is a number)"),
             (#"{"title": "only a title"}"#, .noText, "maintext"),
-            (#"{"maintext": "x y", "date_publish": "soon"}"#, .malformedJSON, "date_publish"),
             ("42", .malformedJSON, "expected one JSON object, found a number"),
             (#""an article as a string""#, .malformedJSON, "expected one JSON object, found a string"),
             ("null", .malformedJSON, "expected one JSON object, found null"),

@@ -219,16 +219,16 @@ extension BadInput {
                 .quarantined(reason: "malformed-json", detail: "not valid JSON")
             ),
             .file(
-                #"JSON "text": 5"#,
+                #"JSON "text": 5 (no other body: no text)"#,
                 "text-number.json",
                 text: #"{"text": 5}"#,
-                .quarantined(reason: "malformed-json", detail: #""text" must be a string, found a number"#)
+                .quarantined(reason: "no-text", detail: #"("text" is a number)"#)
             ),
             .file(
-                #"JSON "title": []"#,
+                #"JSON "title": [] (documented: ignored with a warning)"#,
                 "title-array.json",
                 text: #"{"title": [], "maintext": "An article whose title is a list."}"#,
-                .quarantined(reason: "malformed-json", detail: #""title" must be a string, found an array"#)
+                .ingested(text: "whose title is a list", warning: "title: [] is an array, not text; ignored")
             ),
             .file(
                 "JSON top-level array",
@@ -267,16 +267,20 @@ extension BadInput {
                 .quarantined(reason: "malformed-json", detail: "not valid JSON")
             ),
             .file(
-                "JSON with a date that is not a date",
+                "JSON with a date that is not a date (documented: ignored with a warning)",
                 "bad-date.json",
                 text: #"{"maintext": "An article from some day.", "date_publish": "the day after tomorrow"}"#,
-                .quarantined(reason: "malformed-json", detail: #""date_publish" is not a date"#)
+                .ingested(
+                    text: "from some day",
+                    warning:
+                        #"date_publish: \"the day after tomorrow\" is not a date; used the file's modification time"#
+                )
             ),
             .file(
                 "JSON with a title and no text",
                 "title-only.json",
                 text: #"{"title": "A headline alone"}"#,
-                .quarantined(reason: "no-text", detail: "neither")
+                .quarantined(reason: "no-text", detail: "holds any words")
             ),
             .file(
                 "JSON with a byte-order mark (documented: UTF-8 with a BOM is read as is)",

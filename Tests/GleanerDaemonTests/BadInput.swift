@@ -12,8 +12,9 @@ struct BadInput {
         /// Moved to `failed/` and recorded as failed with this reason code and a detail containing `detail`.
         case quarantined(reason: String, detail: String)
         /// Ingested, as the README documents for this input: moved to `processed/`, with an article whose text
-        /// contains `text`.
-        case ingested(text: String)
+        /// contains `text`; with `warning`, its log line has a `warning=` field containing it (as the stderr log
+        /// writes it: quotes escaped).
+        case ingested(text: String, warning: String? = nil)
     }
 
     /// What the input is, for test messages.

@@ -45,11 +45,22 @@ struct BadInputTests {
                 daemon.waitUntil("the warning for \(input.kind)", timeout: 10) {
                     daemon.log.contains { $0.hasPrefix("<4>quarantined \(logged):") && $0.contains("reason=\(reason)") }
                 }
-            case .ingested(let text):
+            case .ingested(let text, let warning):
                 #expect(record.outcome == "ingested", "\(input.kind): \(record.outcome) \(record.detail ?? "")")
                 #expect(FileManager.default.fileExists(atPath: daemon.processed + "/" + input.name), "\(input.kind)")
                 let texts = try daemon.articleTexts(file: input.name)
                 #expect(texts.contains { $0.contains(text) }, "\(input.kind): \(texts.map { $0.prefix(80) })")
+                // Metadata that could not be used is in the file's log line (GLEANER_WARNING in the journal).
+                let logged = Self.logged(input.name)
+                daemon.waitUntil("the log line for \(input.kind)", timeout: 10) {
+                    daemon.log.contains { $0.hasPrefix("<6>ingested \(logged):") }
+                }
+                let line = daemon.log.first { $0.hasPrefix("<6>ingested \(logged):") } ?? ""
+                if let warning {
+                    #expect(line.contains("warning=\"\(warning)"), "\(input.kind): \(line)")
+                } else {
+                    #expect(!line.contains(" warning="), "\(input.kind): \(line)")
+                }
             }
         }
 
@@ -57,7 +68,8 @@ struct BadInputTests {
         let rejectedLines = try daemon.rejectedLineRecords()
         #expect(rejectedLines.map(\.file) == ["mixed.jsonl", "mixed.jsonl", "mixed.jsonl"])
         #expect(rejectedLines.map(\.line) == [2, 3, 5])
-        #expect(rejectedLines.allSatisfy { $0.reason == "malformed-json" })
+        // Line 3, {"maintext": 3}, has no text (a body that is a number is no body); 2 and 5 are not JSON.
+        #expect(rejectedLines.map(\.reason) == ["malformed-json", "no-text", "malformed-json"])
         #expect(try daemon.articleTexts(file: "mixed.jsonl").count == 2)
         // An escaped NUL in JSON is dropped, and the text after it kept (SQLite would cut a string at a NUL).
         let escaped = try #require(try daemon.articleTexts(file: "nul-escape.json").first)

@@ -60,6 +60,51 @@ struct CommandLineTests {
         #expect(harness.counts().articles == 5)
     }
 
+    @Test("Metadata that cannot be used is a warning in ingest --json, the log, the database and articles --json")
+    func warnings() throws {
+        let harness = try DaemonHarness()
+        let source = harness.root + "/source"
+        try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+        let odd = """
+            {"title": "Talks in the capital", "text": "Ministers met in the capital on Wednesday.",
+             "date_publish": "yesterday afternoon", "date_download": "2017-06-01T10:00:00", "language": 7}
+            """
+        try Data(odd.utf8).write(to: URL(fileURLWithPath: source + "/odd.json"))
+        try Data(#"{"title": "Fine", "text": "A fine article.", "date_publish": 1496221200}"#.utf8)
+            .write(to: URL(fileURLWithPath: source + "/fine.json"))
+
+        let run = try runGleaner(["ingest", "--config", harness.configPath, source, "--json", "-v"])
+        #expect(run.status == 0, "\(run.error)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(summary["ingested"] as? Int == 2)
+        let results = try #require(summary["results"] as? [[String: Any]])
+        let dateWarning = #"date_publish: "yesterday afternoon" is not a date; used date_download (2017-06-01)"#
+        let languageWarning = "language: 7 is a number, not text; ignored"
+        func result(_ name: String) -> [String: Any]? {
+            results.first { ($0["file"] as? String)?.hasSuffix("/" + name) == true }
+        }
+        // Always present: [] when there is nothing to say. The fields in the order they are read.
+        #expect(result("odd.json")?["warnings"] as? [String] == [languageWarning, dateWarning])
+        #expect(result("fine.json")?["warnings"] as? [String] == [])
+        // The log line of the file carries them (GLEANER_WARNING in the journal).
+        let logLine = run.error.split(separator: "\n").first { $0.contains("ingested odd.json") } ?? ""
+        #expect(logLine.contains(#"warning="language: 7 is a number, not text; ignored; date_publish: \"yesterday"#))
+
+        let articles = try runGleaner(["articles", "--config", harness.configPath, "--json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(articles.output.utf8)) as? [[String: Any]])
+        let stored = try #require(list.first { $0["file"] as? String == "odd.json" })
+        #expect(stored["warnings"] as? [String] == [languageWarning, dateWarning])
+        #expect(stored["published"] as? String == "2017-06-01")
+        #expect(stored["published_source"] as? String == "download")
+        let fine = try #require(list.first { $0["file"] as? String == "fine.json" })
+        #expect(fine["warnings"] as? [String] == [])
+        #expect(fine["published"] as? String == "2017-05-31")
+        #expect(fine["published_source"] as? String == "json")
+
+        let table = try runGleaner(["articles", "--config", harness.configPath])
+        #expect(table.output.contains("warning: \(dateWarning)"))
+    }
+
     @Test("status and articles print stable JSON from the database")
     func statusAndArticles() throws {
         let daemon = try DaemonHarness()
@@ -87,7 +132,7 @@ struct CommandLineTests {
         #expect(list.first?["title"] as? String == "Title line")
         #expect(list.first?["file"] as? String == "one.txt")
         let keys = Set(try #require(list.first).keys)
-        #expect(keys.isSuperset(of: ["id", "published", "published_source", "outcome"]))
+        #expect(keys.isSuperset(of: ["id", "published", "published_source", "outcome", "warnings"]))
 
         let text = try runGleaner(["status", "--config", daemon.configPath])
         #expect(text.output.contains("running (pid \(daemon.pid)"))

@@ -136,7 +136,7 @@ struct SpoolTests {
         #expect(daemon.counts().rejectedLines == 1)
         daemon.waitUntil("the bad line reported") {
             daemon.log.contains {
-                $0.contains("feed.jsonl line 2 skipped") && $0.contains("\"maintext\" must be a string")
+                $0.contains("feed.jsonl line 2 skipped") && $0.contains("(\"maintext\" is a number)")
             }
         }
         #expect(daemon.contents(of: daemon.processed) == ["feed.jsonl"])

@@ -113,6 +113,43 @@ struct ArticleStoreTests {
         #expect(try store.counts().rejectedLines == 1)
     }
 
+    @Test("An article's warnings are stored as a JSON array (NULL without any) and listed with it")
+    func warnings() throws {
+        let warned = Article(
+            title: "Warned",
+            text: "An article whose date was odd.",
+            published: Self.published,
+            line: 4,
+            warnings: [#"date_publish: "soon" is not a date; used date_download (2022-01-24)"#, "title: 3 is a number"]
+        )
+        let plain = Article(title: "Plain", text: "An article with nothing to say.", published: Self.published, line: 5)
+        let item = IngestItem.articles(
+            identity("feed.jsonl", inode: 3),
+            sha256: "feed",
+            articles: [PreparedArticle(warned, engine: store.engine), PreparedArticle(plain, engine: store.engine)],
+            rejectedLines: []
+        )
+        #expect(
+            item.warnings == [
+                #"line 4: date_publish: "soon" is not a date; used date_download (2022-01-24)"#,
+                "line 4: title: 3 is a number",
+            ]
+        )
+        _ = try store.commit([item])
+        let listed = try store.recentArticles(limit: 5)
+        #expect(listed.map(\.title) == ["Plain", "Warned"])
+        #expect(listed.map(\.warnings) == [[], warned.warnings])
+        let column = try store.pool.read { db in
+            try String?.fetchAll(db, sql: "SELECT warnings FROM articles ORDER BY id")
+        }
+        #expect(
+            column == [
+                #"["date_publish: \"soon\" is not a date; used date_download (2022-01-24)","title: 3 is a number"]"#,
+                nil,
+            ]
+        )
+    }
+
     @Test("Articles and daemon state survive closing and reopening the database")
     func persistence() throws {
         _ = try store.commit([item("a.txt", inode: 1, text: "Persistent text.", title: "Kept")], state: ["pid": "42"])
