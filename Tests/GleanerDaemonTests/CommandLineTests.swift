@@ -169,6 +169,8 @@ struct CommandLineTests {
 
         try daemon.start(arguments: arguments)
         daemon.waitForReady()
+        // The start-up line reaches the log reader a moment after READY: wait for it.
+        daemon.waitUntil("the start-up line is logged") { daemon.log.contains { $0.contains("starting (pid") } }
         let startLine = daemon.log.first { $0.contains("starting (pid") } ?? ""
         #expect(startLine.contains("Processed=\(scratch)/processed (beside the inbox)"), "\(startLine)")
         try Data("Title line\n\nThe body of a scratch article.".utf8)
