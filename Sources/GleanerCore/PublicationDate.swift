@@ -14,29 +14,45 @@ public struct PublicationDate: Sendable, Hashable, Comparable, CustomStringConve
         case modified
         /// `--published` given on the command line.
         case commandLine = "command-line"
+        /// Estimated from the article's text, when the file's modification time contradicts it (an archive
+        /// backfill): the latest dates it reports, the years it speaks of as future, weekday/date pairs.
+        case inferred
         /// The file's modification time, used when the article itself carries no date.
         case fileModificationTime = "mtime"
     }
 
+    /// How much of the date is known: an inferred date may be known to the year or the month only.
+    public enum Precision: String, Sendable, Hashable, Codable {
+        case day, month, year
+    }
+
+    /// The day relative expressions are resolved against; with a coarser ``precision``, a representative day of
+    /// the period (the latest day the evidence allows).
     public var year: Int
     public var month: Int
     public var day: Int
     public var source: Source
+    public var precision: Precision
 
-    public init(year: Int, month: Int, day: Int, source: Source) {
+    public init(year: Int, month: Int, day: Int, source: Source, precision: Precision = .day) {
         self.year = year
         self.month = month
         self.day = day
         self.source = source
+        self.precision = precision
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only the month or the year is known.
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        switch precision {
+        case .day: return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        case .month: return "\(pad(year, 4))-\(pad(month, 2))"
+        case .year: return pad(year, 4)
+        }
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

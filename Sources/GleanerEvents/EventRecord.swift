@@ -37,12 +37,16 @@ public struct EventDate: Sendable, Hashable, Codable {
     public var precision: String
     /// As written, e.g. "February 23-24".
     public var text: String
+    /// What a relative date was resolved against: `published` (a date the article states), `inferred` (estimated
+    /// from its text) or `mtime` (its file's modification time, a guess).
+    public var anchor: String
 
-    public init(start: String, end: String, precision: String, text: String) {
+    public init(start: String, end: String, precision: String, text: String, anchor: String = "published") {
         self.start = start
         self.end = end
         self.precision = precision
         self.text = text
+        self.anchor = anchor
     }
 }
 

@@ -10,21 +10,34 @@ public struct PreparedArticle: Sendable, Hashable {
     public var fingerprint: DedupFingerprint
     /// The events the article reports (empty when extraction is off).
     public var events: [ExtractedEvent]
+    /// Every temporal expression of the text, resolved against the publication date.
+    public var times: [TemporalExpression]
 
-    public init(article: Article, textHash: String, fingerprint: DedupFingerprint, events: [ExtractedEvent] = []) {
+    public init(
+        article: Article,
+        textHash: String,
+        fingerprint: DedupFingerprint,
+        events: [ExtractedEvent] = [],
+        times: [TemporalExpression] = []
+    ) {
         self.article = article
         self.textHash = textHash
         self.fingerprint = fingerprint
         self.events = events
+        self.times = times
     }
 
-    /// Normalises, hashes and fingerprints `article`, and extracts its events when given an extractor.
+    /// Normalises, hashes and fingerprints `article`, checks its publication date against its text (a
+    /// contradicted modification time gives way to a date inferred from the text), finds its temporal
+    /// expressions, and extracts its events when given an extractor.
     public init(_ article: Article, engine: DedupEngine, extractor: EventExtractor? = nil) {
+        let (dated, times) = ArticleDating.dated(article)
         self.init(
-            article: article,
+            article: dated,
             textHash: ContentHash.sha256Hex(text: TextNormalizer.normalize(article.text)),
             fingerprint: engine.fingerprint(title: article.title, text: article.text),
-            events: extractor?.extract(from: article) ?? []
+            events: extractor?.extract(from: dated) ?? [],
+            times: times
         )
     }
 }

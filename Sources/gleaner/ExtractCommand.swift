@@ -85,7 +85,13 @@ struct ExtractCommand: ParsableCommand {
                 throw ValidationError("\(file) is not an article: \(error.description)")
             }
             for var article in parsed.articles {
-                if let override { article.published = override }
+                let times: [TemporalExpression]
+                if let override {
+                    article.published = override
+                    times = TimexTagger.expressions(in: article.text, published: override)
+                } else {
+                    (article, times) = ArticleDating.dated(article)
+                }
                 reports.append(
                     Report(
                         file: file,
@@ -107,7 +113,7 @@ struct ExtractCommand: ParsableCommand {
                                 confidence: $0.confidence
                             )
                         },
-                        times: TimexTagger.expressions(in: article.text, published: article.published)
+                        times: times
                     )
                 )
             }

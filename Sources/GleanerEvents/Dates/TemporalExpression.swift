@@ -39,6 +39,7 @@ extension TemporalExpression.Anchor {
     public init(_ published: PublicationDate) {
         switch published.source {
         case .fileModificationTime: self = .mtime
+        case .inferred: self = .inferred
         default: self = .published
         }
     }

@@ -8,8 +8,25 @@ import GleanerCore
 public enum TimexTagger {
     /// The temporal expressions of `text`, in text order, each with its UTF-8 offset and length in `text`.
     public static func expressions(in text: String, published: PublicationDate) -> [TemporalExpression] {
+        tagged(in: text, published: published).map(\.expression)
+    }
+
+    /// An expression with what the tagger knew when it normalised it.
+    struct Tagged {
+        var expression: TemporalExpression
+        /// The tense it was read in.
+        var tense: Tense
+        /// The tense of the nearest tense word anywhere in its sentence.
+        var sentenceTense: Tense
+        /// The four-digit year written in it (`2015`, `March 3, 2017`), if any: an explicit date.
+        var writtenYear: Int?
+        /// A weekday written before a day without a year ("Monday, January 24"), 0 = Monday.
+        var weekday: Int?
+    }
+
+    static func tagged(in text: String, published: PublicationDate) -> [Tagged] {
         let anchor = TemporalExpression.Anchor(published)
-        var expressions: [TemporalExpression] = []
+        var expressions: [Tagged] = []
         // The last quarter the article named ("the third quarter"): "a year earlier" then means that quarter a
         // year before, as results are compared period with period.
         var reportingQuarter: (year: Int, quarter: Int)?
@@ -55,14 +72,24 @@ public enum TimexTagger {
                     let range = tokens[part.lowerBound].range.lowerBound..<tokens[part.upperBound - 1].range.upperBound
                     let start = sentenceText.utf8.distance(from: sentenceText.startIndex, to: range.lowerBound)
                     let length = sentenceText.utf8.distance(from: range.lowerBound, to: range.upperBound)
+                    let year = tokens[part].first { $0.kind == .number && $0.digits == 4 }?.value
+                    let weekday =
+                        year == nil && tokens[part].contains { $0.month != 0 }
+                        ? tokens[part].first.flatMap { Self.weekdayNumbers[$0.lower] } : nil
                     expressions.append(
-                        TemporalExpression(
-                            text: String(sentenceText[range]),
-                            offset: base + start,
-                            length: length,
-                            type: value.type,
-                            value: value.value,
-                            anchor: anchor
+                        Tagged(
+                            expression: TemporalExpression(
+                                text: String(sentenceText[range]),
+                                offset: base + start,
+                                length: length,
+                                type: value.type,
+                                value: value.value,
+                                anchor: anchor
+                            ),
+                            tense: tense,
+                            sentenceTense: markers.tense(near: index, within: tokens.count),
+                            writtenYear: year.flatMap { (1800...2100).contains($0) ? $0 : nil },
+                            weekday: weekday
                         )
                     )
                 }
@@ -101,6 +128,9 @@ public enum TimexTagger {
     }
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdayNumbers: [String: Int] = [
+        "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    ]
 
     /// Year and quarter of a quarter's value (`2013-Q3`).
     static func quarter(_ timex: Timex) -> (year: Int, quarter: Int)? {
@@ -198,25 +228,29 @@ struct TenseMarkers {
             let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
             switch word {
             case "will", "shall", "would", "next", "upcoming", "tomorrow", "ll": marks.append((index, .future))
-            case "going", "expected", "scheduled", "set", "plans", "planned", "plan", "planning", "intends":
+            case "going", "expected", "scheduled", "set", "plans", "planned", "plan", "planning", "intends", "foreseen",
+                "anticipated", "slated", "poised":
                 if next == "to" { marks.append((index, .future)) }
             case "was", "were", "had", "did", "said", "ago", "yesterday", "last", "earlier":
                 marks.append((index, .past))
             case _ where Self.irregularPast.contains(word):
-                marks.append((index, .past))
+                // "to be held": a participle after a form of "be" is a passive, not a past tense.
+                if !Self.formsOfBe.contains(index > 0 ? tokens[index - 1].lower : "") { marks.append((index, .past)) }
             case "is", "are", "has", "have", "says", "say", "now", "today":
                 marks.append((index, .present))
             default:
                 // A past participle after a form of "be" is a passive ("must be returned"), not a past tense.
                 let previous = index > 0 ? tokens[index - 1].lower : ""
                 if word.utf8.count >= 5, word.hasSuffix("ed"), !word.hasSuffix("eed"), next != "to",
-                    !["be", "been", "being", "is", "are", "am"].contains(previous)
+                    !Self.formsOfBe.contains(previous)
                 {
                     marks.append((index, .past))
                 }
             }
         }
     }
+
+    static let formsOfBe: Set<String> = ["be", "been", "being", "is", "are", "am"]
 
     /// Irregular past tenses of common verbs of news.
     static let irregularPast: Set<String> = [

@@ -226,6 +226,8 @@ public struct EventExtractor: Sendable {
             }
         }
 
+        date?.anchor = TemporalExpression.Anchor(article.published).rawValue
+
         // Where: the place visited, else a place after "in"/"at", else the dateline.
         var location: EventLocation?
         if let target = targetMention, target.kind == .place, code.root == "04" {
