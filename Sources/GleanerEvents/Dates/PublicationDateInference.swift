@@ -11,9 +11,9 @@ import GleanerCore
 /// - a weekday and a date it pairs ("Monday, January 24") do not fall together in that year.
 ///
 /// The estimate: a weekday/date pair names its year exactly (the latest such year up to the modification time),
-/// and the article is then placed in that month; else a year spoken of as future is the year after publication
-/// when the article also says "this year" or "next year" (writers name the current year so), and the year of
-/// publication otherwise; else the latest year the article names, to the month when it names one in that year.
+/// and the article is then placed in that month; else the soonest year spoken of as future is taken as the year
+/// after publication (writers call their own year "this year"), unless a year it reports as past is later; else
+/// the latest year the article names, to the month when it names one in that year.
 /// Relative expressions are then resolved against the end of that month, or the middle of that year (or a later
 /// day the article reports in it).
 public enum PublicationDateInference {
@@ -32,10 +32,6 @@ public enum PublicationDateInference {
         }
         let future = explicit.filter { $0.sentenceTense == .future }
         let stated = explicit.filter { $0.sentenceTense != .future }
-        let saysThisYear = tagged.contains {
-            let words = $0.expression.text.lowercased()
-            return words.hasSuffix("this year") || words.hasSuffix("next year")
-        }
         // Weekday/date pairs: the latest year, up to the guess, in which the date falls on that weekday.
         var pairs: [(day: Int, text: String)] = []
         for item in tagged {
@@ -68,7 +64,7 @@ public enum PublicationDateInference {
             let (year, month, day) = CivilCalendar.civil(pair.day)
             date = PublicationDate(year: year, month: month, day: day, source: .inferred, precision: .month)
         } else if let soonest = future.map({ $0.writtenYear! }).min() {
-            let year = max(lower ?? .min, saysThisYear ? soonest - 1 : soonest)
+            let year = max(lower ?? .min, soonest - 1)
             date = latestDay(of: year, stated: stated, precision: .year)
         } else if let lower {
             let months = stated.filter { $0.writtenYear == lower }.compactMap { Self.month($0.expression.value) }

@@ -231,7 +231,13 @@ struct TenseMarkers {
             case "going", "expected", "scheduled", "set", "plans", "planned", "plan", "planning", "intends", "foreseen",
                 "anticipated", "slated", "poised":
                 if next == "to" { marks.append((index, .future)) }
-            case "was", "were", "had", "did", "said", "ago", "yesterday", "last", "earlier":
+            case "said", "told", "added":
+                // "…, the ministry said": a trailing attribution does not give the clause before it its tense.
+                let ends = index + 1 == tokens.count || tokens[index + 1].kind == .symbol
+                let attribution =
+                    ends && tokens[max(0, index - 3)..<index].contains { $0.kind == .symbol && $0.lower == "," }
+                if !attribution { marks.append((index, .past)) }
+            case "was", "were", "had", "did", "ago", "yesterday", "last", "earlier":
                 marks.append((index, .past))
             case _ where Self.irregularPast.contains(word):
                 // "to be held": a participle after a form of "be" is a passive, not a past tense.
