@@ -49,6 +49,39 @@ public enum DateGrammarChecks {
             problems += dateViolations(match.date).map { "DateGrammar: \($0)" }
         }
 
+        // Temporal expressions: in order, inside the text, their words exactly, with a TIMEX3 value.
+        let bytesOfText = Array(text.utf8)
+        var previousTimeEnd = 0
+        for time in TimexTagger.expressions(in: text, published: published) {
+            let end = time.offset + time.length
+            guard time.offset >= previousTimeEnd, time.length > 0, end <= bytesOfText.count else {
+                problems.append("TimexTagger: \(time.offset)+\(time.length) out of order or outside the text")
+                continue
+            }
+            previousTimeEnd = end
+            if String(decoding: bytesOfText[time.offset..<end], as: UTF8.self) != time.text {
+                problems.append("TimexTagger: text \(time.text) is not the bytes at its offset")
+            }
+            if time.value.isEmpty { problems.append("TimexTagger: empty value for \(time.text)") }
+        }
+        // An inferred publication date is a real day, never after the guess it replaces, and says why.
+        let guess = PublicationDate(
+            year: published.year,
+            month: published.month,
+            day: published.day,
+            source: .fileModificationTime
+        )
+        if let inference = PublicationDateInference.infer(text: text, guess: guess) {
+            let day = inference.date
+            if !PublicationDate.isValid(year: day.year, month: day.month, day: day.day) {
+                problems.append("inference: \(day) is not a calendar day")
+            }
+            if !(day < guess) { problems.append("inference: \(day) is not before the guess \(guess)") }
+            if day.source != .inferred || inference.evidence.isEmpty {
+                problems.append("inference: no source or evidence")
+            }
+        }
+
         guard let extractor else { return problems + ["the bundled lexicon does not load"] }
         let article = Article(title: nil, text: text, published: published)
         let length = text.utf8.count
