@@ -32,6 +32,9 @@ final class DaemonHarness {
     var notifyMark = 0
     let stderrLines = LockedLines()
     private var stderrReader: Thread?
+    /// Set by the stderr reader when the daemon's standard error reached its end (the process is gone and every
+    /// line it wrote is in ``stderrLines``).
+    private var stderrDone = Flag()
     /// Kept alive so its read end stays open while the reader thread uses the descriptor.
     private var stderrPipe: Pipe?
 
@@ -108,6 +111,8 @@ final class DaemonHarness {
         // Plain read(2): FileHandle.availableData traps on EINTR.
         let descriptor = pipe.fileHandleForReading.fileDescriptor
         let lines = stderrLines
+        let done = Flag()
+        stderrDone = done
         let reader = Thread {
             var pending: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -121,6 +126,8 @@ final class DaemonHarness {
                     pending.removeSubrange(...newline)
                 }
             }
+            if !pending.isEmpty { lines.append(String(decoding: pending, as: UTF8.self)) }
+            done.set()
         }
         reader.start()
         stderrReader = reader
@@ -163,6 +170,11 @@ final class DaemonHarness {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { usleep(10_000) }
         guard !process.isRunning else { return nil }
+        // What the daemon wrote before it exited is read by other threads: wait for its standard error to end
+        // and for the notify socket's queue to empty, so a test can check its last words.
+        let drained = Date().addingTimeInterval(5)
+        while !stderrDone.isSet, Date() < drained { usleep(5_000) }
+        notify.drain(until: drained)
         return process.terminationReason == .uncaughtSignal
             ? 128 + process.terminationStatus : process.terminationStatus
     }
@@ -247,6 +259,15 @@ enum Samples {
 }
 
 /// Lines shared between the stderr reader thread and the test.
+/// A flag one thread sets and others read.
+final class Flag: Sendable {
+    private let value = Mutex(false)
+
+    func set() { value.withLock { $0 = true } }
+
+    var isSet: Bool { value.withLock { $0 } }
+}
+
 final class LockedLines: Sendable {
     let lines = Mutex<[String]>([])
 

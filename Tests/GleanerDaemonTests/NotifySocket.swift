@@ -55,6 +55,16 @@ final class NotifySocket: Sendable {
         Glibc.close(descriptor)
     }
 
+    /// Waits until no datagram is queued on the socket (every message sent so far is in ``all``), or `deadline`.
+    func drain(until deadline: Date) {
+        while Date() < deadline {
+            var queued: Int32 = 0
+            if ioctl(descriptor, UInt(FIONREAD), &queued) != 0 || queued == 0 { break }
+            usleep(5_000)
+        }
+        usleep(20_000)  // the receive thread appends what its last recv returned
+    }
+
     func close() {
         closed.withLock { $0 = true }
     }
