@@ -14,8 +14,8 @@ struct ExtractCommand: ParsableCommand {
             JSON, one object per article: {"file", "title", "published", "published_source", "events": [{"cameo",
             "root", "quad_class", "actor": {"text", "name", "country", "role"}, "target": {…}, "location": {"name",
             "country"}, "date": {"start", "end", "precision", "text"}, "modality", "sentence", "sentence_index",
-            "confidence"}], "times": [{"text", "offset", "length", "type", "value", "anchor"}]}. Absent values are
-            null. Offsets and lengths of times are UTF-8 bytes of the article body as parsed.
+            "confidence"}], "times": [{"text", "offset", "length", "type", "value", "anchor"}], "main_event": {"who",
+            "what", "whom", "cameo", "when", "where", "sentence_index"}}. Absent values are null. Offsets and lengths of times are UTF-8 bytes of the article body as parsed.
             """
     )
 
@@ -53,6 +53,8 @@ struct ExtractCommand: ParsableCommand {
         var events: [Record]
         /// Every temporal expression, in text order, normalised like a TimeML TIMEX3.
         var times: [TemporalExpression]
+        /// What the article is about: who did what (to whom), when and where, from its lead.
+        var mainEvent: MainEvent?
     }
 
     func run() throws {
@@ -67,9 +69,11 @@ struct ExtractCommand: ParsableCommand {
         let extractor = try configuration.eventExtractor()
         let parser = ArticleParser(maximumFileSize: configuration.maxFileSize)
         var reports: [Report] = []
+        var refused: [String] = []
         for file in files.map(GlobalOptions.absolute) {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("cannot read \(file)")
+                refused.append("cannot read \(file)")
+                continue
             }
             let modified =
                 (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date)
@@ -82,7 +86,9 @@ struct ExtractCommand: ParsableCommand {
                     modificationTime: modified
                 )
             } catch {
-                throw ValidationError("\(file) is not an article: \(error.description)")
+                // The other files are still extracted; the exit status says that one was not.
+                refused.append("\(file) is not an article: \(error.description)")
+                continue
             }
             for var article in parsed.articles {
                 let times: [TemporalExpression]
@@ -92,13 +98,14 @@ struct ExtractCommand: ParsableCommand {
                 } else {
                     (article, times) = ArticleDating.dated(article)
                 }
+                let events = extractor.extract(from: article)
                 reports.append(
                     Report(
                         file: file,
                         title: article.title,
                         published: article.published.description,
                         publishedSource: article.published.source.rawValue,
-                        events: extractor.extract(from: article).map {
+                        events: events.map {
                             Record(
                                 cameo: $0.cameo,
                                 root: $0.root,
@@ -113,19 +120,31 @@ struct ExtractCommand: ParsableCommand {
                                 confidence: $0.confidence
                             )
                         },
-                        times: times
+                        times: times,
+                        mainEvent: extractor.mainEvent(of: article, events: events, times: times)
                     )
                 )
             }
         }
+        defer {
+            for problem in refused { FileHandle.standardError.write(Data("gleaner extract: \(problem)\n".utf8)) }
+        }
         if json {
             try printJSON(reports)
+            if !refused.isEmpty { throw ExitCode(1) }
             return
         }
         for report in reports {
             print(
                 "\(report.file)  published \(report.published) (\(report.publishedSource))  \(report.events.count) events"
             )
+            if let main = report.mainEvent {
+                let whom = main.whom.map { " → \($0.name)" } ?? ""
+                print(
+                    "  main event: \(main.who?.name ?? "?") \(main.what)\(whom), \(main.when?.start ?? "undated"), "
+                        + "\(main.where?.name ?? "nowhere named")"
+                )
+            }
             for event in report.events {
                 let date = event.date.map { $0.start == $0.end ? $0.start : "\($0.start)…\($0.end)" } ?? "undated"
                 print(
@@ -134,5 +153,6 @@ struct ExtractCommand: ParsableCommand {
                 )
             }
         }
+        if !refused.isEmpty { throw ExitCode(1) }
     }
 }

@@ -42,7 +42,13 @@ extension EventExtractor {
         let when =
             best?.event.date
             ?? firstDate.map {
-                EventDate(start: $0.value, end: $0.value, precision: Self.precision($0.value), text: $0.text, anchor: anchor)
+                EventDate(
+                    start: $0.value,
+                    end: $0.value,
+                    precision: Self.precision($0.value),
+                    text: $0.text,
+                    anchor: anchor
+                )
             }
             ?? EventDate(
                 start: article.published.description,
@@ -66,7 +72,13 @@ extension EventExtractor {
         }
         guard let (who, what) = subjectAndVerb(of: lead) else { return nil }
         return MainEvent(
-            who: who, what: what, whom: nil, cameo: nil, when: when, where: place, sentenceIndex: lead.index
+            who: who,
+            what: what,
+            whom: nil,
+            cameo: nil,
+            when: when,
+            where: place,
+            sentenceIndex: lead.index
         )
     }
 
@@ -83,7 +95,8 @@ extension EventExtractor {
         var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
         for sentence in sentences {
             guard let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary) else { continue }
-            if let place = finder.mentions(in: tokens).first(where: { $0.place != nil && $0.preposition != nil })?.place {
+            if let place = finder.mentions(in: tokens).first(where: { $0.place != nil && $0.preposition != nil })?.place
+            {
                 return place
             }
         }
