@@ -40,6 +40,13 @@ public enum TimexTagger {
             var index = 0
             var previousEnd = -1
             while index < tokens.count {
+                // Most words can start no expression: skip them before anything is computed for them.
+                switch tokens[index].kind {
+                case .word where tokens[index].month == 0 && !tokens[index].startsExpression, .otherNumber, .symbol:
+                    index += 1
+                    continue
+                default: break
+                }
                 // A weekday takes the tense of the nearest verb in its sentence; a date, of the words next to it.
                 let isWeekday = Self.weekdays.contains(tokens[index].lower)
                 let tense = markers.tense(near: index, within: isWeekday ? tokens.count : TenseMarkers.window)
@@ -221,6 +228,11 @@ public enum TimexTagger {
 /// Without any, news is read in the past.
 struct TenseMarkers {
     private var marks: [(index: Int, tense: Tense)] = []
+    /// For each token, the index of the nearest marker at or before it (-1: none), and at or after it.
+    private var previous: [Int] = []
+    private var following: [Int] = []
+    /// The tense of the marker at each token index (only read where there is one).
+    private var tenses: [Tense] = []
 
     init(_ tokens: [DateToken]) {
         for (index, token) in tokens.enumerated() where token.kind == .word {
@@ -254,6 +266,28 @@ struct TenseMarkers {
                 }
             }
         }
+        tenses = Array(repeating: .present, count: tokens.count)
+        previous = Array(repeating: -1, count: tokens.count)
+        following = Array(repeating: -1, count: tokens.count)
+        for mark in marks { tenses[mark.index] = mark.tense }
+        var last = -1
+        var cursor = 0
+        for index in tokens.indices {
+            while cursor < marks.count, marks[cursor].index <= index {
+                last = marks[cursor].index
+                cursor += 1
+            }
+            previous[index] = last
+        }
+        last = -1
+        var next = marks.count - 1
+        for index in tokens.indices.reversed() {
+            while next >= 0, marks[next].index >= index {
+                last = marks[next].index
+                next -= 1
+            }
+            following[index] = last
+        }
     }
 
     static let formsOfBe: Set<String> = ["be", "been", "being", "is", "are", "am"]
@@ -269,14 +303,16 @@ struct TenseMarkers {
     ]
 
     /// The tense of the marker nearest to token `index` (before it on a tie) within `limit` words; without one,
-    /// the present (the nearest reading).
+    /// the present (the nearest reading). Constant time: the nearest marker on each side is looked up.
     func tense(near index: Int, within limit: Int) -> Tense {
-        var best: (distance: Int, tense: Tense)?
-        for mark in marks where abs(mark.index - index) <= limit {
-            let distance = abs(mark.index - index) * 2 + (mark.index > index ? 1 : 0)
-            if best == nil || distance < best!.distance { best = (distance, mark.tense) }
-        }
-        return best?.tense ?? .present
+        let before = index < previous.count ? previous[index] : -1
+        let after = index < following.count ? following[index] : -1
+        let beforeDistance = before >= 0 ? (index - before) * 2 : Int.max
+        let afterDistance = after >= 0 ? (after - index) * 2 + 1 : Int.max
+        if beforeDistance <= afterDistance, before >= 0, index - before <= limit { return tenses[before] }
+        if after >= 0, after - index <= limit { return tenses[after] }
+        if before >= 0, index - before <= limit { return tenses[before] }
+        return .present
     }
 
     /// How far from a date (in tokens) its tense marker may be; a weekday looks through its whole sentence.
