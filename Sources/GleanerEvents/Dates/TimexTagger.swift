@@ -32,76 +32,85 @@ public enum TimexTagger {
         var reportingQuarter: (year: Int, quarter: Int)?
         for sentence in SentenceSplitter.sentences(text) {
             let sentenceText = String(sentence.text)
-            let tokens = DateTokenizer.tokenize(sentenceText)
-            guard !tokens.isEmpty else { continue }
+            let sentenceTokens = DateTokenizer.tokenize(sentenceText)
             let base = sentence.offsets(in: text).start
-            let markers = TenseMarkers(tokens)
-            var scanners: [Tense: DateScanner] = [:]
-            var index = 0
-            var previousEnd = -1
-            while index < tokens.count {
-                // Most words can start no expression: skip them before anything is computed for them.
-                switch tokens[index].kind {
-                case .word where tokens[index].month == 0 && !tokens[index].startsExpression, .otherNumber, .symbol:
-                    index += 1
-                    continue
-                default: break
-                }
-                // A weekday takes the tense of the nearest verb in its sentence; a date, of the words next to it.
-                let isWeekday = Self.weekdays.contains(tokens[index].lower)
-                let tense = markers.tense(near: index, within: isWeekday ? tokens.count : TenseMarkers.window)
-                let scanner =
-                    scanners[tense]
-                    ?? DateScanner(tokens: tokens, published: published, tense: tense, bareDates: true)
-                scanners[tense] = scanner
-                guard let found = scanner.longest(at: index, previousEnd: previousEnd),
-                    var timex = timex(of: found, startingAt: index, tokens: tokens)
-                else {
-                    index += 1
-                    continue
-                }
-                let words = tokens[index..<found.end].filter { $0.kind == .word }.map(\.lower)
-                if let quarter = Self.quarter(timex) {
-                    if let reporting = reportingQuarter, Self.isBareQuarter(words) {
-                        // "the quarter", "this quarter", "the latest period": the one the article reports on.
-                        timex.value = "\(Timex.pad(reporting.year, 4))-Q\(reporting.quarter)"
-                    } else if !words.contains(where: { ["ago", "earlier", "last", "previous", "next"].contains($0) }) {
-                        reportingQuarter = quarter
+            // A run-on without punctuation is read in stretches of `runOn` tokens, so its cost stays linear.
+            for chunk in stride(from: 0, to: sentenceTokens.count, by: Self.runOn) {
+                let tokens =
+                    sentenceTokens.count <= Self.runOn
+                    ? sentenceTokens : Array(sentenceTokens[chunk..<min(sentenceTokens.count, chunk + Self.runOn)])
+                let markers = TenseMarkers(tokens)
+                var scanners: [Tense: DateScanner] = [:]
+                var index = 0
+                var previousEnd = -1
+                while index < tokens.count {
+                    // Most words can start no expression: skip them before anything is computed for them.
+                    switch tokens[index].kind {
+                    case .word where tokens[index].month == 0 && !tokens[index].startsExpression, .otherNumber, .symbol:
+                        index += 1
+                        continue
+                    default: break
                     }
-                } else if let quarter = reportingQuarter, Self.isYearBack(tokens[index..<found.end]),
-                    timex.value == Timex.pad(published.year - 1, 4)
-                {
-                    timex.value = "\(Timex.pad(quarter.year - 1, 4))-Q\(quarter.quarter)"
-                }
-                // "nearly four years", "more than an hour", "around 7:15 p.m.": the approximation is part of it.
-                let first = Self.approximationStart(before: index, in: tokens, after: previousEnd, for: timex) ?? index
-                for (part, value) in Self.parts(of: found, from: first, timex: timex, tokens: tokens) {
-                    let range = tokens[part.lowerBound].range.lowerBound..<tokens[part.upperBound - 1].range.upperBound
-                    let start = sentenceText.utf8.distance(from: sentenceText.startIndex, to: range.lowerBound)
-                    let length = sentenceText.utf8.distance(from: range.lowerBound, to: range.upperBound)
-                    let year = tokens[part].first { $0.kind == .number && $0.digits == 4 }?.value
-                    let weekday =
-                        year == nil && tokens[part].contains { $0.month != 0 }
-                        ? tokens[part].first.flatMap { Self.weekdayNumbers[$0.lower] } : nil
-                    expressions.append(
-                        Tagged(
-                            expression: TemporalExpression(
-                                text: String(sentenceText[range]),
-                                offset: base + start,
-                                length: length,
-                                type: value.type,
-                                value: value.value,
-                                anchor: anchor
-                            ),
-                            tense: tense,
-                            sentenceTense: markers.tense(near: index, within: tokens.count),
-                            writtenYear: year.flatMap { (1800...2100).contains($0) ? $0 : nil },
-                            weekday: weekday
+                    // A weekday takes the tense of the nearest verb in its sentence; a date, of the words next to it.
+                    let isWeekday = Self.weekdays.contains(tokens[index].lower)
+                    let tense = markers.tense(near: index, within: isWeekday ? tokens.count : TenseMarkers.window)
+                    let scanner =
+                        scanners[tense]
+                        ?? DateScanner(tokens: tokens, published: published, tense: tense, bareDates: true)
+                    scanners[tense] = scanner
+                    guard let found = scanner.longest(at: index, previousEnd: previousEnd),
+                        var timex = timex(of: found, startingAt: index, tokens: tokens)
+                    else {
+                        index += 1
+                        continue
+                    }
+                    let words = tokens[index..<found.end].filter { $0.kind == .word }.map(\.lower)
+                    if let quarter = Self.quarter(timex) {
+                        if let reporting = reportingQuarter, Self.isBareQuarter(words) {
+                            // "the quarter", "this quarter", "the latest period": the one the article reports on.
+                            timex.value = "\(Timex.pad(reporting.year, 4))-Q\(reporting.quarter)"
+                        } else if !words.contains(where: {
+                            ["ago", "earlier", "last", "previous", "next"].contains($0)
+                        }) {
+                            reportingQuarter = quarter
+                        }
+                    } else if let quarter = reportingQuarter, Self.isYearBack(tokens[index..<found.end]),
+                        timex.value == Timex.pad(published.year - 1, 4)
+                    {
+                        timex.value = "\(Timex.pad(quarter.year - 1, 4))-Q\(quarter.quarter)"
+                    }
+                    // "nearly four years", "more than an hour", "around 7:15 p.m.": the approximation is part of it.
+                    let first =
+                        Self.approximationStart(before: index, in: tokens, after: previousEnd, for: timex) ?? index
+                    for (part, value) in Self.parts(of: found, from: first, timex: timex, tokens: tokens) {
+                        let range =
+                            tokens[part.lowerBound].range.lowerBound..<tokens[part.upperBound - 1].range.upperBound
+                        let start = sentenceText.utf8.distance(from: sentenceText.startIndex, to: range.lowerBound)
+                        let length = sentenceText.utf8.distance(from: range.lowerBound, to: range.upperBound)
+                        let year = tokens[part].first { $0.kind == .number && $0.digits == 4 }?.value
+                        let weekday =
+                            year == nil && tokens[part].contains { $0.month != 0 }
+                            ? tokens[part].first.flatMap { Self.weekdayNumbers[$0.lower] } : nil
+                        expressions.append(
+                            Tagged(
+                                expression: TemporalExpression(
+                                    text: String(sentenceText[range]),
+                                    offset: base + start,
+                                    length: length,
+                                    type: value.type,
+                                    value: value.value,
+                                    anchor: anchor
+                                ),
+                                tense: tense,
+                                sentenceTense: markers.tense(near: index, within: tokens.count),
+                                writtenYear: year.flatMap { (1800...2100).contains($0) ? $0 : nil },
+                                weekday: weekday
+                            )
                         )
-                    )
+                    }
+                    index = found.end
+                    previousEnd = found.end
                 }
-                index = found.end
-                previousEnd = found.end
             }
         }
         return expressions
@@ -133,6 +142,9 @@ public enum TimexTagger {
         result.append(((separator + 1)..<found.end, Timex(.date, tail)))
         return result
     }
+
+    /// The longest stretch of tokens read as one sentence.
+    static let runOn = 400
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let weekdayNumbers: [String: Int] = [
