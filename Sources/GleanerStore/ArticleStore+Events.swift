@@ -47,10 +47,14 @@ extension ArticleStore {
     func store(events: [ExtractedEvent], articleID: Int64, isDuplicate: Bool, in db: Database) throws {
         for event in events {
             let key = Self.mergeKey(event)
-            var merged: Int64?
+            var merged: (id: Int64, date: EventDate?)?
             for row in try Row.fetchAll(
-                db,
-                sql: "SELECT id, date_start, date_end, date_precision FROM events WHERE merge_key = ? ORDER BY id",
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, date_start, date_end, date_precision, date_anchor FROM events
+                        WHERE merge_key = ? ORDER BY id
+                        """
+                ),
                 arguments: [key]
             ) {
                 let existing: EventDate? = (row["date_start"] as String?).map {
@@ -58,23 +62,24 @@ extension ArticleStore {
                         start: $0,
                         end: row["date_end"] ?? $0,
                         precision: row["date_precision"] ?? "day",
-                        text: ""
+                        text: "",
+                        anchor: row["date_anchor"] ?? TemporalExpression.Anchor.published.rawValue
                     )
                 }
                 if Self.overlap(existing, event.date) {
-                    merged = row["id"]
+                    merged = (row["id"], existing)
                     break
                 }
             }
             if merged == nil, isDuplicate { continue }
             let eventID: Int64
             if let merged {
-                eventID = merged
+                eventID = merged.id
                 let known =
                     try Bool.fetchOne(
                         db,
                         sql: "SELECT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ? AND article_id = ?)",
-                        arguments: [merged, articleID]
+                        arguments: [merged.id, articleID]
                     ) ?? false
                 try db.execute(
                     sql: """
@@ -82,38 +87,34 @@ extension ArticleStore {
                             confidence = max(confidence, ?), last_seen = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
                         WHERE id = ?
                         """,
-                    arguments: [known ? 0 : 1, event.confidence, merged]
+                    arguments: [known ? 0 : 1, event.confidence, merged.id]
                 )
-                // A more precise date (day over month over year) refines the event's.
-                if let date = event.date,
-                    let current = try String.fetchOne(
-                        db,
-                        sql: "SELECT date_precision FROM events WHERE id = ?",
-                        arguments: [merged]
-                    ),
-                    Self.precisionRank(date.precision) > Self.precisionRank(current) || current.isEmpty
-                {
-                    try db.execute(
-                        sql:
-                            "UPDATE events SET date_start = ?, date_end = ?, date_precision = ?, date_text = ? WHERE id = ?",
-                        arguments: [date.start, date.end, date.precision, date.text, merged]
-                    )
+                // A better date replaces the event's, with the anchor it was resolved against.
+                if let date = event.date, Self.isBetter(date, than: merged.date) {
+                    try db.cachedStatement(
+                        sql: """
+                            UPDATE events SET date_start = ?, date_end = ?, date_precision = ?, date_text = ?,
+                                date_anchor = ?
+                            WHERE id = ?
+                            """
+                    ).execute(arguments: [date.start, date.end, date.precision, date.text, date.anchor, merged.id])
                 }
             } else {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO events(cameo, root, quad_class, actor_name, actor_country, actor_role, target_name,
                             target_country, target_role, location_name, location_country, date_start, date_end,
-                            date_precision, date_text, modality, merge_key, num_articles, num_mentions, confidence)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)
-                        """,
-                    arguments: [
-                        event.cameo, event.root, event.quadClass, event.actor?.name, event.actor?.country,
-                        event.actor?.role, event.target?.name, event.target?.country, event.target?.role,
-                        event.location?.name, event.location?.country, event.date?.start, event.date?.end,
-                        event.date?.precision, event.date?.text, event.modality.rawValue, key, event.confidence,
-                    ]
-                )
+                            date_precision, date_text, date_anchor, modality, merge_key, num_articles, num_mentions,
+                            confidence)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)
+                        """
+                ).execute(arguments: [
+                    event.cameo, event.root, event.quadClass, event.actor?.name, event.actor?.country,
+                    event.actor?.role, event.target?.name, event.target?.country, event.target?.role,
+                    event.location?.name, event.location?.country, event.date?.start, event.date?.end,
+                    event.date?.precision, event.date?.text, event.date?.anchor, event.modality.rawValue, key,
+                    event.confidence,
+                ])
                 eventID = db.lastInsertedRowID
             }
             try db.execute(
@@ -137,6 +138,27 @@ extension ArticleStore {
                     arguments: [party.name, party.country, party.role]
                 )
             }
+        }
+    }
+
+    /// Whether a reported date should replace an event's: any date beats none, a more precise one (day over
+    /// month over year) a coarser one, and at equal precision one resolved against a stated publication date
+    /// beats one resolved against an inferred or guessed date.
+    static func isBetter(_ date: EventDate, than current: EventDate?) -> Bool {
+        guard let current else { return true }
+        let (new, old) = (precisionRank(date.precision), precisionRank(current.precision))
+        if new != old { return new > old }
+        return anchorRank(date.anchor) > anchorRank(current.anchor)
+    }
+
+    /// How much a date's anchor is trusted: a stated publication date over an inferred one over a file's
+    /// modification time.
+    static func anchorRank(_ anchor: String) -> Int {
+        switch TemporalExpression.Anchor(rawValue: anchor) {
+        case .published: 3
+        case .inferred: 2
+        case .mtime: 1
+        case nil: 0
         }
     }
 
@@ -173,11 +195,20 @@ extension ArticleStore {
         }
     }
 
-    /// Merged events, newest first, optionally filtered.
+    /// Merged events, most reported first, optionally filtered.
+    ///
+    /// - Parameters:
+    ///   - since: only events dated (or, undated, first seen) on or after this day, `YYYY-MM-DD`.
+    ///   - actor: only events whose actor or target name contains this text, ignoring case.
+    ///   - cameo: only events with this CAMEO code or root.
+    ///   - datedOnly: only events whose date was resolved against a publication date the article stated
+    ///     (anchor `published`): no undated events, none dated from an inferred or guessed publication date.
+    /// - Throws: ``StoreError/olderSchema(path:)`` for a database not upgraded yet, or the database error.
     public func events(
         since: String? = nil,
         actor: String? = nil,
         cameo: String? = nil,
+        datedOnly: Bool = false,
         limit: Int = 100
     ) throws
         -> [StoredEvent]
@@ -198,6 +229,11 @@ extension ArticleStore {
                 conditions.append("(cameo = ? OR root = ?)")
                 arguments += [cameo]
                 arguments += [cameo]
+            }
+            if datedOnly {
+                try requireCurrentSchema(db)
+                conditions.append("date_anchor = ?")
+                arguments += [TemporalExpression.Anchor.published.rawValue]
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [limit]
@@ -252,7 +288,8 @@ extension ArticleStore {
                 start: $0,
                 end: row["date_end"] ?? $0,
                 precision: row["date_precision"] ?? "day",
-                text: row["date_text"] ?? ""
+                text: row["date_text"] ?? "",
+                anchor: row["date_anchor"] ?? TemporalExpression.Anchor.published.rawValue
             )
         }
         return StoredEvent(

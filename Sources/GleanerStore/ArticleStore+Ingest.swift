@@ -1,5 +1,6 @@
 import GRDB
 import GleanerCore
+import GleanerEvents
 
 extension ArticleStore {
     /// Commits a batch of files in ONE transaction: for each file its record (keyed by the SHA-256 of its bytes),
@@ -145,6 +146,9 @@ extension ArticleStore {
                 let (id, match) = try deduplicate(prepared, in: db, index: &index) { match in
                     try Self.insertArticle(prepared, fileID: fileID, match: match, in: db)
                 }
+                // Every stored row gets its times, copies too: they are resolved against the row's own
+                // publication date, which a copy may state differently.
+                try Self.store(times: prepared.times, articleID: id, in: db)
                 // A duplicate's events only add mentions to events already known.
                 try store(events: prepared.events, articleID: id, isDuplicate: match != nil, in: db)
                 stored.append(
@@ -262,5 +266,23 @@ extension ArticleStore {
             WarningsColumn.encode(article.warnings),
         ])
         return db.lastInsertedRowID
+    }
+
+    /// Stores an article's temporal expressions with their position in text order, through one cached
+    /// statement.
+    static func store(times: [TemporalExpression], articleID: Int64, in db: Database) throws {
+        guard !times.isEmpty else { return }
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO article_times(article_id, position, text, offset, length, type, value, anchor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        )
+        for (position, time) in times.enumerated() {
+            try insert.execute(arguments: [
+                articleID, position, time.text, time.offset, time.length, time.type.rawValue, time.value,
+                time.anchor.rawValue,
+            ])
+        }
     }
 }

@@ -145,7 +145,41 @@ extension ArticleStore {
             // array of sentences; NULL when there were none.
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN warnings TEXT")
         }
+        migrator.registerMigration("v6: article times and event date anchors") { db in
+            // Every temporal expression of an article, in text order (`position` from 0), resolved like a TIMEX3
+            // against the publication date; `anchor` says whether that date was stated, inferred or a guess.
+            // Clustered by article: one range scan reads an article's times, and deleting the article deletes
+            // them. Articles stored before this migration have none.
+            //
+            // `events.date_anchor` is what an event's date was resolved against, NULL for an event without a
+            // date. Dates stored before were resolved against the publication date the article gave. No CHECK:
+            // `EventDate.anchor` is text, and an unexpected value must not fail a batch (`--dated-only` leaves
+            // it out).
+            try db.execute(
+                sql: """
+                    CREATE TABLE article_times (
+                        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        offset INTEGER NOT NULL,
+                        length INTEGER NOT NULL,
+                        type TEXT NOT NULL CHECK (type IN ('DATE', 'TIME', 'DURATION', 'SET')),
+                        value TEXT NOT NULL,
+                        anchor TEXT NOT NULL CHECK (anchor IN ('published', 'inferred', 'mtime')),
+                        PRIMARY KEY (article_id, position)
+                    ) WITHOUT ROWID;
+                    ALTER TABLE events ADD COLUMN date_anchor TEXT;
+                    UPDATE events SET date_anchor = 'published' WHERE date_start IS NOT NULL;
+                    """
+            )
+        }
         return migrator
+    }
+
+    /// Throws ``StoreError/olderSchema(path:)`` unless every migration of this version has run: for queries of
+    /// tables and columns an older database lacks (a reader never migrates; the daemon does when it starts).
+    func requireCurrentSchema(_ db: Database) throws {
+        guard try Self.migrator.hasCompletedMigrations(db) else { throw StoreError.olderSchema(path: path) }
     }
 
     /// Copies each article's `lsh_buckets` keys into `article_signatures.keys`, in the order they were

@@ -19,6 +19,14 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "Only events with this CAMEO code or root (e.g. 042 or 04).")
     var cameo: String?
 
+    @Flag(
+        help: """
+            Only events whose date was resolved against a publication date the article states: leaves out \
+            undated events and those dated from an inferred or guessed (file time) publication date.
+            """
+    )
+    var datedOnly = false
+
     @Option(help: "Show one event with all its mentions.")
     var id: Int64?
 
@@ -48,7 +56,13 @@ struct EventsCommand: ParsableCommand {
             }
             return
         }
-        let events = try store.events(since: since, actor: actor, cameo: cameo, limit: limit)
+        let events = try store.events(
+            since: since,
+            actor: actor,
+            cameo: cameo,
+            datedOnly: datedOnly,
+            limit: limit
+        )
         if json {
             try printJSON(events)
             return
@@ -58,7 +72,12 @@ struct EventsCommand: ParsableCommand {
     }
 
     func line(_ event: StoredEvent) -> String {
-        let date = event.date.map { $0.start == $0.end ? $0.start : "\($0.start)…\($0.end)" } ?? "undated"
+        // A date not resolved against a stated publication date says what it was resolved against.
+        let date =
+            event.date.map { date in
+                (date.start == date.end ? date.start : "\(date.start)…\(date.end)")
+                    + (date.anchor == "published" ? "" : " (\(date.anchor))")
+            } ?? "undated"
         return "#\(event.id) [\(event.cameo)] \(event.actor?.name ?? "?") → \(event.target?.name ?? "—")  \(date)  "
             + "\(event.modality)  \(event.numArticles) articles, \(event.numMentions) mentions"
     }

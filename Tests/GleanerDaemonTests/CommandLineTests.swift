@@ -105,6 +105,97 @@ struct CommandLineTests {
         #expect(table.output.contains("warning: \(dateWarning)"))
     }
 
+    @Test("articles --id shows one article's times and events; events --dated-only keeps dates of stated days")
+    func articleDetailAndDatedEvents() throws {
+        let harness = try DaemonHarness()
+        let source = harness.root + "/source"
+        try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+        // Written now, they get today's modification time. 001 has a dateline: its dates are anchored on a stated
+        // publication date. 000 states no date and its text contradicts today (it speaks of 2021), so its date is
+        // inferred; so are 002's and 004's. Nothing in 003 contradicts today: its dates are resolved against the
+        // modification time.
+        for name in Samples.names {
+            try Data(try Samples.bytes(name)).write(to: URL(fileURLWithPath: source + "/" + name))
+        }
+        let ingest = try runGleaner(["ingest", "--config", harness.configPath, source])
+        #expect(ingest.status == 0, "\(ingest.error)")
+        func json(_ arguments: [String]) throws -> Any {
+            let run = try runGleaner(arguments + ["--config", harness.configPath, "--json"])
+            #expect(run.status == 0, "\(run.error)")
+            return try JSONSerialization.jsonObject(with: Data(run.output.utf8))
+        }
+        let list = try #require(try json(["articles"]) as? [[String: Any]])
+        func id(_ file: String) throws -> Int {
+            try #require(list.first { $0["file"] as? String == file }?["id"] as? Int)
+        }
+
+        let undatedID = try id("000_805850cd11d2c22d.txt")
+        let undated = try #require(try json(["articles", "--id", String(undatedID)]) as? [String: Any])
+        #expect(
+            Set(undated.keys) == [
+                "id", "file", "line", "title", "published", "published_source", "url", "source", "language", "outcome",
+                "duplicate_of", "warnings", "times", "events",
+            ]
+        )
+        #expect(undated["id"] as? Int == undatedID)
+        #expect(undated["line"] is NSNull)
+        #expect(undated["duplicate_of"] is NSNull)
+        #expect(undated["outcome"] as? String == "ingested")
+        #expect(undated["published_source"] as? String == "inferred")
+        #expect((undated["published"] as? String)?.hasPrefix("2021") == true)
+        let times = try #require(undated["times"] as? [[String: Any]])
+        #expect(!times.isEmpty)
+        for time in times {
+            #expect(Set(time.keys) == ["text", "offset", "length", "type", "value", "anchor"])
+            #expect(time["anchor"] as? String == "inferred")
+            #expect(["DATE", "TIME", "DURATION", "SET"].contains(time["type"] as? String ?? ""))
+            #expect((time["value"] as? String)?.isEmpty == false)
+        }
+        let offsets = times.compactMap { $0["offset"] as? Int }
+        #expect(offsets == offsets.sorted())
+        // "in April" in a text of 2021, resolved against the inferred date.
+        #expect(times.contains { ($0["value"] as? String)?.hasPrefix("2021") == true })
+        let undatedEvents = try #require(undated["events"] as? [[String: Any]])
+        let undatedAnchors = undatedEvents.compactMap { ($0["date"] as? [String: Any])?["anchor"] as? String }
+        #expect(undatedAnchors.contains("inferred"))
+
+        let datelined = try #require(
+            try json(["articles", "--id", String(try id("001_b20ecadf7b6855e0.txt"))]) as? [String: Any]
+        )
+        #expect(datelined["published_source"] as? String == "dateline")
+        let datelinedTimes = try #require(datelined["times"] as? [[String: Any]])
+        #expect(!datelinedTimes.isEmpty)
+        #expect(datelinedTimes.allSatisfy { $0["anchor"] as? String == "published" })
+        #expect(datelined["warnings"] as? [String] == [])
+
+        func anchor(_ event: [String: Any]) -> String? { (event["date"] as? [String: Any])?["anchor"] as? String }
+        let all = try #require(try json(["events", "--limit", "1000"]) as? [[String: Any]])
+        let dated = try #require(try json(["events", "--limit", "1000", "--dated-only"]) as? [[String: Any]])
+        #expect(all.contains { anchor($0) == "inferred" })
+        #expect(all.contains { anchor($0) == "mtime" })
+        #expect(all.contains { $0["date"] is NSNull })
+        #expect(!dated.isEmpty)
+        #expect(dated.allSatisfy { anchor($0) == "published" })
+        #expect(dated.count == all.filter { anchor($0) == "published" }.count)
+        // With another filter, a subset of each.
+        let khan = try #require(try json(["events", "--limit", "1000", "--actor", "khan"]) as? [[String: Any]])
+        let datedKhan = try #require(
+            try json(["events", "--limit", "1000", "--actor", "khan", "--dated-only"]) as? [[String: Any]]
+        )
+        #expect(datedKhan.count == khan.filter { anchor($0) == "published" }.count)
+
+        let text = try runGleaner(["articles", "--config", harness.configPath, "--id", String(undatedID)])
+        #expect(text.status == 0)
+        #expect(text.output.contains("published:  \(undated["published"] as? String ?? "?") (inferred)"))
+        #expect(text.output.contains("times (\(times.count)):"))
+        #expect(text.output.contains("(inferred)"))
+
+        let unknown = try runGleaner(["articles", "--config", harness.configPath, "--id", "9999", "--json"])
+        #expect(unknown.status != 0)
+        #expect(unknown.error.contains("no article 9999"))
+        #expect(unknown.output.isEmpty)
+    }
+
     @Test("status and articles print stable JSON from the database")
     func statusAndArticles() throws {
         let daemon = try DaemonHarness()

@@ -73,4 +73,110 @@ struct EventStoreTests {
         #expect(after.count == before.count)
         #expect(after.map(\.numMentions).reduce(0, +) > before.map(\.numMentions).reduce(0, +))
     }
+
+    @Test("An event's date keeps its anchor; --dated-only leaves out dates resolved against a guessed date")
+    func anchorsStored() throws {
+        let store = try ArticleStore(path: path)
+        var guessed = try sample("003")
+        guessed.published = PublicationDate(year: 2022, month: 2, day: 14, source: .fileModificationTime)
+        _ = try store.commit([item(guessed, inode: 3, store: store)])
+        let events = try store.events(limit: 1_000)
+        #expect(events.contains { $0.date != nil })
+        #expect(events.compactMap(\.date).allSatisfy { $0.anchor == "mtime" })
+        #expect(try store.events(datedOnly: true, limit: 1_000).isEmpty)
+
+        _ = try store.commit([item(try sample("004"), inode: 4, store: store)])
+        let stated = try store.events(datedOnly: true, limit: 1_000)
+        #expect(!stated.isEmpty)
+        #expect(stated.allSatisfy { $0.date?.anchor == "published" })
+        // Combined with the other filters.
+        // Combined with the other filters. Khan's visit stays dated from the guessed day: 004 reports it only to
+        // the month, and a coarser date never displaces a more precise one.
+        let visits = try store.events(cameo: "04", datedOnly: true, limit: 1_000)
+        let allVisits = try store.events(cameo: "04", limit: 1_000)
+        #expect(!visits.isEmpty)
+        #expect(Set(visits.map(\.id)) == Set(allVisits.filter { $0.date?.anchor == "published" }.map(\.id)))
+        #expect(allVisits.contains { $0.actor?.name == "Imran Khan" && $0.date?.anchor == "mtime" })
+        #expect(Set(visits.map(\.id)).isSubset(of: Set(stated.map(\.id))))
+    }
+
+    @Test("A merged event takes a better date with its anchor: any over none, day over month, stated over guessed")
+    func mergedAnchor() throws {
+        let store = try ArticleStore(path: path)
+        let extracted = PreparedArticle(try sample("003"), engine: store.engine, extractor: Self.extractor).events
+        let visit = try #require(extracted.first { $0.root == "04" && $0.date?.precision == "day" })
+        func reported(_ date: EventDate?, inode: UInt64) -> IngestItem {
+            var event = visit
+            event.date = date
+            let text = "Report \(inode): " + String(repeating: "word\(inode) ", count: 40)
+            let article = Article(
+                title: nil,
+                text: text,
+                published: PublicationDate(year: 2022, month: 2, day: 14, source: .dateline)
+            )
+            return .articles(
+                FileIdentity(
+                    name: "r\(inode).txt",
+                    device: 1,
+                    inode: inode,
+                    size: 1,
+                    modificationTimeNanoseconds: 0,
+                    changeTimeNanoseconds: 0
+                ),
+                sha256: "r\(inode)",
+                articles: [
+                    PreparedArticle(
+                        article: article,
+                        textHash: "hash\(inode)",
+                        fingerprint: store.engine.fingerprint(title: nil, text: text),
+                        events: [event]
+                    )
+                ],
+                rejectedLines: []
+            )
+        }
+        func stored() throws -> StoredEvent {
+            let events = try store.events(limit: 10)
+            #expect(events.count == 1)
+            return try #require(events.first)
+        }
+        let month = EventDate(
+            start: "2022-02",
+            end: "2022-02",
+            precision: "month",
+            text: "in February",
+            anchor: "mtime"
+        )
+        let inferredDay = EventDate(
+            start: "2022-02-23",
+            end: "2022-02-24",
+            precision: "day",
+            text: "February 23-24",
+            anchor: "inferred"
+        )
+        let statedDay = EventDate(
+            start: "2022-02-23",
+            end: "2022-02-23",
+            precision: "day",
+            text: "on Wednesday",
+            anchor: "published"
+        )
+
+        _ = try store.commit([reported(nil, inode: 1)])
+        #expect(try stored().date == nil)
+        _ = try store.commit([reported(month, inode: 2)])
+        #expect(try stored().date == month)
+        _ = try store.commit([reported(inferredDay, inode: 3)])
+        #expect(try stored().date == inferredDay)
+        _ = try store.commit([reported(statedDay, inode: 4)])
+        #expect(try stored().date == statedDay)
+        // Neither a coarser date nor one on a weaker anchor displaces it.
+        _ = try store.commit([
+            reported(EventDate(start: "2022", end: "2022", precision: "year", text: "this year"), inode: 5),
+            reported(inferredDay, inode: 6),
+        ])
+        let event = try stored()
+        #expect(event.date == statedDay)
+        #expect(event.numArticles == 6)
+    }
 }
