@@ -39,7 +39,8 @@ public enum TimexTagger {
                 let tokens =
                     sentenceTokens.count <= Self.runOn
                     ? sentenceTokens : Array(sentenceTokens[chunk..<min(sentenceTokens.count, chunk + Self.runOn)])
-                let markers = TenseMarkers(tokens)
+                // Worked out only for a sentence with a word that may start an expression (most have none).
+                var markers: TenseMarkers?
                 var scanners: [Tense: DateScanner] = [:]
                 var index = 0
                 var previousEnd = -1
@@ -53,7 +54,8 @@ public enum TimexTagger {
                     }
                     // A weekday takes the tense of the nearest verb in its sentence; a date, of the words next to it.
                     let isWeekday = Self.weekdays.contains(tokens[index].lower)
-                    let tense = markers.tense(near: index, within: isWeekday ? tokens.count : TenseMarkers.window)
+                    if markers == nil { markers = TenseMarkers(tokens) }
+                    let tense = markers!.tense(near: index, within: isWeekday ? tokens.count : TenseMarkers.window)
                     let scanner =
                         scanners[tense]
                         ?? DateScanner(tokens: tokens, published: published, tense: tense, bareDates: true)
@@ -102,7 +104,7 @@ public enum TimexTagger {
                                     anchor: anchor
                                 ),
                                 tense: tense,
-                                sentenceTense: markers.tense(near: index, within: tokens.count),
+                                sentenceTense: markers!.tense(near: index, within: tokens.count),
                                 writtenYear: year.flatMap { (1800...2100).contains($0) ? $0 : nil },
                                 weekday: weekday
                             )
@@ -246,34 +248,57 @@ struct TenseMarkers {
     /// The tense of the marker at each token index (only read where there is one).
     private var tenses: [Tense] = []
 
+    /// What a word says of its clause's tense.
+    enum WordClass {
+        case future
+        /// Future before "to": "expected to", "scheduled to".
+        case futureBeforeTo
+        /// Past unless it ends the sentence after a comma ("…, the ministry said").
+        case attribution
+        case past
+        /// Past unless after a form of "be" (a passive: "to be held").
+        case participle
+        case present
+    }
+
+    static let classes: [String: WordClass] = {
+        var classes: [String: WordClass] = [:]
+        for word in ["will", "shall", "would", "next", "upcoming", "tomorrow", "ll"] { classes[word] = .future }
+        for word in [
+            "going", "expected", "scheduled", "set", "plans", "planned", "plan", "planning", "intends", "foreseen",
+            "anticipated", "slated", "poised",
+        ] { classes[word] = .futureBeforeTo }
+        for word in ["said", "told", "added"] { classes[word] = .attribution }
+        for word in irregularPast { classes[word] = .participle }
+        for word in ["was", "were", "had", "did", "ago", "yesterday", "last", "earlier"] { classes[word] = .past }
+        for word in ["is", "are", "has", "have", "says", "say", "now", "today"] { classes[word] = .present }
+        return classes
+    }()
+
     init(_ tokens: [DateToken]) {
-        for (index, token) in tokens.enumerated() where token.kind == .word {
+        func previousIsBe(_ index: Int) -> Bool { index > 0 && Self.formsOfBe.contains(tokens[index - 1].lower) }
+        for (index, token) in tokens.enumerated() where token.kind == .word && !token.lower.isEmpty {
             let word = token.lower
-            let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
-            switch word {
-            case "will", "shall", "would", "next", "upcoming", "tomorrow", "ll": marks.append((index, .future))
-            case "going", "expected", "scheduled", "set", "plans", "planned", "plan", "planning", "intends", "foreseen",
-                "anticipated", "slated", "poised":
-                if next == "to" { marks.append((index, .future)) }
-            case "said", "told", "added":
+            let nextIsTo = index + 1 < tokens.count && tokens[index + 1].lower == "to"
+            switch Self.classes[word] {
+            case .future: marks.append((index, .future))
+            case .futureBeforeTo: if nextIsTo { marks.append((index, .future)) }
+            case .attribution:
                 // "…, the ministry said": a trailing attribution does not give the clause before it its tense.
                 let ends = index + 1 == tokens.count || tokens[index + 1].kind == .symbol
                 let attribution =
                     ends && tokens[max(0, index - 3)..<index].contains { $0.kind == .symbol && $0.lower == "," }
                 if !attribution { marks.append((index, .past)) }
-            case "was", "were", "had", "did", "ago", "yesterday", "last", "earlier":
-                marks.append((index, .past))
-            case _ where Self.irregularPast.contains(word):
-                // "to be held": a participle after a form of "be" is a passive, not a past tense.
-                if !Self.formsOfBe.contains(index > 0 ? tokens[index - 1].lower : "") { marks.append((index, .past)) }
-            case "is", "are", "has", "have", "says", "say", "now", "today":
-                marks.append((index, .present))
-            default:
-                // A past participle after a form of "be" is a passive ("must be returned"), not a past tense.
-                let previous = index > 0 ? tokens[index - 1].lower : ""
-                if word.utf8.count >= 5, word.hasSuffix("ed"), !word.hasSuffix("eed"), next != "to",
-                    !Self.formsOfBe.contains(previous)
-                {
+            case .past: marks.append((index, .past))
+            case .participle: if !previousIsBe(index) { marks.append((index, .past)) }
+            case .present: marks.append((index, .present))
+            case nil:
+                // A verb in -ed (not -eed), unless a passive after "be" ("must be returned") or before "to".
+                let bytes = word.utf8
+                guard bytes.count >= 5, bytes.last == UInt8(ascii: "d") else { continue }
+                let beforeLast = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
+                let third = bytes[bytes.index(bytes.endIndex, offsetBy: -3)]
+                if beforeLast == UInt8(ascii: "e"), third != UInt8(ascii: "e"), !nextIsTo, !previousIsBe(index) {
                     marks.append((index, .past))
                 }
             }
