@@ -33,6 +33,8 @@ extension DateScanner {
         "decade", "decades", "century", "centuries", "per", "q1", "q2", "q3", "q4", "1st", "2nd", "3rd", "4th",
         "same", "nineteen", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
         "nineties", "midday", "near", "short", "long",
+        // Not starters themselves, but a "the", "this" or "last" before them starts one.
+        "morning", "afternoon", "evening", "night", "weekend", "full", "present",
     ]
 
     // MARK: - References

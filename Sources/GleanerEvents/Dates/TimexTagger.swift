@@ -52,6 +52,24 @@ public enum TimexTagger {
                         continue
                     default: break
                     }
+                    // "the", "a", "last" … start an expression only before a word that can go on with one.
+                    if tokens[index].kind == .word, Self.determiners.contains(tokens[index].lower) {
+                        let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+                        guard let next, next.kind != .word || next.month != 0 || next.startsExpression
+                        else {
+                            index += 1
+                            continue
+                        }
+                    }
+                    // Whether anything matches here does not depend on the tense: look first, in the present.
+                    let probe =
+                        scanners[.present]
+                        ?? DateScanner(tokens: tokens, published: published, tense: .present, bareDates: true)
+                    scanners[.present] = probe
+                    guard probe.longest(at: index, previousEnd: previousEnd) != nil else {
+                        index += 1
+                        continue
+                    }
                     // A weekday takes the tense of the nearest verb in its sentence; a date, of the words next to it.
                     let isWeekday = Self.weekdays.contains(tokens[index].lower)
                     if markers == nil { markers = TenseMarkers(tokens) }
@@ -144,6 +162,11 @@ public enum TimexTagger {
         result.append(((separator + 1)..<found.end, Timex(.date, tail)))
         return result
     }
+
+    /// Words that start an expression only together with the next one ("the 1990s", "a year ago", "last week").
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "last", "next", "from", "between", "these", "each", "every", "per", "same",
+    ]
 
     /// The longest stretch of tokens read as one sentence.
     static let runOn = 400
