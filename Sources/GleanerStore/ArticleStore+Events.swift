@@ -35,18 +35,34 @@ public struct StoredEventMention: Sendable, Hashable, Codable {
 
 extension ArticleStore {
     /// The merge key: the same actor, action root and target are one event (dates are compared separately).
-    static func mergeKey(_ event: ExtractedEvent) -> String {
+    ///
+    /// Only an event that says who did it to whom is the same event across articles: both parties named, or one
+    /// of them and a day-precise date. An unknown party is not an identity ("? → United States" in six
+    /// unrelated articles is six events), so such an event merges only within its article and its copies:
+    /// `story` is the canonical article's id.
+    static func mergeKey(_ event: ExtractedEvent, story: Int64) -> String {
         let actor = event.actor.map { $0.name.lowercased() } ?? "-"
         let target = event.target.map { $0.country ?? $0.name.lowercased() } ?? "-"
-        return "\(actor)|\(event.root)|\(target)"
+        let key = "\(actor)|\(event.root)|\(target)"
+        return isIdentified(event) ? key : "article \(story)|" + key
+    }
+
+    /// Both parties known, or one party and a date to the day.
+    static func isIdentified(_ event: ExtractedEvent) -> Bool {
+        switch (event.actor, event.target) {
+        case (.some, .some): true
+        case (.some, nil), (nil, .some): event.date?.precision == "day"
+        case (nil, nil): false
+        }
     }
 
     /// Stores the events of one article: each is merged into an existing event with the same actor, root,
     /// target and an overlapping date (adding a mention), or becomes a new event. A duplicate article only
     /// adds mentions to events that already exist.
-    func store(events: [ExtractedEvent], articleID: Int64, isDuplicate: Bool, in db: Database) throws {
+    func store(events: [ExtractedEvent], articleID: Int64, canonical: Int64?, in db: Database) throws {
+        let isDuplicate = canonical != nil
         for event in events {
-            let key = Self.mergeKey(event)
+            let key = Self.mergeKey(event, story: canonical ?? articleID)
             var merged: (id: Int64, date: EventDate?)?
             for row in try Row.fetchAll(
                 db.cachedStatement(

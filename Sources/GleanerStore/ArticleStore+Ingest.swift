@@ -150,7 +150,7 @@ extension ArticleStore {
                 // publication date, which a copy may state differently.
                 try Self.store(times: prepared.times, articleID: id, in: db)
                 // A duplicate's events only add mentions to events already known.
-                try store(events: prepared.events, articleID: id, isDuplicate: match != nil, in: db)
+                try store(events: prepared.events, articleID: id, canonical: match?.canonical, in: db)
                 stored.append(
                     StoredArticle(
                         id: id,

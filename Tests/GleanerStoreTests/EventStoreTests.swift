@@ -58,6 +58,35 @@ struct EventStoreTests {
         #expect(Set(mentions.map(\.articleId)).count == 3)
     }
 
+    @Test("An event with an unknown party stays with its article; one naming both parties merges across articles")
+    func unknownPartyStaysPerArticle() throws {
+        let store = try ArticleStore(path: path)
+        let published = PublicationDate(year: 2022, month: 2, day: 14, source: .commandLine)
+        // Two unrelated articles whose events have no actor the extractor knows, and two naming both parties.
+        let texts = [
+            "Protesters attacked the United States embassy in a distant capital, witnesses said.",
+            "Unknown gunmen attacked the United States consulate after a football match, police said.",
+            "Pakistan and Russia signed an agreement on a gas pipeline in Moscow.",
+            "Pakistan and Russia signed an agreement on a gas pipeline, officials in Islamabad confirmed.",
+        ]
+        _ = try store.commit(
+            texts.enumerated().map { index, text in
+                item(
+                    Article(title: "Story \(index)", text: text, published: published),
+                    inode: 100 + UInt64(index),
+                    store: store
+                )
+            }
+        )
+        let events = try store.events(limit: 1_000)
+        let attacks = events.filter { $0.root == "19" && $0.actor == nil }
+        #expect(attacks.count == 2, "\(attacks)")
+        #expect(attacks.allSatisfy { $0.numArticles == 1 })
+        let agreements = events.filter { $0.actor?.country == "PAK" && $0.target?.country == "RUS" }
+        #expect(agreements.count == 1)
+        #expect(agreements.first?.numArticles == 2)
+    }
+
     @Test("A duplicate article adds mentions to known events and creates none")
     func duplicateAddsMentions() throws {
         let store = try ArticleStore(path: path)
