@@ -6,8 +6,9 @@ extension EventExtractor {
 
     /// The article's main event: among the coded events of its lead, the one placed earliest and best
     /// supported (an actor named, a target, repeated in the title); without one, the lead's first sentence read
-    /// as subject and verb phrase. Its date is the event's own, else the first date of its sentence, else the
-    /// publication day; its place the event's, else the first place of the lead, else the dateline's.
+    /// as subject and verb phrase. Its date is the event's own, else the first date of its sentence or of the lead,
+    /// else the first day the article names in the week before publication, else the publication day and the day
+    /// before; its place the event's, else the first place of the lead, else the dateline's.
     ///
     /// - Parameters:
     ///   - events: the article's events (``extract(from:)``).
@@ -35,10 +36,20 @@ extension EventExtractor {
 
         let lead = sentences[best?.event.sentenceIndex ?? 0]
         let (leadStart, leadEnd) = lead.offsets(in: article.text)
-        let firstDate = times.first {
-            $0.offset >= leadStart && $0.offset < leadEnd && $0.type != .duration && $0.type != .set
-                && $0.value.first?.isNumber == true
+        let leadTextEnd = sentences.last!.offsets(in: article.text).end
+        func isDate(_ time: TemporalExpression) -> Bool {
+            (time.type == .date || time.type == .time) && time.value.first?.isNumber == true
         }
+        // The date of its sentence, else of the lead, else the first day the article names in the week before
+        // publication (news reports what happened in the last days).
+        let publishedDay = article.published.description
+        let firstDate =
+            times.first { $0.offset >= leadStart && $0.offset < leadEnd && isDate($0) }
+            ?? times.first { $0.offset < leadTextEnd && isDate($0) }
+            ?? times.first {
+                isDate($0) && $0.value.count >= 10 && $0.value.prefix(10) <= publishedDay
+                    && Self.daysBetween($0.value, publishedDay).map { $0 <= 7 } == true
+            }
         let when =
             best?.event.date
             ?? firstDate.map {
@@ -50,13 +61,7 @@ extension EventExtractor {
                     anchor: anchor
                 )
             }
-            ?? EventDate(
-                start: article.published.description,
-                end: article.published.description,
-                precision: article.published.precision.rawValue,
-                text: "",
-                anchor: anchor
-            )
+            ?? Self.reportingDays(article.published, anchor: anchor)
         let place = best?.event.location ?? firstPlace(in: sentences) ?? datelinePlace(of: article)
 
         if let event = best?.event {
@@ -80,6 +85,44 @@ extension EventExtractor {
             where: place,
             sentenceIndex: lead.index
         )
+    }
+
+    /// A lead that names no date reports what happened on the publication day or the day before (a wire story
+    /// of the evening, published the next morning): that span, or the publication date's own period when it is
+    /// known only to the month or year.
+    static func reportingDays(_ published: PublicationDate, anchor: String) -> EventDate {
+        guard published.precision == .day else {
+            return EventDate(
+                start: published.description,
+                end: published.description,
+                precision: published.precision.rawValue,
+                text: "",
+                anchor: anchor
+            )
+        }
+        let day = CivilCalendar.days(year: published.year, month: published.month, day: published.day)
+        let before = CivilCalendar.civil(day - 1)
+        let start = PublicationDate(year: before.year, month: before.month, day: before.day, source: published.source)
+        return EventDate(
+            start: start.description,
+            end: published.description,
+            precision: "day",
+            text: "",
+            anchor: anchor
+        )
+    }
+
+    /// Days from the day `earlier` (`YYYY-MM-DD…`) to the day `later`.
+    static func daysBetween(_ earlier: String, _ later: String) -> Int? {
+        func day(_ value: String) -> Int? {
+            let parts = value.prefix(10).split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3, CivilCalendar.isValid(year: parts[0], month: parts[1], day: parts[2]) else {
+                return nil
+            }
+            return CivilCalendar.days(year: parts[0], month: parts[1], day: parts[2])
+        }
+        guard let first = day(earlier), let second = day(later) else { return nil }
+        return second - first
     }
 
     static func precision(_ value: String) -> String {
