@@ -66,6 +66,13 @@ private let table: [TimexCase] = [
     row("The siege went on for several weeks.", "several weeks", .duration, "PXW"),
     row("They have argued for years.", "years", .duration, "PXY"),
     row("The dam took a decade to build.", "a decade", .duration, "P10Y"),
+    row("The refugees lived in camps for 2 1/2 years.", "2 1/2 years", .duration, "P2Y6M"),
+    row("The talks lasted an hour and a half.", "an hour and a half", .duration, "PT1H30M"),
+    row("The charge will be spread over the next three quarters.", "the next three quarters", .duration, "P9M"),
+    row("The merger follows months of talks.", "months", .duration, "PXM"),
+    row("The plant closed several years ago.", "several years ago", .date, "PAST_REF"),
+    row("The budget will soon move into surplus.", "soon", .date, "FUTURE_REF"),
+    row("Sales should rise in coming months.", "coming months", .date, "FUTURE_REF"),
     // Sets.
     row("The paper is published weekly.", "weekly", .set, "P1W"),
     row("They meet every week.", "every week", .set, "P1W"),
@@ -111,7 +118,9 @@ struct TimexTaggerTests {
 
     @Test("Ages, fractions and quantities are not times")
     func nonTimes() {
-        let text = "A 6-year-old boy and 52 years old men ate three-quarters of the 2,000 pies with 1999 people."
+        let text =
+            "A 6-year-old boy and 52 years old men ate three-quarters of the 2,000 pies with 1999 people. "
+            + "A quarter of the shares were sold as soon as possible, and a second buyer watched 60 Minutes."
         #expect(TimexTagger.expressions(in: text, published: friday).isEmpty)
     }
 }

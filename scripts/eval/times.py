@@ -189,7 +189,7 @@ def main():
         for label, t, relaxed, strict, value, kind in rows:
             print(f"{label}: {t['gold']} gold, {t['system']} found")
             for name, m in (("relaxed", relaxed), ("strict", strict), ("value", value), ("type", kind)):
-                print(f"  {name:8} P {m[0]:.3f}  R {m[1]:.3f}  F1 {m[2]:.3f}")
+                print(f"  {name:8} P {m[0]:.3f}  R {m[1]:.3f}  F1 {m[2]:.4f}")
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as out:
             out.write("\n".join(sorted(errors)) + "\n")

@@ -32,7 +32,7 @@ extension DateScanner {
         "years", "month", "months", "week", "weeks", "day", "days", "hours", "hour", "minutes", "minute", "seconds",
         "decade", "decades", "century", "centuries", "per", "q1", "q2", "q3", "q4", "1st", "2nd", "3rd", "4th",
         "same", "nineteen", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-        "nineties", "midday", "near", "short", "long",
+        "nineties", "midday", "near", "short", "long", "someday", "soon",
         // Not starters themselves, but a "the", "this" or "last" before them starts one.
         "morning", "afternoon", "evening", "night", "weekend", "full", "present",
     ]
@@ -54,12 +54,32 @@ extension DateScanner {
             return found(index + 1, Timex(.date, "PRESENT_REF"))
         case "these":
             return isWord(index + 1, "days") ? found(index + 2, Timex(.date, "PRESENT_REF")) : nil
-        case "future":
-            // "future quarters", "future years": the time to come; "future plans" is no time.
+        case "future",
+            "coming" where !isWord(index - 1, "the"):
+            // "future quarters", "in coming months": the time to come; "future plans" is no time.
             guard let (_, next) = unit(at: index + 1), tokens[index + 1].lower.hasSuffix("s") else { return nil }
             return found(next, Timex(.date, "FUTURE_REF"))
         case "a" where isWord(index + 1, "later") && isWord(index + 2, "date"):
             return found(index + 3, Timex(.date, "FUTURE_REF"))
+        case "one" where isWord(index + 1, "day"):
+            // "Islam will one day be …": after a modal, some day in the future.
+            guard let modal = word(index - 1),
+                ["will", "would", "could", "may", "might", "can", "shall"].contains(modal)
+            else { return nil }
+            return found(index + 2, Timex(.date, "FUTURE_REF"))
+        case "someday":
+            return found(index + 1, Timex(.date, "FUTURE_REF"))
+        case "soon":
+            // "will soon begin", "may soon seek", "to soon grow": soon in a clause about the future. Not "as soon
+            // as", "soon after" (a narrative's own sequence).
+            if isWord(index - 1, "as") || isWord(index + 1, "as") || isWord(index + 1, "after")
+                || isWord(index + 1, "afterwards") || isWord(index + 1, "thereafter")
+            {
+                return nil
+            }
+            let modals: Set<String> = ["will", "would", "may", "might", "could", "can", "shall", "to", "ll"]
+            let near = (max(0, index - 4)..<min(tokens.count, index + 3)).contains { modals.contains(word($0) ?? "") }
+            return near ? found(index + 1, Timex(.date, "FUTURE_REF")) : nil
         case "recently", "lately":
             return found(index + 1, Timex(.date, "PAST_REF"))
         case "recent":
@@ -120,9 +140,27 @@ extension DateScanner {
     }
 
     /// `P3D`, `PT2H`, `P10Y`; `PXY` when the count is unknown.
-    static func durationValue(_ amount: Int?, _ unit: (letter: String, time: Bool, multiple: Int)) -> String {
-        let number = amount.map { String($0 * unit.multiple) } ?? "X"
-        return "P" + (unit.time ? "T" : "") + number + unit.letter
+    /// ISO 8601 has no quarters: a quarter is three months. `half` adds half a unit ("2 1/2 years" is
+    /// `P2Y6M`, "an hour and a half" `PT1H30M`) where the next smaller unit says it exactly.
+    static func durationValue(
+        _ amount: Int?,
+        _ unit: (letter: String, time: Bool, multiple: Int),
+        half: Bool = false
+    ) -> String {
+        let (letter, multiple) = unit.letter == "Q" && !unit.time ? ("M", 3) : (unit.letter, unit.multiple)
+        let number = amount.map { String($0 * multiple) } ?? "X"
+        var value = "P" + (unit.time ? "T" : "") + number + letter
+        if half, amount != nil, multiple == 1 {
+            switch (letter, unit.time) {
+            case ("Y", false): value += "6M"
+            case ("M", false): value += "15D"
+            case ("D", false): value += "T12H"
+            case ("H", true): value += "30M"
+            case ("M", true): value += "30S"
+            default: break
+            }
+        }
+        return value
     }
 
     /// A count, also `twenty four` (tens and units apart) and `(a) couple of`, with the words that may stand
@@ -186,7 +224,25 @@ extension DateScanner {
             cursor = next
             if isSymbol(cursor, "-"), !tokens[cursor].spaced { cursor += 1 }
         }
+        // "2 1/2 years"
+        var half = false
+        if amount != nil, cursor + 3 < tokens.count, tokens[cursor].kind == .number, tokens[cursor].value == 1,
+            isSymbol(cursor + 1, "/"), tokens[cursor + 2].kind == .number, tokens[cursor + 2].value == 2
+        {
+            half = true
+            cursor += 3
+        }
         guard var (unit, end) = unit(at: cursor) else { return nil }
+        // "a quarter of the shares" is a fraction; "60 Minutes", capitalised inside a sentence, a title.
+        if unit.letter == "Q", !vague, isWord(end, "of") { return nil }
+        if tokens[cursor].capitalized, cursor > 0, tokens[cursor - 1].kind != .symbol { return nil }
+        // "an hour and a half"
+        if isWord(end, "and"), isWord(end + 1, "a"), isWord(end + 2, "half") {
+            half = true
+            end += 3
+        }
+        // "several years ago": a count back of unknown length is the past, vaguely.
+        if vague, isWord(end, "ago") { return found(end + 1, Timex(.date, "PAST_REF")) }
         // "a second attempt": an ordinal, not a time.
         if isWord(cursor, "second"), amount == 1, isWord(cursor - 1, "a") || isWord(cursor - 1, "an") { return nil }
         let plural = tokens[cursor].lower.hasSuffix("s")
@@ -218,6 +274,13 @@ extension DateScanner {
                 return found(end + 1, Timex(.duration, Self.durationValue(nil, unit)))
             }
             if compound, plural, !the { return found(end, Timex(.duration, Self.durationValue(nil, unit))) }
+            // "months of twists and turns", "years of war": a span of unknown length.
+            if plural, !the, isWord(end, "of"), unit.letter != "Q", index == cursor,
+                !(index > 0 && [.number, .otherNumber].contains(tokens[index - 1].kind)),
+                !["early", "late", "small", "wee", "first", "last", "final", "final"].contains(word(index - 1) ?? "")
+            {
+                return found(end, Timex(.duration, Self.durationValue(nil, unit)))
+            }
             let prepositions: Set<String> =
                 the
                 ? ["over", "during", "through", "throughout"]
@@ -226,7 +289,7 @@ extension DateScanner {
             return found(end, Timex(.duration, Self.durationValue(nil, unit)))
         }
         if amount != nil, !qualified, the, !plural { return nil }  // "the one year": not a duration
-        return found(end, Timex(.duration, Self.durationValue(vague ? nil : amount, unit)))
+        return found(end, Timex(.duration, Self.durationValue(vague ? nil : amount, unit, half: half)))
     }
 
     /// `the past year`, `the last decade`, `the coming month` (TimeML reads them as the calendar period before
@@ -580,9 +643,26 @@ extension DateScanner {
             }
         }
         if let zone = word(cursor), Self.timeZones.contains(zone) { cursor += 1 }
+        // "10:35 a.m. (0735 GMT) Friday": the day may follow a short aside in brackets.
+        var afterAside: Int?
+        if isSymbol(cursor, "("),
+            let close = (cursor + 1..<min(tokens.count, cursor + 6)).first(where: { isSymbol($0, ")") })
+        {
+            afterAside = close + 1
+        }
         if isSymbol(cursor, ","), cursor + 1 < tokens.count, tokens[cursor + 1].month != 0 { cursor += 1 }
         var day = today
-        if let following = expression(
+        if let afterAside,
+            let following = expression(
+                at: afterAside,
+                monthContext: true,
+                yearContext: false,
+                rules: [.days, .deictic, .relative, .weekdays]
+            ), let span = following.span, span.precision == .day, span.start == span.end
+        {
+            day = span.start
+            cursor = following.end
+        } else if let following = expression(
             at: cursor,
             monthContext: true,
             yearContext: false,

@@ -71,7 +71,10 @@ public enum TimexTagger {
                         continue
                     }
                     // A weekday takes the tense of the nearest verb in its sentence; a date, of the words next to it.
-                    let isWeekday = Self.weekdays.contains(tokens[index].lower)
+                    let isWeekday =
+                        Self.weekdays.contains(tokens[index].lower)
+                        || tokens[index].lower == "the" && index + 1 < tokens.count
+                            && tokens[index + 1].lower == "weekend"
                     if markers == nil { markers = TenseMarkers(tokens) }
                     let tense = markers!.tense(near: index, within: isWeekday ? tokens.count : TenseMarkers.window)
                     let scanner =
