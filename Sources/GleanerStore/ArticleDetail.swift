@@ -28,4 +28,7 @@ public struct ArticleDetail: Sendable, Hashable, Codable {
     public var times: [TemporalExpression]
     /// The merged events the article reports, in the order it first mentions them.
     public var events: [StoredEvent]
+    /// What the article is about, from its lead; nil when none was found (or for an article stored before
+    /// main events were kept).
+    public var mainEvent: MainEvent?
 }

@@ -13,7 +13,7 @@ extension ArticleStore {
                     db,
                     sql: """
                         SELECT a.id, f.name, a.line, a.title, a.published, a.published_source, a.url, a.source,
-                               a.language, a.duplicate_of, a.warnings
+                               a.language, a.duplicate_of, a.warnings, a.main_event
                         FROM articles a JOIN files f ON f.id = a.file_id WHERE a.id = ?
                         """,
                     arguments: [id]
@@ -60,7 +60,8 @@ extension ArticleStore {
                 duplicateOf: row["duplicate_of"],
                 warnings: WarningsColumn.decode(row["warnings"]),
                 times: times,
-                events: events
+                events: events,
+                mainEvent: MainEventColumn.decode(row["main_event"])
             )
         }
     }

@@ -256,14 +256,14 @@ extension ArticleStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO articles(file_id, line, title, text, published, published_source, url, source, language,
-                                     dateline_place, text_hash, duplicate_of, similarity, kind, warnings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     dateline_place, text_hash, duplicate_of, similarity, kind, warnings, main_event)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             fileID, article.line, article.title, article.text, article.published.description,
             article.published.source.rawValue, article.url, article.source, article.language,
             article.datelinePlace, prepared.textHash, match?.canonical, match?.similarity, match?.kind.rawValue,
-            WarningsColumn.encode(article.warnings),
+            WarningsColumn.encode(article.warnings), MainEventColumn.encode(prepared.mainEvent),
         ])
         return db.lastInsertedRowID
     }

@@ -173,6 +173,11 @@ extension ArticleStore {
                     """
             )
         }
+        migrator.registerMigration("v7: main event per article") { db in
+            // The article's main event (who did what to whom, when, where) as JSON with snake_case keys, as
+            // `gleaner extract --json` prints it; NULL when extraction was off or the lead had none.
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN main_event TEXT")
+        }
         return migrator
     }
 

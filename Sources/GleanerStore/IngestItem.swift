@@ -12,19 +12,23 @@ public struct PreparedArticle: Sendable, Hashable {
     public var events: [ExtractedEvent]
     /// Every temporal expression of the text, resolved against the publication date.
     public var times: [TemporalExpression]
+    /// What the article is about, from its lead (nil when extraction is off or the lead has none).
+    public var mainEvent: MainEvent?
 
     public init(
         article: Article,
         textHash: String,
         fingerprint: DedupFingerprint,
         events: [ExtractedEvent] = [],
-        times: [TemporalExpression] = []
+        times: [TemporalExpression] = [],
+        mainEvent: MainEvent? = nil
     ) {
         self.article = article
         self.textHash = textHash
         self.fingerprint = fingerprint
         self.events = events
         self.times = times
+        self.mainEvent = mainEvent
     }
 
     /// Normalises, hashes and fingerprints `article`, checks its publication date against its text (a
@@ -32,12 +36,14 @@ public struct PreparedArticle: Sendable, Hashable {
     /// expressions, and extracts its events when given an extractor.
     public init(_ article: Article, engine: DedupEngine, extractor: EventExtractor? = nil) {
         let (dated, times) = ArticleDating.dated(article)
+        let events = extractor?.extract(from: dated) ?? []
         self.init(
             article: dated,
             textHash: ContentHash.sha256Hex(text: TextNormalizer.normalize(article.text)),
             fingerprint: engine.fingerprint(title: article.title, text: article.text),
-            events: extractor?.extract(from: dated) ?? [],
-            times: times
+            events: events,
+            times: times,
+            mainEvent: extractor?.mainEvent(of: dated, events: events, times: times)
         )
     }
 }

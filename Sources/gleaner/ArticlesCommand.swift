@@ -73,6 +73,16 @@ struct ArticlesCommand: ParsableCommand {
         print("  source:     " + (article.source ?? "—"))
         print("  language:   " + (article.language ?? "—"))
         for warning in article.warnings { print("  warning:    \(warning)") }
+        if let main = article.mainEvent {
+            let whom = main.whom.map { " → \($0.name)" } ?? ""
+            let when = main.when.map { $0.start == $0.end ? $0.start : "\($0.start)…\($0.end)" } ?? "undated"
+            print(
+                "  main event: \(main.who?.name ?? "?") \(main.what)\(whom)\(main.cameo.map { " [\($0)]" } ?? ""), "
+                    + "\(when), \(main.where?.name ?? "nowhere named") (sentence \(main.sentenceIndex))"
+            )
+        } else {
+            print("  main event: —")
+        }
         print("times (\(article.times.count)):")
         if !article.times.isEmpty {
             print("  OFFSET  TYPE      VALUE        ANCHOR     TEXT")

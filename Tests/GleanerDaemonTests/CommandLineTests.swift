@@ -134,9 +134,14 @@ struct CommandLineTests {
         #expect(
             Set(undated.keys) == [
                 "id", "file", "line", "title", "published", "published_source", "url", "source", "language", "outcome",
-                "duplicate_of", "warnings", "times", "events",
+                "duplicate_of", "warnings", "times", "events", "main_event",
             ]
         )
+        // Its main event, stored with it: from the lead, dated against the inferred publication date.
+        let main = try #require(undated["main_event"] as? [String: Any])
+        #expect(Set(main.keys) == ["who", "what", "whom", "cameo", "when", "where", "sentence_index"])
+        #expect((main["what"] as? String)?.isEmpty == false)
+        #expect(((main["when"] as? [String: Any])?["end"] as? String).map { $0 <= "2022" } == true)
         #expect(undated["id"] as? Int == undatedID)
         #expect(undated["line"] is NSNull)
         #expect(undated["duplicate_of"] is NSNull)
