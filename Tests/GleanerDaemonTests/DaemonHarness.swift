@@ -105,6 +105,9 @@ final class DaemonHarness {
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         notifyMark = notify.all.count
+        let exited = Moment()
+        exitMoment = exited
+        process.terminationHandler = { _ in exited.mark() }
         try process.run()
         self.process = process
         self.stderrPipe = pipe
@@ -134,6 +137,10 @@ final class DaemonHarness {
     }
 
     var pid: Int32 { process?.processIdentifier ?? 0 }
+
+    /// When the current process exited, as its termination was reported (nil while it runs).
+    var exitedAt: Date? { exitMoment.value }
+    private var exitMoment = Moment()
 
     var log: [String] { stderrLines.all }
 
@@ -259,6 +266,15 @@ enum Samples {
 }
 
 /// Lines shared between the stderr reader thread and the test.
+/// A moment one thread records and others read.
+final class Moment: Sendable {
+    private let moment = Mutex<Date?>(nil)
+
+    func mark() { moment.withLock { $0 = $0 ?? Date() } }
+
+    var value: Date? { moment.withLock { $0 } }
+}
+
 /// A flag one thread sets and others read.
 final class Flag: Sendable {
     private let value = Mutex(false)
