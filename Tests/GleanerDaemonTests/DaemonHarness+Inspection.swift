@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -74,6 +75,25 @@ extension DaemonHarness {
     }
 
     /// CPU time (user + system) the daemon has used so far, in seconds, from `/proc/<pid>/stat`.
+    /// Stops the daemon with SIGSTOP and waits until every one of its threads is stopped: kill(2) returns before
+    /// the signal has taken effect, and a thread still running may act in between (re-create its inbox).
+    func suspend(timeout: Double = 5, sourceLocation: SourceLocation = #_sourceLocation) {
+        signal(SIGSTOP)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+            let states = threads.compactMap { thread -> Character? in
+                guard let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(thread)/stat", encoding: .utf8),
+                    let close = text.lastIndex(of: ")")
+                else { return nil }
+                return text[text.index(after: close)...].split(separator: " ").first?.first
+            }
+            if !states.isEmpty, states.allSatisfy({ $0 == "T" || $0 == "t" }) { return }
+            usleep(1_000)
+        }
+        Issue.record("the daemon did not stop within \(timeout) s", sourceLocation: sourceLocation)
+    }
+
     func cpuSeconds() -> Double? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
             let close = text.lastIndex(of: ")")

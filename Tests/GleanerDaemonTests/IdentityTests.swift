@@ -143,7 +143,7 @@ struct IdentityTests {
         try daemon.start()
         daemon.waitForReady()
         // Stopped, so the daemon cannot re-create the inbox between the removal and the file taking its place.
-        daemon.signal(SIGSTOP)
+        daemon.suspend()
         try FileManager.default.removeItem(atPath: daemon.inbox)
         try "not a directory".write(toFile: daemon.inbox, atomically: false, encoding: .utf8)
         daemon.signal(SIGCONT)
@@ -174,7 +174,7 @@ struct IdentityTests {
         let daemon = try DaemonHarness()
         try daemon.start()
         daemon.waitForReady()
-        daemon.signal(SIGSTOP)
+        daemon.suspend()
         try FileManager.default.removeItem(atPath: daemon.inbox)
         try FileManager.default.createDirectory(atPath: daemon.inbox, withIntermediateDirectories: false)
         try daemon.drop("inside.txt", text: "Dropped into an inbox re-created by someone else.")
