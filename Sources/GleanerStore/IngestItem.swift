@@ -36,7 +36,7 @@ public struct PreparedArticle: Sendable, Hashable {
     /// expressions, and extracts its events when given an extractor.
     public init(_ article: Article, engine: DedupEngine, extractor: EventExtractor? = nil) {
         let (dated, times) = ArticleDating.dated(article)
-        let events = extractor?.extract(from: dated) ?? []
+        let events = extractor?.extract(from: dated, times: times) ?? []
         self.init(
             article: dated,
             textHash: ContentHash.sha256Hex(text: TextNormalizer.normalize(article.text)),

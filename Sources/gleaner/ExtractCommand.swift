@@ -98,7 +98,7 @@ struct ExtractCommand: ParsableCommand {
                 } else {
                     (article, times) = ArticleDating.dated(article)
                 }
-                let events = extractor.extract(from: article)
+                let events = extractor.extract(from: article, times: times)
                 reports.append(
                     Report(
                         file: file,

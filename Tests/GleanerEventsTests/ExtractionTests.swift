@@ -124,6 +124,24 @@ struct SampleExtractionTests {
         #expect(event.date?.start == "2014")
     }
 
+    @Test("Given the tagger's times, events are dated by them, in the sentences that hold them")
+    func datedByTheTaggersTimes() {
+        let published = PublicationDate(year: 2017, month: 9, day: 2, source: .commandLine)
+        let article = Article(
+            title: nil,
+            text: "Pakistan said on Friday it was ready for talks. Russia will visit Pakistan in mid-October.",
+            published: published
+        )
+        let times = TimexTagger.expressions(in: article.text, published: published)
+        #expect(times.map(\.text) == ["Friday", "mid-October"])
+        let visit = Self.extractor.extract(from: article, times: times).first { $0.cameo == "042" }
+        #expect(visit?.date?.start == "2017-10")
+        #expect(visit?.date?.text == "mid-October")
+        // Without the times, the same grammar reads the sentence, and agrees.
+        let alone = Self.extractor.extract(from: article).first { $0.cameo == "042" }
+        #expect(alone?.date?.start == "2017-10")
+    }
+
     @Test("Every record has the documented shape: codes, sentence, index, confidence in [0, 1]")
     func shape() throws {
         for prefix in ["000", "001", "002", "003", "004"] {

@@ -70,7 +70,9 @@ public enum DateGrammar {
         var index = 0
         var previousEnd = -1
         while index < tokens.count {
-            guard let found = scanner.longest(at: index, previousEnd: previousEnd) else {
+            guard DateScanner.mayStart(at: index, in: tokens),
+                let found = scanner.longest(at: index, previousEnd: previousEnd)
+            else {
                 index += 1
                 continue
             }

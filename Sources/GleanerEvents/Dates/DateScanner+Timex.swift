@@ -6,10 +6,7 @@ extension DateScanner {
     /// The longest TimeML-only expression at `index`.
     func timexExpression(at index: Int) -> Found? {
         var best: Found?
-        func consider(_ candidate: Found?) {
-            guard let candidate, candidate.end > index, candidate.isUsable else { return }
-            if best == nil || candidate.end > best!.end { best = candidate }
-        }
+        func consider(_ candidate: Found?) { Self.keepLongest(candidate, startingAt: index, in: &best) }
         consider(reference(at: index))
         consider(quarter(at: index))
         consider(duration(at: index))
@@ -738,10 +735,6 @@ extension DateScanner {
     /// `nineteen ninety-six` (a year as spoken), `the year two thousand`, `the (early) nineties`, `the 20th
     /// century` (`19`).
     func spelledYear(at index: Int) -> Found? {
-        let decades = [
-            "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
-            "nineties": 9,
-        ]
         if isWord(index, "nineteen"), let (value, next) = count(at: index + 1), tokens[index + 1].kind == .word,
             (10...99).contains(value)
         {
@@ -761,7 +754,7 @@ extension DateScanner {
         case "early", "mid", "late": cursor += isSymbol(cursor + 1, "-") ? 2 : 1
         default: break
         }
-        if let decade = word(cursor).flatMap({ decades[$0] }) {
+        if let decade = word(cursor).flatMap({ Self.spelledDecades[$0] }) {
             let first = 1900 + decade * 10
             return found(cursor + 1, .year(first, first + 9))
         }
@@ -772,6 +765,12 @@ extension DateScanner {
         }
         return nil
     }
+
+    /// Decades as spoken, by their tens digit in the 1900s.
+    static let spelledDecades = [
+        "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+        "nineties": 9,
+    ]
 
     /// `fiscal 1989` (the year), `year-earlier`, `year-ago` (the year before publication), `year-end`, `year
     /// end`, `year's end` (the last day of the year: the one past in a past-tense sentence, else this one).

@@ -89,24 +89,52 @@ struct DateScanner {
         case .otherNumber, .symbol: return nil
         }
         var best: Found?
-        func consider(_ candidate: Found?) {
-            guard let candidate, candidate.end > index, candidate.isUsable else { return }
-            if best == nil || candidate.end > best!.end { best = candidate }
-        }
-        consider(timexExpression(at: index))
-        consider(ranged(at: index))
-        consider(modified(at: index))
-        consider(
+        // TimeML's durations, sets, references, quarters and clock times date no event: event dating skips them.
+        if bareDates { Self.keepLongest(timexExpression(at: index), startingAt: index, in: &best) }
+        Self.keepLongest(ranged(at: index), startingAt: index, in: &best)
+        Self.keepLongest(modified(at: index), startingAt: index, in: &best)
+        Self.keepLongest(
             expression(
                 at: index,
                 monthContext: hasContext(index, previousEnd: previousEnd, forYear: false)
                     || (bareDates && tokens[index].capitalized && tokens[index].lower != "may"),
                 yearContext: hasContext(index, previousEnd: previousEnd, forYear: true) || bareDates,
                 rules: .all
-            )
+            ),
+            startingAt: index,
+            in: &best
         )
         return best
     }
+
+    /// Keeps `candidate` in `best` when it is usable, covers the token at `index` and ends later than `best`:
+    /// how every rule set picks its longest match.
+    static func keepLongest(_ candidate: Found?, startingAt index: Int, in best: inout Found?) {
+        guard let candidate, candidate.end > index, candidate.isUsable else { return }
+        if best == nil || candidate.end > best!.end { best = candidate }
+    }
+
+    /// Whether an expression may begin at token `index`: a month, a number or a starter word, and a determiner
+    /// ("the", "last", "from" …) only before a word that can go on with one. Most tokens fail this, and the
+    /// rules are not tried for them.
+    static func mayStart(at index: Int, in tokens: [DateToken]) -> Bool {
+        let token = tokens[index]
+        switch token.kind {
+        case .otherNumber, .symbol: return false
+        case .number, .ordinal, .decade: return true
+        case .word:
+            guard token.month != 0 || token.startsExpression else { return false }
+            guard token.month == 0, Self.determiners.contains(token.lower) else { return true }
+            guard index + 1 < tokens.count else { return false }
+            let next = tokens[index + 1]
+            return next.kind != .word || next.month != 0 || next.startsExpression
+        }
+    }
+
+    /// Words that start an expression only before another word of one ("the third quarter", "last week").
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "last", "next", "from", "between", "these", "each", "every", "per", "same",
+    ]
 
     /// The longest expression at `index` among `rules`.
     func expression(
@@ -118,10 +146,7 @@ struct DateScanner {
     ) -> Found? {
         guard index < tokens.count else { return nil }
         var best: Found?
-        func consider(_ candidate: Found?) {
-            guard let candidate, candidate.end > index, candidate.isUsable else { return }
-            if best == nil || candidate.end > best!.end { best = candidate }
-        }
+        func consider(_ candidate: Found?) { Self.keepLongest(candidate, startingAt: index, in: &best) }
         if rules.contains(.days) {
             consider(dayExpression(at: index, between: between))
             consider(weekdayDate(at: index))

@@ -26,7 +26,12 @@ public enum PublicationDateInference {
     /// `nil` when the date is not a modification time, or when the text does not contradict it.
     public static func infer(text: String, guess: PublicationDate) -> Inference? {
         guard guess.source == .fileModificationTime else { return nil }
-        let tagged = TimexTagger.tagged(in: text, published: guess)
+        return infer(from: TimexTagger.tagged(in: text, published: guess), guess: guess)
+    }
+
+    /// `infer(text:guess:)` from the text's expressions as the tagger read them against `guess`.
+    static func infer(from tagged: [TimexTagger.Tagged], guess: PublicationDate) -> Inference? {
+        guard guess.source == .fileModificationTime else { return nil }
         let explicit = tagged.filter {
             $0.writtenYear != nil && ($0.expression.type == .date || $0.expression.type == .time)
         }

@@ -46,20 +46,9 @@ public enum TimexTagger {
                 var previousEnd = -1
                 while index < tokens.count {
                     // Most words can start no expression: skip them before anything is computed for them.
-                    switch tokens[index].kind {
-                    case .word where tokens[index].month == 0 && !tokens[index].startsExpression, .otherNumber, .symbol:
+                    if !DateScanner.mayStart(at: index, in: tokens) {
                         index += 1
                         continue
-                    default: break
-                    }
-                    // "the", "a", "last" … start an expression only before a word that can go on with one.
-                    if tokens[index].kind == .word, Self.determiners.contains(tokens[index].lower) {
-                        let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-                        guard let next, next.kind != .word || next.month != 0 || next.startsExpression
-                        else {
-                            index += 1
-                            continue
-                        }
                     }
                     // Whether anything matches here does not depend on the tense: look first, in the present.
                     let probe =
@@ -165,11 +154,6 @@ public enum TimexTagger {
         result.append(((separator + 1)..<found.end, Timex(.date, tail)))
         return result
     }
-
-    /// Words that start an expression only together with the next one ("the 1990s", "a year ago", "last week").
-    static let determiners: Set<String> = [
-        "the", "a", "an", "this", "last", "next", "from", "between", "these", "each", "every", "per", "same",
-    ]
 
     /// The longest stretch of tokens read as one sentence.
     static let runOn = 400

@@ -70,18 +70,31 @@ public struct EventExtractor: Sendable {
     ]
 
     /// Every event the article reports, in sentence order.
-    public func extract(from article: Article) -> [ExtractedEvent] {
+    ///
+    /// - Parameter times: the article's temporal expressions (`TimexTagger`), when they are at hand: the date
+    ///   grammar then reads only the sentences that hold one, instead of every sentence with a number or a date
+    ///   word.
+    public func extract(from article: Article, times: [TemporalExpression]? = nil) -> [ExtractedEvent] {
         var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
         var events: [ExtractedEvent] = []
         let dateline = article.datelinePlace.flatMap { place in
             entities.longestMatch(Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)!, at: 0)?.0
                 .firstPlace
         }
+        // The offsets of the expressions, in text order, walked alongside the sentences.
+        let timeOffsets = times?.map(\.offset)
+        var nextTime = 0
         for sentence in SentenceSplitter.sentences(article.text) {
+            var holdsTime: Bool?
+            if let timeOffsets {
+                let (start, end) = sentence.offsets(in: article.text)
+                while nextTime < timeOffsets.count, timeOffsets[nextTime] < start { nextTime += 1 }
+                holdsTime = nextTime < timeOffsets.count && timeOffsets[nextTime] < end
+            }
             // More than 400 tokens is not a sentence but a run-on without punctuation.
             guard let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary) else { continue }
             let mentions = finder.mentions(in: tokens)
-            let context = SentenceContext(sentence.text, tokens: tokens, vocabulary: vocabulary)
+            let context = SentenceContext(sentence.text, tokens: tokens, vocabulary: vocabulary, holdsTime: holdsTime)
             var position = 0
             while position < tokens.count {
                 guard let (entry, end) = triggers.match(tokens, at: position),

@@ -4,8 +4,8 @@ import GleanerCore
 /// a `String`, its temporal expressions for each tense, and whether it holds words of attribution or of the past.
 final class SentenceContext {
     let sentence: Substring
-    /// False when no token can start a temporal expression (a number, or a date word such as "Monday" or
-    /// "ago"): the grammar is skipped.
+    /// False when the tagger found no temporal expression in the sentence, or, without its findings, when no
+    /// token can start one (a number, or a date word such as "Monday" or "ago"): the grammar is skipped.
     let mayHoldDates: Bool
     /// The sentence as a `String`; temporal expressions are ranges of it.
     private(set) lazy var text = String(sentence)
@@ -19,8 +19,9 @@ final class SentenceContext {
     /// Whether a token marks the past ("was", "yesterday").
     let hasPastMarker: Bool
 
-    /// The context of `sentence`, tokenised as `tokens` with the numbers of `vocabulary`.
-    init(_ sentence: Substring, tokens: [Token], vocabulary: Vocabulary) {
+    /// The context of `sentence`, tokenised as `tokens` with the numbers of `vocabulary`; `holdsTime` says
+    /// whether the tagger found a temporal expression in it, when it was asked.
+    init(_ sentence: Substring, tokens: [Token], vocabulary: Vocabulary, holdsTime: Bool? = nil) {
         self.sentence = sentence
         var classes: Vocabulary.Classes = []
         var bareClasses: Vocabulary.Classes = []
@@ -29,8 +30,13 @@ final class SentenceContext {
             classes.formUnion(vocabulary.classes(of: token.number))
             bareClasses.formUnion(vocabulary.classes(of: token.bareNumber))
             if token.kind == .number { hasNumber = true }
+            // "mid-October", "late-2019": a date word after a hyphen.
+            if holdsTime == nil, token.kind == .word, let hyphen = token.lower.lastIndex(of: "-") {
+                let last = String(token.lower[token.lower.index(after: hyphen)...])
+                bareClasses.formUnion(vocabulary.classes(of: vocabulary.number(of: last)))
+            }
         }
-        mayHoldDates = hasNumber || bareClasses.contains(.dateWord)
+        mayHoldDates = holdsTime ?? (hasNumber || bareClasses.contains(.dateWord))
         hasAttribution = classes.contains(.attribution)
         hasPastMarker = classes.contains(.pastMarker)
     }
