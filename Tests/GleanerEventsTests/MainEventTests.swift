@@ -47,8 +47,113 @@ struct MainEventTests {
     func sentenceInitialWord() throws {
         let main = try #require(mainEvent("Snow fell across the region overnight, closing schools and roads."))
         #expect(main.who == nil)
-        // No date in the lead: the publication day or the day before.
-        #expect(main.when?.start == "2022-02-16")
-        #expect(main.when?.end == "2022-02-17")
+        // No date anywhere: when it happened is not known, and is not guessed.
+        #expect(main.when == nil)
+    }
+
+    @Test("A wire dateline says where the story was filed: no party, but the place when the lead names none")
+    func wireDateline() throws {
+        let main = try #require(
+            mainEvent("BERLIN (Reuters) — Zentrix Robotics opened a warehouse on Tuesday, the company said.")
+        )
+        #expect(main.who?.name == "Zentrix Robotics")
+        #expect(main.where?.country == "DEU")
+        // The dateline is the event's place, not its actor.
+        let arrest = try #require(
+            Self.extractor.extract(
+                from: Article(
+                    title: nil,
+                    text: "MOSCOW — Police arrested a Ukrainian diplomat on Sunday.",
+                    published: Self.published
+                )
+            ).first
+        )
+        #expect(arrest.actor?.text != "MOSCOW")
+        #expect(arrest.target?.country == "UKR")
+        #expect(arrest.location?.name == "Moscow")
+    }
+
+    @Test(
+        "Wire datelines are read; other openings are not",
+        arguments: [
+            ("BERLIN — A tourist ship struck a bridge.", "BERLIN"),
+            ("LONDON (Reuters) - Prices rose.", "LONDON"),
+            ("ERIE, Pa. — Snow continues to fall.", "ERIE"),
+            ("NEW YORK (AP) — Two trains collided.", "NEW YORK"),
+            ("KABUL: Officials said on Monday.", "KABUL"),
+            ("US officials said on Monday - nothing more.", nil),
+            ("A tourist ship — the Swiss Crystal — struck a bridge.", nil),
+            ("I - for one - disagree.", nil),
+        ] as [(String, String?)]
+    )
+    func wireDatelines(text: String, place: String?) {
+        #expect(WireDateline(text)?.place == place)
+    }
+
+    @Test("When: not a deadline after publication, the report's own day, a photo caption, or background")
+    func whenRules() throws {
+        // "must pay by November" is a deadline; the lead's later sentence says when.
+        let deadline = try #require(
+            mainEvent(
+                "A woman in Ohio was told she owed $284 billion and must pay by November 2023. "
+                    + "The bill arrived on Monday."
+            )
+        )
+        #expect(deadline.when?.start == "2022-02-14")
+        // "police said Wednesday" dates the report; the crash was on Tuesday evening.
+        let report = try #require(
+            mainEvent(
+                "A tourist ship struck a bridge on the Rhine, police said Wednesday. "
+                    + "The ship hit a pillar on Tuesday evening."
+            )
+        )
+        #expect(report.when?.start == "2022-02-15")
+        // A caption dates the photograph; a year named as background is no date of the news.
+        let caption = try #require(
+            mainEvent(
+                "Zentrix Robotics has yet to fix 390,000 machines, a committee said. "
+                    + "A machine stands in a yard in Leeds, Britain May 5, 2016. REUTERS/Jane Doe. "
+                    + "The company was founded in 2009."
+            )
+        )
+        #expect(caption.when == nil)
+        // "this year" says nothing a reader does not know; Monday does.
+        let vague = try #require(
+            mainEvent("A gunman who was released this year opened fire at a school. He had killed a neighbour Monday.")
+        )
+        #expect(vague.when?.start == "2022-02-14")
+    }
+
+    @Test(
+        "TIMEX3 values as event dates",
+        arguments: [
+            ("2017", "2017", "2017", "year"),
+            ("2017-11", "2017-11", "2017-11", "month"),
+            ("2017-11-26", "2017-11-26", "2017-11-26", "day"),
+            ("2017-11-26TMO", "2017-11-26", "2017-11-26", "day"),
+            ("2017-11-26T14:30", "2017-11-26", "2017-11-26", "day"),
+            ("2017-W45", "2017-11-06", "2017-11-12", "day"),
+            ("2021-W01", "2021-01-04", "2021-01-10", "day"),
+            ("2017-W45-WE", "2017-11-11", "2017-11-12", "day"),
+            ("2017-Q3", "2017-07", "2017-09", "month"),
+            ("2017-H2", "2017-07", "2017-12", "month"),
+            ("2017-WI", "2017-12", "2018-02", "month"),
+            ("2017-SU", "2017-06", "2017-08", "month"),
+            ("201", "2010", "2019", "year"),
+        ]
+    )
+    func timexValues(value: String, start: String, end: String, precision: String) throws {
+        let date = try #require(EventDate(timexValue: value, text: "", anchor: "published"))
+        #expect(date.start == start)
+        #expect(date.end == end)
+        #expect(date.precision == precision)
+    }
+
+    @Test(
+        "TIMEX3 values that name no interval give no event date",
+        arguments: ["PRESENT_REF", "XXXX-WI", "P1D", "2017-13", "2017-02-30"]
+    )
+    func noInterval(value: String) {
+        #expect(EventDate(timexValue: value, text: "", anchor: "published") == nil)
     }
 }

@@ -3,6 +3,8 @@ import GleanerCore
 extension EventExtractor {
     /// How many body sentences the lead has: the main event is read from them.
     static let leadSentences = 3
+    /// A lead "sentence" longer than this (in UTF-8 bytes) is a run-on or a blob, not read for a subject.
+    static let longestLeadSentence = 4_000
 
     /// The article's main event: among the coded events of its lead, the one placed earliest and best
     /// supported (an actor named, a target, repeated in the title); without one, the lead's first sentence read
@@ -14,10 +16,9 @@ extension EventExtractor {
     ///   - events: the article's events (``extract(from:)``).
     ///   - times: its temporal expressions (``TimexTagger``), for the date when the event has none.
     public func mainEvent(of article: Article, events: [ExtractedEvent], times: [TemporalExpression]) -> MainEvent? {
-        let sentences = Array(SentenceSplitter.sentences(article.text).prefix(Self.leadSentences))
+        let sentences = Array(Self.bodySentences(article.text).prefix(Self.leadSentences))
         guard !sentences.isEmpty else { return nil }
         let title = article.title?.lowercased() ?? ""
-        let anchor = TemporalExpression.Anchor(article.published).rawValue
 
         var best: (score: Double, event: ExtractedEvent)?
         for event in events where event.sentenceIndex < Self.leadSentences && event.modality != .negated {
@@ -35,33 +36,15 @@ extension EventExtractor {
         }
 
         let lead = sentences[best?.event.sentenceIndex ?? 0]
-        let (leadStart, leadEnd) = lead.offsets(in: article.text)
-        let leadTextEnd = sentences.last!.offsets(in: article.text).end
-        func isDate(_ time: TemporalExpression) -> Bool {
-            (time.type == .date || time.type == .time) && time.value.first?.isNumber == true
-        }
-        // The date of its sentence, else of the lead, else the first day the article names in the week before
-        // publication (news reports what happened in the last days).
-        let publishedDay = article.published.description
-        let firstDate =
-            times.first { $0.offset >= leadStart && $0.offset < leadEnd && isDate($0) }
-            ?? times.first { $0.offset < leadTextEnd && isDate($0) }
-            ?? times.first {
-                isDate($0) && $0.value.count >= 10 && $0.value.prefix(10) <= publishedDay
-                    && Self.daysBetween($0.value, publishedDay).map { $0 <= 7 } == true
-            }
         let when =
-            best?.event.date
-            ?? firstDate.map {
-                EventDate(
-                    start: $0.value,
-                    end: $0.value,
-                    precision: Self.precision($0.value),
-                    text: $0.text,
-                    anchor: anchor
-                )
-            }
-            ?? Self.reportingDays(article.published, anchor: anchor)
+            best?.event.date.flatMap { isTelling($0, published: article.published) ? $0 : nil }
+            ?? mainEventDate(
+                of: article,
+                times: times,
+                lead: sentences,
+                eventSentence: lead,
+                planned: best?.event.modality == .planned
+            )
         let place = best?.event.location ?? firstPlace(in: sentences) ?? datelinePlace(of: article)
 
         if let event = best?.event {
@@ -139,7 +122,9 @@ extension EventExtractor {
     func firstPlace(in sentences: [Sentence]) -> EventLocation? {
         var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
         for sentence in sentences {
-            guard let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary) else { continue }
+            guard sentence.text.utf8.count <= Self.longestLeadSentence,
+                let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
+            else { continue }
             if let place = finder.mentions(in: tokens).first(where: { $0.place != nil && $0.preposition != nil })?.place
             {
                 return place
@@ -149,7 +134,7 @@ extension EventExtractor {
     }
 
     func datelinePlace(of article: Article) -> EventLocation? {
-        guard let place = article.datelinePlace,
+        guard let place = article.datelinePlace ?? WireDateline(article.text)?.place,
             let tokens = Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)
         else { return nil }
         guard let found = entities.longestMatch(tokens, at: 0)?.0.firstPlace else { return nil }
@@ -166,7 +151,9 @@ extension EventExtractor {
     /// and the verb phrase starts at the next word that is a verb (an auxiliary, a past tense, or a present
     /// tense in -s) and runs to the end of its clause, at most six words.
     func subjectAndVerb(of sentence: Sentence, in articleText: String) -> (EventActor?, String)? {
-        guard let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary) else { return nil }
+        guard sentence.text.utf8.count <= Self.longestLeadSentence,
+            let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
+        else { return nil }
         var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
         let mentions = finder.mentions(in: tokens)
         func isVerb(_ index: Int, after start: Int) -> Bool {

@@ -77,14 +77,14 @@ public struct EventExtractor: Sendable {
     public func extract(from article: Article, times: [TemporalExpression]? = nil) -> [ExtractedEvent] {
         var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
         var events: [ExtractedEvent] = []
-        let dateline = article.datelinePlace.flatMap { place in
+        let dateline = (article.datelinePlace ?? WireDateline(article.text)?.place).flatMap { place in
             entities.longestMatch(Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)!, at: 0)?.0
                 .firstPlace
         }
         // The offsets of the expressions, in text order, walked alongside the sentences.
         let timeOffsets = times?.map(\.offset)
         var nextTime = 0
-        for sentence in SentenceSplitter.sentences(article.text) {
+        for sentence in Self.bodySentences(article.text) {
             var holdsTime: Bool?
             if let timeOffsets {
                 let (start, end) = sentence.offsets(in: article.text)
@@ -119,6 +119,18 @@ public struct EventExtractor: Sendable {
             }
         }
         return events
+    }
+
+    /// The sentences of `text`, the first without the wire dateline that opens it ("BERLIN —"): the place
+    /// where the story was filed is no party to its events.
+    static func bodySentences(_ text: String) -> [Sentence] {
+        var sentences = SentenceSplitter.sentences(text)
+        if let dateline = WireDateline(text), let first = sentences.first, dateline.end < first.text.endIndex,
+            dateline.end >= first.text.startIndex
+        {
+            sentences[0].text = text[dateline.end..<first.text.endIndex]
+        }
+        return sentences
     }
 
     /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb.

@@ -1,0 +1,101 @@
+import GleanerCore
+
+extension EventExtractor {
+    /// When the main event happened, when its own event has no date: the first date that can say so in the
+    /// event's sentence, else in the lead, else the first day the article names in the week before publication
+    /// (news reports what happened in the last days), else the publication day and the day before.
+    ///
+    /// A date can say so when it names an interval (not a duration, a set or "now"), and it is not
+    /// - after the publication day, unless the event is planned ("must pay by November 2018" is a deadline, not
+    ///   when the bill came);
+    /// - the date of the report ("police said Wednesday": the ship struck the bridge the evening before);
+    /// - in a photo caption ("… in London, May 5, 2016. REUTERS/…": when the picture was taken);
+    /// - a year or more before publication (background: "since he took power in late 2011");
+    /// - a whole year that holds the publication day ("this year"), which says nothing a reader does not know.
+    func mainEventDate(
+        of article: Article,
+        times: [TemporalExpression],
+        lead: [Sentence],
+        eventSentence: Sentence,
+        planned: Bool
+    ) -> EventDate? {
+        let anchor = TemporalExpression.Anchor(article.published).rawValue
+        let published = article.published.description
+        let publishedDay = CivilCalendar.days(
+            year: article.published.year,
+            month: article.published.month,
+            day: article.published.day
+        )
+        // Each lead sentence's offsets and whether it is a caption, worked out once.
+        let sentences = lead.map { ($0, $0.offsets(in: article.text), Self.isCaption($0.text)) }
+        func date(_ time: TemporalExpression, background: Bool) -> EventDate? {
+            guard time.type == .date || time.type == .time,
+                let date = EventDate(timexValue: time.value, text: time.text, anchor: anchor)
+            else { return nil }
+            if !planned, Self.isAfter(date.start, published) { return nil }
+            if !isTelling(date, published: article.published) { return nil }
+            if background, let end = Self.day(date.end, last: true), publishedDay - end > 365 { return nil }
+            if let (_, offsets, isCaption) = sentences.first(where: {
+                time.offset >= $0.1.start && time.offset < $0.1.end
+            }) {
+                if isCaption { return nil }
+                // "said on": the words right before the date, read from a short stretch of text.
+                let utf8 = article.text.utf8
+                var start = utf8.index(utf8.startIndex, offsetBy: max(offsets.start, time.offset - 40))
+                while start < utf8.endIndex, utf8[start] & 0xC0 == 0x80 { start = utf8.index(after: start) }
+                let end = utf8.index(utf8.startIndex, offsetBy: time.offset)
+                let before = CharacterReader(article.text[start..<end])
+                if Self.datesTheReport(before, before: before.count) { return nil }
+            }
+            return date
+        }
+        let (eventStart, eventEnd) = eventSentence.offsets(in: article.text)
+        let leadEnd = sentences.last?.1.end ?? 0
+        let inSentence = times.lazy.filter { $0.offset >= eventStart && $0.offset < eventEnd }
+            .compactMap { date($0, background: true) }.first
+        let inLead = times.lazy.filter { $0.offset < leadEnd }.compactMap { date($0, background: true) }.first
+        let lastDays = times.lazy.compactMap { time -> EventDate? in
+            guard let found = date(time, background: false), found.precision == "day",
+                let day = Self.day(found.start, last: false), (0...7).contains(publishedDay - day)
+            else { return nil }
+            return found
+        }.first
+        return inSentence ?? inLead ?? lastDays
+    }
+
+    /// Whether `date` tells a reader more than the publication date does: not a whole year that holds it
+    /// ("this year").
+    func isTelling(_ date: EventDate, published: PublicationDate) -> Bool {
+        !(date.precision == "year" && date.start <= String(published.year) && date.end >= String(published.year))
+    }
+
+    /// Whether the date `value` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) begins after the period `published` names.
+    static func isAfter(_ value: String, _ published: String) -> Bool {
+        let length = min(value.count, published.count)
+        return value.prefix(length) > published.prefix(length)
+    }
+
+    /// The day number of `YYYY-MM-DD`, or of the first (or `last`) day of `YYYY-MM` or `YYYY`.
+    static func day(_ value: String, last: Bool) -> Int? {
+        let parts = value.split(separator: "-").compactMap { Int($0) }
+        guard let year = parts.first, (1...9999).contains(year) else { return nil }
+        let month = parts.count > 1 ? parts[1] : (last ? 12 : 1)
+        guard (1...12).contains(month) else { return nil }
+        let day = parts.count > 2 ? parts[2] : (last ? CivilCalendar.daysInMonth(year: year, month: month) : 1)
+        guard CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
+        return CivilCalendar.days(year: year, month: month, day: day)
+    }
+
+    /// Whether a sentence is a photo caption: it carries a picture agency's credit (looked for in its first
+    /// 1,000 characters: a caption is short).
+    static func isCaption(_ sentence: Substring) -> Bool {
+        let head = sentence.prefix(1_000)
+        return captionCredits.contains { head.contains($0) }
+    }
+
+    /// Credits that end or begin a photo caption in wire copy.
+    static let captionCredits = [
+        "REUTERS/", "(Photo", "Photo by", "Photo:", "Getty Images", "AP Photo", "AFP PHOTO", "AFP Photo", "/AFP",
+        "FILE PHOTO", "File photo", "EPA/", "(Image",
+    ]
+}

@@ -1,0 +1,75 @@
+/// The dateline that opens a wire story: the place in capitals, perhaps its state or country and the agency,
+/// then a dash or a colon ("BERLIN —", "LONDON (Reuters) -", "ERIE, Pa. —", "NEW YORK (AP) —"). It says where the
+/// story was filed; its words are no party to the events of the first sentence.
+struct WireDateline: Hashable {
+    /// The place as written in capitals ("NEW YORK").
+    var place: String
+    /// Where the text after the dateline (and the spaces after its dash) begins.
+    var end: String.Index
+
+    /// The dateline at the start of `text`, if it has one. Reads at most the first 80 characters.
+    init?(_ whole: String) {
+        // A dateline is short: only the head of the text is read, however long its first line.
+        let text = whole.prefix(80)
+        var cursor = text.startIndex
+        func skipSpaces() {
+            while cursor < text.endIndex, text[cursor] == " " || text[cursor] == "\t" {
+                cursor = text.index(after: cursor)
+            }
+        }
+        func word() -> Substring? {
+            let start = cursor
+            while cursor < text.endIndex, !text[cursor].isWhitespace, !",()—–:".contains(text[cursor]) {
+                cursor = text.index(after: cursor)
+            }
+            return start < cursor ? text[start..<cursor] : nil
+        }
+        skipSpaces()
+        // The place: one to four words in capitals, the first of at least two letters.
+        var words: [Substring] = []
+        while words.count < 4 {
+            let start = cursor
+            guard let next = word(), next.contains(where: \.isLetter),
+                next.allSatisfy({ $0.isUppercase || $0 == "." || $0 == "-" || $0 == "'" })
+            else {
+                cursor = start
+                break
+            }
+            words.append(next)
+            let afterWord = cursor
+            skipSpaces()
+            if cursor < text.endIndex, text[cursor].isUppercase { continue }
+            cursor = afterWord
+            break
+        }
+        guard let first = words.first, first.filter(\.isLetter).count >= 2, !(words.count == 1 && first == "-")
+        else { return nil }
+        skipSpaces()
+        // ", Pa.", ", Germany", ", Calif.": a state or country after a comma, one or two words.
+        if cursor < text.endIndex, text[cursor] == "," {
+            cursor = text.index(after: cursor)
+            skipSpaces()
+            for _ in 0..<2 {
+                let start = cursor
+                guard let next = word(), next.first?.isUppercase == true else {
+                    cursor = start
+                    break
+                }
+                skipSpaces()
+            }
+        }
+        // "(Reuters)", "(AP)".
+        if cursor < text.endIndex, text[cursor] == "(" {
+            guard let close = text[cursor...].prefix(30).firstIndex(of: ")") else { return nil }
+            cursor = text.index(after: close)
+            skipSpaces()
+        }
+        guard cursor < text.endIndex, "—–-:".contains(text[cursor]) else { return nil }
+        while cursor < text.endIndex, "—–-:".contains(text[cursor]) { cursor = text.index(after: cursor) }
+        guard cursor < text.endIndex, text[cursor] == " " else { return nil }
+        skipSpaces()
+        guard cursor < text.endIndex else { return nil }
+        place = words.joined(separator: " ")
+        end = cursor
+    }
+}
