@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores Gleaner's events (the "events" and "main_event" of `gleaner extract --json`) on real news.
 
-Two measurements, each made when its data is present:
+Three measurements, each made when its data is present:
 
 PLOVER: the 161 gold sentences of the PLOVER development set. Each sentence is given to `gleaner extract` as
 an article of its own (fixed publication date); each extracted event's CAMEO code is mapped to a PLOVER type
@@ -26,11 +26,17 @@ the annotation's notes (`who also: A | B`, `when also: …`, `where also: …`) 
 For comparison the same fields are scored for a baseline that takes the article's first event (lowest
 sentence index) as its main event.
 
-    events.py --gleaner PATH --data DIR [--annotations TSV] [--errors FILE] [--markdown]
+Wire coverage: the 2,452 real wire stories of wire-news-silver (no event gold), each given as a record with
+its title, its text without tags and its creation date: how many get a coded event and a main event (with a
+named who, a known when and where), and how many coded events have no actor or an actor no gazetteer places
+in a country. These are not accuracy figures; they show how much of real news the extractor reads at all.
+
+    events.py --gleaner PATH --data DIR [--annotations TSV] [--errors FILE] [--markdown] [--wire-limit N]
 """
 import argparse
 import calendar
 import datetime
+import html
 import json
 import os
 import re
@@ -394,6 +400,64 @@ def score_main(args, errors):
 
 
 # ---------------------------------------------------------------------------------------------------------
+# Coverage on real wire news without event gold
+
+
+def wire_article(path):
+    """A TimeML wire story as a news-please-style record: title, text without tags, its creation date."""
+    with open(path, encoding="utf-8") as handle:
+        document = handle.read()
+
+    def section(tag):
+        found = re.search(rf"<{tag}>(.*?)</{tag}>", document, re.S)
+        return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip() if found else ""
+
+    dct = re.search(r'<DCT>.*?value="([0-9]{4}-[0-9]{2}-[0-9]{2})', document, re.S)
+    return {"title": section("TITLE") or None, "text": section("TEXT"), "date_publish": dct.group(1) if dct else None}
+
+
+def score_wire(args):
+    folder = os.path.join(args.data, "wire-news-silver")
+    if not os.path.isdir(folder):
+        print(f"eval-events: wire coverage skipped: no stories at {folder}", file=sys.stderr)
+        return None
+    names = sorted(name for name in os.listdir(folder) if name.endswith(".tml"))
+    if args.wire_limit:
+        names = names[: args.wire_limit]
+    t = dict(articles=0, events=0, no_actor=0, actor_unknown_country=0, main=0, who=0, when=0, where=0,
+             with_event=0)
+    with tempfile.TemporaryDirectory() as scratch:
+        paths = []
+        for name in names:
+            record = wire_article(os.path.join(folder, name))
+            if not record["text"]:
+                continue
+            path = os.path.join(scratch, name[:-4] + ".json")
+            with open(path, "w", encoding="utf-8") as out:
+                json.dump(record, out)
+            paths.append(path)
+        for start in range(0, len(paths), 400):
+            for report in run_extract(args.gleaner, paths[start : start + 400], refused=[]):
+                t["articles"] += 1
+                events = report.get("events") or []
+                t["events"] += len(events)
+                t["with_event"] += bool(events)
+                for event in events:
+                    actor = event.get("actor")
+                    if not actor:
+                        t["no_actor"] += 1
+                    elif not actor.get("country"):
+                        t["actor_unknown_country"] += 1
+                main = report.get("main_event")
+                if main:
+                    t["main"] += 1
+                    t["who"] += bool(main.get("who"))
+                    t["when"] += bool(main.get("when"))
+                    t["where"] += bool(main.get("where"))
+    return t
+
+
+# ---------------------------------------------------------------------------------------------------------
 
 
 def main():
@@ -403,6 +467,7 @@ def main():
     parser.add_argument("--annotations", default=os.path.join(REPOSITORY, "docs", "annotations", "main-events.tsv"))
     parser.add_argument("--errors", help="write every miss and wrong answer to this file")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--wire-limit", type=int, default=0, help="read only the first N wire stories (0: all)")
     args = parser.parse_args()
 
     errors = []
@@ -464,7 +529,30 @@ def main():
                     print(f"    {field:6} P {p:.3f} ({c['right_p']}/{c['produced']})  R {r:.3f} ({c['right_r']}/{c['gold']})")
         if md:
             print()
-    if not plover and not main_events:
+    wire = score_wire(args)
+    if wire:
+        a, e = wire["articles"], wire["events"]
+        rows = [
+            ("articles with at least one coded event", wire["with_event"], a),
+            ("articles with a main event", wire["main"], a),
+            ("  … whose who is named", wire["who"], a),
+            ("  … whose when is known", wire["when"], a),
+            ("  … whose where is known", wire["where"], a),
+            ("coded events without an actor", wire["no_actor"], e),
+            ("coded events whose actor has no country (a name no gazetteer holds)", wire["actor_unknown_country"], e),
+        ]
+        if md:
+            print(f"Coverage on {a} real wire stories without event gold ({e} coded events):\n")
+            print("| measure | count | share |")
+            print("|---|---|---|")
+            for label, count, total in rows:
+                print(f"| {label.strip()} | {count} / {total} | {ratio(count, total):.3f} |")
+            print()
+        else:
+            print(f"Wire coverage: {a} stories, {e} coded events")
+            for label, count, total in rows:
+                print(f"  {label:70} {count:>6} / {total:<6} {ratio(count, total):.3f}")
+    if not plover and not main_events and not wire:
         print("eval-events: nothing scored (no PLOVER gold and no news-please articles found)")
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as out:
