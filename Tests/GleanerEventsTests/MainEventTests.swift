@@ -51,6 +51,27 @@ struct MainEventTests {
         #expect(main.when == nil)
     }
 
+    @Test("A lead that reports a statement is about the statement: its speaker is who")
+    func statements() throws {
+        // What was said is a coded event of another party; the news is that the speaker said it.
+        let reported = try #require(
+            mainEvent(
+                "U.S. President Donald Trump said on Monday that Japan would shoot down the missiles. "
+                    + "The remarks came during a visit."
+            )
+        )
+        #expect(reported.who?.name == "Donald Trump")
+        #expect(reported.what.hasPrefix("said on Monday that"))
+        // A quotation attributed at its end, to a name no lexicon holds.
+        let quoted = try #require(
+            mainEvent("“President Putin would like to stay forever,” Nadiya Okonkwo said. She is a lawyer.")
+        )
+        #expect(quoted.who?.name == "Nadiya Okonkwo")
+        // "United States" holds no verb "states".
+        let noun = mainEvent("Two students came to the United States to study engines.")
+        #expect(noun?.who?.name != "United")
+    }
+
     @Test("A wire dateline says where the story was filed: no party, but the place when the lead names none")
     func wireDateline() throws {
         let main = try #require(

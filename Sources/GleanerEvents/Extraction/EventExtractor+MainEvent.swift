@@ -47,6 +47,31 @@ extension EventExtractor {
             )
         let place = best?.event.location ?? firstPlace(in: sentences) ?? datelinePlace(of: article)
 
+        // A lead that reports a statement ("X said …", "“…,” X said") is about the statement: its speaker is
+        // who, unless the coded event is the speaker's own and comes before the reporting verb.
+        // The first sentence's statement also wins over a coded event of a later sentence, or one without an
+        // actor ("Boris Johnson said he was horrified by a shooting …" / "The attack is the worst …").
+        let leadStatement = statement(in: lead)
+        let opening = lead.index == 0 ? leadStatement : statement(in: sentences[0])
+        let chosen: (Statement, Sentence)? =
+            if let best, let leadStatement, best.event.actor == nil || Self.isReported(best.event, by: leadStatement) {
+                (leadStatement, lead)
+            } else if let opening, best == nil || best!.event.actor == nil || best!.event.sentenceIndex > 0 {
+                (opening, sentences[0])
+            } else {
+                nil
+            }
+        if let (statement, sentence) = chosen {
+            return MainEvent(
+                who: statement.speaker,
+                what: statement.what,
+                whom: nil,
+                cameo: nil,
+                when: when,
+                where: place,
+                sentenceIndex: sentence.index
+            )
+        }
         if let event = best?.event {
             // A coded event whose actor is no lexicon entry: the lead's subject, named as written.
             let who = event.actor ?? subjectAndVerb(of: lead, in: article.text)?.0

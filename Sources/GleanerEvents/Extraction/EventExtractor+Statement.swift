@@ -1,0 +1,87 @@
+import GleanerCore
+
+extension EventExtractor {
+    /// A statement a lead sentence reports: who said it and the verb phrase ("said on Monday that Japan would
+    /// shoot …"), read without a parser.
+    struct Statement {
+        var speaker: EventActor
+        var what: String
+        /// Where the reporting verb is in the sentence, in UTF-8 bytes from its start.
+        var verbOffset: Int
+    }
+
+    /// Verbs that report what someone said: the news of a lead that opens "X said …" or ends "…, X said" is
+    /// the statement.
+    static let statementVerbs: Set<String> = [
+        "said", "says", "told", "tells", "announced", "announces", "warned", "warns", "insisted", "insists",
+        "claimed", "declared", "declares", "stated", "argued", "argues", "urged", "urges",
+    ]
+
+    /// The statement `sentence` reports: a named party right before a reporting verb, as its subject ("U.S.
+    /// President Donald Trump said on Monday that …", "“…,” Mtetwa said."). A party after a preposition ("in
+    /// Moscow said") or inside the quotation is not the speaker.
+    func statement(in sentence: Sentence) -> Statement? {
+        guard sentence.text.utf8.count <= Self.longestLeadSentence,
+            let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
+        else { return nil }
+        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
+        let mentions = finder.mentions(in: tokens)
+        for verb in tokens.indices
+        where verb > 0 && tokens[verb].text.first?.isLowercase == true
+            && Self.statementVerbs.contains(tokens[verb].lower)
+        {
+            let speaker: EventActor
+            if let mention = mentions.first(where: { $0.tokens.upperBound == verb && $0.preposition == nil }) {
+                speaker = mention.actor(countryNames: countryNames)
+            } else if let span = Self.nameEnding(at: verb, in: tokens) {
+                let text = tokens[span].map { String($0.text) }.joined(separator: " ")
+                speaker = EventActor(text: text, name: text, country: nil, role: nil)
+            } else {
+                continue
+            }
+            var end = verb
+            while end < tokens.count, end - verb < 8,
+                tokens[end].kind != .punctuation || tokens[end].text == "’"
+                    || tokens[end].text == "'"
+            {
+                end += 1
+            }
+            let what = tokens[verb..<end].map { String($0.text) }.joined(separator: " ")
+            let verbOffset = sentence.text.utf8.distance(
+                from: sentence.text.startIndex,
+                to: tokens[verb].text.startIndex
+            )
+            return Statement(speaker: speaker, what: what, verbOffset: verbOffset)
+        }
+        return nil
+    }
+
+    /// Whether `event`'s trigger comes after the statement's reporting verb in its sentence: it is what was
+    /// said ("Trump said Japan would shoot …").
+    static func isReported(_ event: ExtractedEvent, by statement: Statement) -> Bool {
+        guard let trigger = event.sentence.range(of: event.trigger) else { return false }
+        return event.sentence.utf8.distance(from: event.sentence.startIndex, to: trigger.lowerBound)
+            > statement.verbOffset
+    }
+
+    /// The run of capitalised words that ends right before token `end` ("Mtetwa", "Jane Doe"), not starting
+    /// the sentence unless the article is a quotation's attribution: at most four words.
+    static func nameEnding(at end: Int, in tokens: [Token]) -> Range<Int>? {
+        var start = end
+        while start > 0, end - start < 4, tokens[start - 1].kind == .word,
+            tokens[start - 1].text.first?.isUppercase == true
+        {
+            start -= 1
+        }
+        guard start < end else { return nil }
+        // A sentence-initial word ("The", "He") alone is no name.
+        if start == 0, end - start == 1, sentenceOpeners.contains(tokens[0].lower) || tokens[0].lower.count < 3 {
+            return nil
+        }
+        if pronouns.contains(tokens[start].lower) { return nil }
+        return start..<end
+    }
+
+    /// Words capitalised at the start of a sentence that name no one.
+    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "you", "this", "that", "there"]
+}
