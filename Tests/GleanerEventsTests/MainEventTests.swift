@@ -72,6 +72,16 @@ struct MainEventTests {
         #expect(noun?.who?.name != "United")
     }
 
+    @Test("Where: a country after a preposition of place, or a place named as a modifier; not a destination")
+    func wherePlaces() throws {
+        let country = try #require(mainEvent("Zentrix Robotics was fined in Germany on Monday for dumping waste."))
+        #expect(country.where?.country == "DEU")
+        let modifier = try #require(mainEvent("A Moscow court jailed Zentrix Robotics' chief on Monday."))
+        #expect(modifier.where?.name == "Moscow")
+        let destination = mainEvent("Zentrix Robotics shipped its first machines to Germany on Monday.")
+        #expect(destination?.where == nil)
+    }
+
     @Test("A wire dateline says where the story was filed: no party, but the place when the lead names none")
     func wireDateline() throws {
         let main = try #require(

@@ -143,20 +143,45 @@ extension EventExtractor {
         }
     }
 
-    /// The first place named in the lead.
+    /// The first place named in the lead: a place or a country after a preposition of place ("in Germany",
+    /// "near Duisburg", "at a concert in Las Vegas"), else a place named as a modifier ("a Las Vegas concert",
+    /// "the Erie area").
     func firstPlace(in sentences: [Sentence]) -> EventLocation? {
         var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
+        var modifier: EventLocation?
         for sentence in sentences {
             guard sentence.text.utf8.count <= Self.longestLeadSentence,
                 let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
             else { continue }
-            if let place = finder.mentions(in: tokens).first(where: { $0.place != nil && $0.preposition != nil })?.place
-            {
-                return place
+            for mention in finder.mentions(in: tokens) {
+                if let place = mention.place, mention.preposition != nil { return place }
+                if mention.kind == .country, let country = mention.country,
+                    let preposition = mention.preposition, Self.prepositionsOfPlace.contains(preposition)
+                {
+                    return EventLocation(name: countryNames[country] ?? mention.name, country: country)
+                }
+                // "a Las Vegas concert": a determiner before, a noun after.
+                let first = mention.tokens.lowerBound
+                if modifier == nil, let place = mention.place, mention.tokens.upperBound < tokens.count,
+                    Self.articles.contains(tokens[first].lower)
+                        || first > 0 && Self.articles.contains(tokens[first - 1].lower),
+                    tokens[mention.tokens.upperBound].kind == .word,
+                    tokens[mention.tokens.upperBound].text.first?.isLowercase == true
+                {
+                    modifier = place
+                }
             }
         }
-        return nil
+        return modifier
     }
+
+    static let articles: Set<String> = ["a", "an", "the"]
+
+    /// Prepositions after which a country is where something happened ("in Germany"), not where someone went
+    /// ("to Germany") or came from.
+    static let prepositionsOfPlace: Set<String> = [
+        "in", "inside", "across", "throughout", "within", "near", "at", "over", "off",
+    ]
 
     func datelinePlace(of article: Article) -> EventLocation? {
         guard let place = article.datelinePlace ?? WireDateline(article.text)?.place,
