@@ -62,7 +62,8 @@ extension EventExtractor {
                 )
             }
             ?? Self.reportingDays(article.published, anchor: anchor)
-        let place = best?.event.location ?? firstPlace(in: sentences) ?? datelinePlace(of: article)
+        let place =
+            best?.event.location ?? firstPlace(in: sentences, articleText: article.text) ?? datelinePlace(of: article)
 
         if let event = best?.event {
             // A coded event whose actor is no lexicon entry: the lead's subject, named as written.
@@ -136,8 +137,8 @@ extension EventExtractor {
     }
 
     /// The first place named in the lead.
-    func firstPlace(in sentences: [Sentence]) -> EventLocation? {
-        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
+    func firstPlace(in sentences: [Sentence], articleText: String) -> EventLocation? {
+        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: articleText)
         for sentence in sentences {
             guard let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary) else { continue }
             if let place = finder.mentions(in: tokens).first(where: { $0.place != nil && $0.preposition != nil })?.place
@@ -167,7 +168,7 @@ extension EventExtractor {
     /// tense in -s) and runs to the end of its clause, at most six words.
     func subjectAndVerb(of sentence: Sentence, in articleText: String) -> (EventActor?, String)? {
         guard let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary) else { return nil }
-        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
+        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: articleText)
         let mentions = finder.mentions(in: tokens)
         func isVerb(_ index: Int, after start: Int) -> Bool {
             let word = tokens[index].lower

@@ -24,6 +24,10 @@ public struct EventExtractor: Sendable {
         vocabulary.add(Self.negations, classes: .negation)
         vocabulary.add(Self.attribution, classes: .attribution)
         vocabulary.add(Self.pastMarkers, classes: .pastMarker)
+        vocabulary.add(EntityRecognizer.organisationCues, classes: .organisationCue)
+        vocabulary.add(EntityRecognizer.placeCues, classes: .placeCue)
+        vocabulary.add(EntityRecognizer.firstNames, classes: .firstName)
+        vocabulary.add(EntityRecognizer.spanStops, classes: .spanStop)
         self.vocabulary = vocabulary
         var names: [String: String] = [:]
         for country in lexicon.countries { names[country.alpha3] = country.name }
@@ -75,7 +79,7 @@ public struct EventExtractor: Sendable {
     ///   grammar then reads only the sentences that hold one, instead of every sentence with a number or a date
     ///   word.
     public func extract(from article: Article, times: [TemporalExpression]? = nil) -> [ExtractedEvent] {
-        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
+        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: article.text)
         var events: [ExtractedEvent] = []
         let dateline = article.datelinePlace.flatMap { place in
             entities.longestMatch(Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)!, at: 0)?.0
@@ -156,8 +160,10 @@ public struct EventExtractor: Sendable {
         // Source: the nearest mention before the trigger (not the object of a preposition), in the clause; with
         // "X and Y" both are parties. Passive voice: the mention after "by".
         // A mention right before the trigger is its subject even after a preposition ("with Russia lifting").
+        // A place the lexicon does not know ("the town of Samarra") is where it happened, not who acted.
         var prior = mentions.filter {
             $0.tokens.upperBound <= triggerRange.lowerBound && $0.tokens.lowerBound >= clause.lowerBound
+                && ($0.kind != .place || $0.country != nil)
                 && ($0.preposition == nil || $0.preposition == "of" && $0.kind == .person
                     || $0.tokens.upperBound == triggerRange.lowerBound)
         }
