@@ -105,6 +105,12 @@ extension EntityRecognizer {
         "app", "apps", "email", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "vs",
     ]
 
+    /// The words a headline in title case leaves in lower case.
+    static let titleCaseLowerWords: Set<String> = [
+        "a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "as", "with", "from", "vs", "vs.",
+        "but", "nor", "via", "per", "is", "are",
+    ]
+
     /// Particles inside personal and place names ("Ursula von der Leyen", "Abu Bakr al-Baghdadi").
     static let nameParticles: Set<String> = [
         "de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "den", "ter", "la", "le", "bin",

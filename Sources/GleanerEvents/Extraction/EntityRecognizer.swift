@@ -38,16 +38,15 @@ struct EntityRecognizer {
         self.articleText = articleText
     }
 
-    /// Whether the sentence is written in title case or capitals (a headline, a list of names): at least five
-    /// words, four in five of them capitalised.
+    /// Whether the sentence is written in title case or capitals (a headline): at least four words, and no
+    /// word in lower case but short function words ("of", "the", "to").
     static func isHeadline(_ tokens: [Token]) -> Bool {
         var words = 0
-        var capitalised = 0
         for token in tokens where token.kind == .word {
             words += 1
-            if token.isCapitalized { capitalised += 1 }
+            if !token.isCapitalized, !titleCaseLowerWords.contains(token.lower) { return false }
         }
-        return words >= 5 && capitalised * 5 >= words * 4
+        return words >= 4
     }
 
     /// A name starting at `start` that no lexicon entry covers, typed by its context, or nil.
@@ -107,8 +106,12 @@ struct EntityRecognizer {
         if startsSentence, !acronym, known[tokens[start].bare] == nil, !isWrittenCapitalisedInside(tokens[start].bare) {
             // "Officials said", "Residents fled": a capitalised opener is no name on its own, unless a group or
             // place noun follows it ("Karavi rebels", "Tarvos province").
-            if length == 1, !isFollowedByGroupOrPlaceNoun(tokens, end) { return nil }
-            if !firstClasses.contains(.firstName), !hasOrganisationCue, !hasPlaceCue {
+            if length == 1 {
+                if !isFollowedByGroupOrPlaceNoun(tokens, end) { return nil }
+            } else if start + 1 < tokens.count, !isNameWord(tokens, start + 1) {
+                // "Fans of Dunmore United": the opener is not part of the name after it.
+                return nil
+            } else if !firstClasses.contains(.firstName), !hasOrganisationCue, !hasPlaceCue {
                 // "Investor Warren Buffett": a noun for a person before the name.
                 if !Self.personNouns.contains(tokens[start].lower) { rejectedUntil = end }
                 return nil
@@ -354,9 +357,11 @@ struct EntityRecognizer {
                 {
                     end += 1
                 }
-                found.insert(
-                    String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self).lowercased()
-                )
+                // A word in capitals ("the CFPA") is not written in title case.
+                if end > position + 1, bytes[position + 1] &- 0x61 < 26 {
+                    let word = UnsafeBufferPointer(rebasing: bytes[position..<end])
+                    found.insert(String(decoding: word, as: UTF8.self).lowercased())
+                }
                 position = end
             }
         }

@@ -68,6 +68,8 @@ public struct EventExtractor: Sendable {
     static let planAdjectives: Set<String> = ["upcoming", "planned", "proposed", "scheduled"]
     /// After a comma, these start a new clause.
     static let clauseOpeners: Set<String> = ["which", "who", "while", "whereas", "but"]
+    /// Conjunctions that start a subordinate clause: a subject before one is not the subject after it.
+    static let subordinators: Set<String> = ["as", "because", "although", "though", "whereas", "while", "if", "unless"]
     static let nounContext: Set<String> = [
         "a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "first", "maiden", "official",
         "proposed", "planned", "upcoming", "historic", "crucial", "landmark", "due", "of", "whose",
@@ -168,6 +170,12 @@ public struct EventExtractor: Sendable {
                     || $0.tokens.upperBound == triggerRange.lowerBound)
         }
         // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
+        // "X reported profits as demand grew": a subordinating conjunction starts a clause of its own subject.
+        if let opener = tokens[clause.lowerBound..<triggerRange.lowerBound].lastIndex(where: {
+            Self.subordinators.contains($0.lower)
+        }) {
+            prior.removeAll { $0.tokens.lowerBound < opener }
+        }
         if prior.contains(where: { !$0.byRoleOnly }) {
             prior.removeAll { $0.byRoleOnly && $0.tokens.upperBound != triggerRange.lowerBound }
         }
