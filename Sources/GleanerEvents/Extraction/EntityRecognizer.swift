@@ -120,6 +120,12 @@ struct EntityRecognizer {
         // A word in capitals that the article also writes in lower or title case is emphasis ("A SMALL
         // number", "ERIE, Pa."), and a single word of fewer than three letters is no name.
         if length == 1, acronym, tokens[start].text.utf8.count >= 4, isWrittenOtherwise(tokens[start]) { return nil }
+        // Longer words in capitals are emphasis ("CLOSE", "SMALL") unless the article defined them.
+        if length == 1, acronym, tokens[start].text.utf8.count >= 5, known[tokens[start].bare] == nil,
+            !tokens[start].text.contains(".")
+        {
+            return nil
+        }
         if length == 1, !acronym, tokens[start].text.utf8.count < 3 { return nil }
         // "Leonean refugees", "Kurdish fighters": an adjective of a people before its noun, not a name.
         if length == 1, !acronym, end < tokens.count, tokens[end].kind == .word, !tokens[end].isCapitalized,

@@ -181,76 +181,13 @@ extension EventExtractor {
         }
         // The first verb of the sentence bounds where its subject can be.
         let firstVerb = tokens.indices.first { isVerb($0, after: 0) } ?? tokens.count
-        var subject = mentions.first { $0.preposition == nil && $0.tokens.lowerBound < firstVerb }
+        let subject = mentions.first { $0.preposition == nil && $0.tokens.lowerBound < firstVerb }
             .map { (actor: $0.actor(countryNames: countryNames), end: $0.tokens.upperBound) }
-        if subject == nil, let span = Self.capitalisedSpan(tokens, before: firstVerb, in: articleText) {
-            let text = tokens[span].map { String($0.text) }.joined(separator: " ")
-            subject = (EventActor(text: text, name: text, country: nil, role: nil), span.upperBound)
-        }
         let start = subject?.end ?? 0
         guard let verb = (start..<tokens.count).first(where: { isVerb($0, after: start) }) else { return nil }
         var end = verb
         while end < tokens.count, end - verb < 6, tokens[end].kind != .punctuation { end += 1 }
         let phrase = tokens[verb..<end].map { String($0.text) }.joined(separator: " ")
         return (subject?.actor, phrase)
-    }
-
-    /// Words that begin a sentence without being part of a name ("The company", "In Berlin").
-    static let sentenceOpeners: Set<String> = [
-        "the", "a", "an", "in", "on", "at", "after", "as", "for", "from", "by", "with", "this", "that", "its",
-        "his", "her", "their", "our", "when", "while", "some", "more", "about", "over", "nearly", "two", "three",
-    ]
-
-    /// The first run of capitalised words before `limit` that is a name of no lexicon entry ("Equifax",
-    /// "Cincinnati Zoo", "Bank of Utah"): "of", "and", "&" may join two capitalised words; a sentence-initial
-    /// "The" or a preposition is not part of it; a single capitalised opener is not a name.
-    static func capitalisedSpan(_ tokens: [Token], before limit: Int, in text: String) -> Range<Int>? {
-        func capitalised(_ index: Int) -> Bool {
-            index < limit && tokens[index].kind == .word && tokens[index].text.first?.isUppercase == true
-                && !(index == 0 && sentenceOpeners.contains(tokens[index].lower))
-        }
-        // A lone capitalised word is a name only if the article also writes it so inside a sentence (a word
-        // capitalised because it starts the sentence or a headline in capitals is not): "Equifax" is, "Snow",
-        // "CREDIT" are not; short acronyms ("EA", "MTA") are.
-        func isName(_ word: Substring) -> Bool {
-            let letters = word.filter(\.isLetter)
-            if letters.count <= 4, letters.allSatisfy(\.isUppercase), letters.count >= 2 { return true }
-            if letters.count > 4, letters.allSatisfy(\.isUppercase) { return false }
-            var search = text[...]
-            while let found = search.range(of: word) {
-                let before = text[..<found.lowerBound].suffix(2)
-                let after = text[found.upperBound...].first
-                if before.count == 2, before.last == " ", before.first.map({ $0.isLowercase || $0 == "," }) == true,
-                    after.map({ !$0.isLetter }) ?? true
-                {
-                    return true
-                }
-                search = text[found.upperBound...]
-            }
-            return false
-        }
-        var index = 0
-        while index < limit {
-            guard capitalised(index) else {
-                index += 1
-                continue
-            }
-            var end = index + 1
-            while end < limit {
-                if capitalised(end) {
-                    end += 1
-                } else if ["of", "and", "&", "de", "for"].contains(tokens[end].lower), capitalised(end + 1) {
-                    end += 2
-                } else {
-                    break
-                }
-            }
-            if end - index == 1, !isName(tokens[index].text) {
-                index = end
-                continue
-            }
-            return index..<end
-        }
-        return nil
     }
 }

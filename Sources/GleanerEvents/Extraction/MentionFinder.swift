@@ -33,6 +33,12 @@ struct MentionFinder {
         "delegation", "delegations", "government", "officials", "official", "authorities", "forces", "troops",
         "military", "army", "navy", "leadership", "leaders", "diplomats", "negotiators", "side", "team", "media",
         "police", "soldiers", "companies", "firms", "investors", "embassy", "administration", "lawmakers",
+        "parliament", "rebels", "militants", "fighters", "insurgents", "protesters", "protestors", "demonstrators",
+        "separatists", "militiamen", "gunmen", "guerrillas", "guerillas", "prisoners", "refugees", "landowners",
+        "farmers", "workers", "students", "villagers", "residents", "citizens", "nationals", "fishermen", "youths",
+        "tanks", "helicopters", "warplanes", "jets", "warships", "gunboats", "artillery", "guards", "commandos",
+        "paratroopers", "peacekeepers", "negotiator", "ministers", "legislators", "deputies", "judges", "court",
+        "courts", "opposition", "cabinet", "parliamentarians", "activists", "businessman", "businessmen",
     ]
 
     /// A finder for one article; `articleText` tells the recogniser which words the article capitalises
@@ -234,7 +240,9 @@ struct MentionFinder {
             // A demonym used as a noun phrase head ("Pakistani leadership" is not an actor; "Pakistanis" is).
             let range = start..<consumed
             let word = tokens[consumed - 1].lower
-            guard word.hasSuffix("s"), tokens.count == consumed || tokens[consumed].kind != .word else { return nil }
+            guard word.hasSuffix("s"),
+                tokens.count == consumed || tokens[consumed].kind != .word || !tokens[consumed].isCapitalized
+            else { return nil }
             return Mention(
                 tokens: range,
                 kind: .country,
