@@ -65,6 +65,12 @@ struct EntityRecognizer {
                     break
                 }
                 let classes = vocabulary.classes(of: tokens[end].bareNumber)
+                // "of Equifax Richard Smith": a first name after another name starts a name of its own.
+                if end > start, classes.contains(.firstName), !hasOrganisationCue,
+                    !vocabulary.classes(of: tokens[end - 1].number).contains(.firstName)
+                {
+                    break
+                }
                 if classes.contains(.organisationCue) { hasOrganisationCue = true }
                 if classes.contains(.placeCue) { hasPlaceCue = true }
                 end += 1
