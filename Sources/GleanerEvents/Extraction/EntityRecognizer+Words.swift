@@ -12,7 +12,7 @@ extension EntityRecognizer {
         "government", "administration", "centre", "center", "centers", "centres", "society", "trust", "fund",
         "exchange", "brigade", "brigades", "battalion", "regiment", "command", "secretariat", "directorate",
         "agencies", "media", "communications", "pharmaceuticals", "energy", "petroleum", "oil", "airport",
-        "railways", "studios", "entertainment", "records", "labs", "laboratories", "academy", "museum", "zoo",
+        "factory", "railways", "studios", "entertainment", "records", "labs", "laboratories", "academy", "museum", "zoo",
     ]
 
     /// Last words of names of events, not of actors ("the G20 Summit", "Winter Olympics").
@@ -33,6 +33,12 @@ extension EntityRecognizer {
     /// Prepositions after which a capitalised name of no other kind is a place ("in Sittwe", "near Aleppo").
     static let placePrepositions: Set<String> = [
         "in", "near", "outside", "across", "throughout", "around", "into", "inside",
+    ]
+
+    /// Nouns for people after the name of where they are from ("an Ohio man").
+    static let residentNouns: Set<String> = [
+        "man", "woman", "men", "women", "boy", "girl", "teenager", "teen", "resident", "residents", "native",
+        "couple", "family", "mother", "father", "grandmother", "grandfather",
     ]
 
     /// Nouns before "in" that make what follows a company, not a place ("shares in Zentrix").

@@ -175,7 +175,24 @@ struct EntityRecognizer {
         var before = range.lowerBound - 1
         if before >= 0, tokens[before].lower == "the" { before -= 1 }
         let previous = before >= 0 ? tokens[before].lower : ""
-        if nextIsLower, !organisation, let next, Self.groupMembers.contains(next.lower) {
+        if range.lowerBound == 0, end < tokens.count, ["—", "–", "-", ","].contains(tokens[end].lower),
+            tokens[range].allSatisfy({ $0.kind != .word || isAcronym($0) || $0.text.utf8.count <= 2 }),
+            range.count > 1 || tokens[range.lowerBound].text.utf8.count >= 5
+        {
+            // "LAS VEGAS — A gunman …": a dateline in capitals is where the story was filed.
+            kind = .place
+        } else if nextIsLower, !organisation, let next, Self.residentNouns.contains(next.lower) {
+            // "An Ohio man", "a Kelvadon resident": where the person is from.
+            kind = .place
+        } else if end + 1 < tokens.count, tokens[end].lower == ",", !organisation, !tokens[end + 1].isPossessive,
+            !vocabulary.classes(of: tokens[range.lowerBound].number).contains(.firstName),
+            let (entries, length) = index.longestMatch(tokens, at: end + 1),
+            entries.firstPlace != nil || entries.firstCountry != nil,
+            end + 1 + length == tokens.count || tokens[end + 1 + length].kind == .punctuation
+        {
+            // "Erie, Pennsylvania", "Sittwe, Myanmar": a town before its region or country.
+            kind = .place
+        } else if nextIsLower, !organisation, let next, Self.groupMembers.contains(next.lower) {
             kind = .group
             fullName = "\(name) \(next.lower)"
             end += 1
