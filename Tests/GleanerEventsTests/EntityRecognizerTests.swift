@@ -69,6 +69,13 @@ struct EntityRecognizerTests {
         #expect(Self.mentions("Fires burned across Tolland County for a week.") == ["Tolland County/place"])
     }
 
+    @Test("A town before its region or country, before a noun for its people, or in a dateline is a place")
+    func placesByPattern() {
+        #expect(Self.mentions("A man from Marwick, Pakistan, was arrested.") == ["Marwick/place", "Pakistan/country"])
+        #expect(Self.mentions("A Kelvadon woman was arrested on Sunday.") == ["Kelvadon/place"])
+        #expect(Self.mentions("KELVADON — A gunman opened fire on Sunday.") == ["KELVADON/place"])
+    }
+
     @Test("A first name from the list starts a personal name")
     func firstNames() {
         #expect(

@@ -12,7 +12,8 @@ extension EntityRecognizer {
         "government", "administration", "centre", "center", "centers", "centres", "society", "trust", "fund",
         "exchange", "brigade", "brigades", "battalion", "regiment", "command", "secretariat", "directorate",
         "agencies", "media", "communications", "pharmaceuticals", "energy", "petroleum", "oil", "airport",
-        "factory", "railways", "studios", "entertainment", "records", "labs", "laboratories", "academy", "museum", "zoo",
+        "factory", "railways", "studios", "entertainment", "records", "labs", "laboratories", "academy", "museum",
+        "zoo",
     ]
 
     /// Last words of names of events, not of actors ("the G20 Summit", "Winter Olympics").

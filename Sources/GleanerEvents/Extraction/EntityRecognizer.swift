@@ -74,7 +74,15 @@ struct EntityRecognizer {
                 if classes.contains(.organisationCue) { hasOrganisationCue = true }
                 if classes.contains(.placeCue) { hasPlaceCue = true }
                 end += 1
-                if tokens[end - 1].isPossessive { break }
+                // A possessive ends the name, but for "People's" before a cue ("Supreme People's Court").
+                if tokens[end - 1].isPossessive,
+                    end >= tokens.count || !isNameWord(tokens, end)
+                        || !vocabulary.classes(of: tokens[end].bareNumber).contains(.organisationCue)
+                            && !(end + 1 < tokens.count && isNameWord(tokens, end + 1)
+                                && vocabulary.classes(of: tokens[end + 1].bareNumber).contains(.organisationCue))
+                {
+                    break
+                }
                 continue
             }
             guard end > start, end + 1 < tokens.count, isNameWord(tokens, end + 1) else { break }
@@ -109,7 +117,9 @@ struct EntityRecognizer {
         if length == 1, hasOrganisationCue || hasPlaceCue { return nil }
         let startsSentence = isSentenceStart(tokens, start)
         let firstClasses = vocabulary.classes(of: tokens[start].bareNumber)
-        if startsSentence, !acronym, known[tokens[start].bare] == nil, !isWrittenCapitalisedInside(tokens[start].bare) {
+        if startsSentence, !acronym, !isDateline(tokens, start..<end), known[tokens[start].bare] == nil,
+            !isWrittenCapitalisedInside(tokens[start].bare)
+        {
             // "Officials said", "Residents fled": a capitalised opener is no name on its own, unless a group or
             // place noun follows it ("Karavi rebels", "Tarvos province").
             if length == 1 {
@@ -175,10 +185,7 @@ struct EntityRecognizer {
         var before = range.lowerBound - 1
         if before >= 0, tokens[before].lower == "the" { before -= 1 }
         let previous = before >= 0 ? tokens[before].lower : ""
-        if range.lowerBound == 0, end < tokens.count, ["—", "–", "-", ","].contains(tokens[end].lower),
-            tokens[range].allSatisfy({ $0.kind != .word || isAcronym($0) || $0.text.utf8.count <= 2 }),
-            range.count > 1 || tokens[range.lowerBound].text.utf8.count >= 5
-        {
+        if isDateline(tokens, range) {
             // "LAS VEGAS — A gunman …": a dateline in capitals is where the story was filed.
             kind = .place
         } else if nextIsLower, !organisation, let next, Self.residentNouns.contains(next.lower) {
@@ -310,13 +317,32 @@ struct EntityRecognizer {
             && !vocabulary.classes(of: token.bareNumber).contains(.spanStop)
     }
 
+    /// "LAS VEGAS —", "KELVADON,": the sentence opens with a name in capitals (of two words, or of five letters
+    /// or more) before a dash or a comma.
+    func isDateline(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        range.lowerBound == 0 && range.upperBound < tokens.count
+            && ["—", "–", "-", ","].contains(tokens[range.upperBound].lower)
+            && tokens[range].allSatisfy({ $0.kind != .word || Self.isInCapitals($0) })
+            && (range.count > 1 || tokens[range.lowerBound].text.utf8.count >= 5)
+    }
+
+    /// Whether the word has no lower-case ASCII letter.
+    static func isInCapitals(_ token: Token) -> Bool {
+        !token.text.utf8.contains { $0 &- 0x61 < 26 }
+    }
+
     /// Two to six letters, all capitals ("APEC", "FBI", "U.N."), and no common abbreviation.
     func isAcronym(_ token: Token) -> Bool {
         var letters = 0
+        var afterDigit = false
         for byte in token.text.utf8 {
             if byte &- 0x41 < 26 {
+                // "H5N1" is a code, "G20" and "F1" are names.
+                if afterDigit { return false }
                 letters += 1
-            } else if byte != 0x2E && byte != 0x26 && !(byte &- 0x30 < 10) {
+            } else if byte &- 0x30 < 10 {
+                afterDigit = true
+            } else if byte != 0x2E && byte != 0x26 {
                 return false
             }
         }
