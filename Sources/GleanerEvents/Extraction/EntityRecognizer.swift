@@ -212,6 +212,9 @@ struct EntityRecognizer {
             kind = .organisation
             known[definition.lowercased()] = Entity(name: fullName, kind: kind)
             end += 3
+        } else if Self.organisationNouns.contains(previous), !isPerson(tokens, range) {
+            // "credit monitoring company Equifax", "the carmaker Volkswagen"
+            kind = .organisation
         } else if isPerson(tokens, range) {
             kind = .person
         } else if let noun = appositionNoun(tokens, after: end) {

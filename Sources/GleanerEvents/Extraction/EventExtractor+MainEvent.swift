@@ -181,8 +181,10 @@ extension EventExtractor {
         }
         // The first verb of the sentence bounds where its subject can be.
         let firstVerb = tokens.indices.first { isVerb($0, after: 0) } ?? tokens.count
-        let subject = mentions.first { $0.preposition == nil && $0.tokens.lowerBound < firstVerb }
-            .map { (actor: $0.actor(countryNames: countryNames), end: $0.tokens.upperBound) }
+        let subject = mentions.first {
+            $0.preposition == nil && $0.tokens.lowerBound < firstVerb && ($0.kind != .place || $0.country != nil)
+        }
+        .map { (actor: $0.actor(countryNames: countryNames), end: $0.tokens.upperBound) }
         let start = subject?.end ?? 0
         guard let verb = (start..<tokens.count).first(where: { isVerb($0, after: start) }) else { return nil }
         var end = verb
