@@ -92,7 +92,8 @@ struct EntityRecognizerTests {
         )
         #expect(Self.mentions("Officials said the talks had failed.") == [])
         #expect(Self.mentions("Residents fled as the water rose.") == [])
-        #expect(Self.mentions("Karavi rebels seized the town.") == ["Karavi rebels/group"])
+        #expect(Self.mentions("Unknown gunmen attacked the consulate.") == [])
+        #expect(Self.mentions("The town was seized by Karavi rebels.") == ["Karavi rebels/group"])
     }
 
     @Test("A bare surname resolves to the person named earlier in the article")

@@ -120,10 +120,9 @@ struct EntityRecognizer {
         if startsSentence, !acronym, !isDateline(tokens, start..<end), known[tokens[start].bare] == nil,
             !isWrittenCapitalisedInside(tokens[start].bare)
         {
-            // "Officials said", "Residents fled": a capitalised opener is no name on its own, unless a group or
-            // place noun follows it ("Karavi rebels", "Tarvos province").
+            // "Officials said", "Unknown gunmen fled": a capitalised opener is no name on its own.
             if length == 1 {
-                if !isFollowedByGroupOrPlaceNoun(tokens, end) { return nil }
+                return nil
             } else if start + 1 < tokens.count, !isNameWord(tokens, start + 1) {
                 // "Fans of Dunmore United": the opener is not part of the name after it.
                 return nil
@@ -250,15 +249,6 @@ struct EntityRecognizer {
             country: nil,
             place: kind == .place ? EventLocation(name: fullName, country: nil) : nil
         )
-    }
-
-    /// A lower-case group noun ("rebels") or place noun ("province") at `position`.
-    func isFollowedByGroupOrPlaceNoun(_ tokens: [Token], _ position: Int) -> Bool {
-        guard position < tokens.count, tokens[position].kind == .word, !tokens[position].isCapitalized else {
-            return false
-        }
-        return Self.groupMembers.contains(tokens[position].lower)
-            || vocabulary.classes(of: tokens[position].number).contains(.placeCue)
     }
 
     /// A first name, a noun for a person before the name ("coach", "director"), or ", who" or an age after it.
