@@ -28,6 +28,8 @@ struct EntityRecognizer {
     var known: [String: Entity] = [:]
     /// Lower-cased words the article writes capitalised after a lower-case word; read on first need.
     private var capitalisedInside: Set<String>?
+    /// The words the article writes in lower case; read on first need.
+    private var writtenInLowerCase: Set<String>?
     /// The end of a run of capitalised words the current sentence opens with and that names nothing
     /// ("Star Wars: …"): its later words are not names either. Reset for each sentence.
     var rejectedUntil = 0
@@ -355,23 +357,30 @@ struct EntityRecognizer {
     /// Whether the article writes the word of `token` in lower case, or capitalised inside a sentence.
     mutating func isWrittenOtherwise(_ token: Token) -> Bool {
         if isWrittenCapitalisedInside(token.bare) { return true }
-        guard let articleText else { return false }
-        let word = Array(token.bare.utf8)
-        var text = articleText
-        return text.withUTF8 { bytes in
-            guard bytes.count >= word.count else { return false }
+        if writtenInLowerCase == nil { writtenInLowerCase = articleText.map(Self.wordsInLowerCase) ?? [] }
+        return writtenInLowerCase!.contains(token.bare)
+    }
+
+    /// The words that `text` writes in lower-case ASCII letters: one pass over the bytes.
+    static func wordsInLowerCase(_ text: String) -> Set<String> {
+        var found: Set<String> = []
+        var text = text
+        text.withUTF8 { bytes in
             var position = 0
-            while position + word.count <= bytes.count {
-                if bytes[position] == word[0], position == 0 || !Self.isLetter(bytes[position - 1]),
-                    position + word.count == bytes.count || !Self.isLetter(bytes[position + word.count]),
-                    bytes[position..<(position + word.count)].elementsEqual(word)
-                {
-                    return true
+            while position < bytes.count {
+                guard bytes[position] &- 0x61 < 26, position == 0 || !isLetter(bytes[position - 1]) else {
+                    position += 1
+                    continue
                 }
-                position += 1
+                var end = position + 1
+                while end < bytes.count, bytes[end] &- 0x61 < 26 { end += 1 }
+                if end == bytes.count || !isLetter(bytes[end]) {
+                    found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self))
+                }
+                position = end
             }
-            return false
         }
+        return found
     }
 
     static func isLetter(_ byte: UInt8) -> Bool {
