@@ -8,12 +8,24 @@ public struct EventActor: Sendable, Hashable, Codable {
     public var country: String?
     /// E.g. "Foreign Minister", or nil.
     public var role: String?
+    /// What the party is, when known: a name no lexicon lists may still be typed by its context.
+    public var kind: Kind?
 
-    public init(text: String, name: String, country: String?, role: String?) {
+    /// The types of party.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case person
+        case organisation
+        case place
+        case country
+        case group
+    }
+
+    public init(text: String, name: String, country: String?, role: String?, kind: Kind? = nil) {
         self.text = text
         self.name = name
         self.country = country
         self.role = role
+        self.kind = kind
     }
 }
 

@@ -85,7 +85,10 @@ struct MainEventTests {
     @Test("A wire dateline says where the story was filed: no party, but the place when the lead names none")
     func wireDateline() throws {
         let main = try #require(
-            mainEvent("BERLIN (Reuters) — Zentrix Robotics opened a warehouse on Tuesday, the company said.")
+            mainEvent(
+                "BERLIN (Reuters) — Zentrix Robotics opened a warehouse on Tuesday, the company said. "
+                    + "Shares of Zentrix Robotics rose."
+            )
         )
         #expect(main.who?.name == "Zentrix Robotics")
         #expect(main.where?.country == "DEU")

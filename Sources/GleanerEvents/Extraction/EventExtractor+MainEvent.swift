@@ -45,14 +45,15 @@ extension EventExtractor {
                 eventSentence: lead,
                 planned: best?.event.modality == .planned
             )
-        let place = best?.event.location ?? firstPlace(in: sentences) ?? datelinePlace(of: article)
+        let place =
+            best?.event.location ?? firstPlace(in: sentences, articleText: article.text) ?? datelinePlace(of: article)
 
         // A lead that reports a statement ("X said …", "“…,” X said") is about the statement: its speaker is
         // who, unless the coded event is the speaker's own and comes before the reporting verb.
         // The first sentence's statement also wins over a coded event of a later sentence, or one without an
         // actor ("Boris Johnson said he was horrified by a shooting …" / "The attack is the worst …").
-        let leadStatement = statement(in: lead)
-        let opening = lead.index == 0 ? leadStatement : statement(in: sentences[0])
+        let leadStatement = statement(in: lead, articleText: article.text)
+        let opening = lead.index == 0 ? leadStatement : statement(in: sentences[0], articleText: article.text)
         let chosen: (Statement, Sentence)? =
             if let best, let leadStatement, best.event.actor == nil || Self.isReported(best.event, by: leadStatement) {
                 (leadStatement, lead)
@@ -146,8 +147,8 @@ extension EventExtractor {
     /// The first place named in the lead: a place or a country after a preposition of place ("in Germany",
     /// "near Duisburg", "at a concert in Las Vegas"), else a place named as a modifier ("a Las Vegas concert",
     /// "the Erie area").
-    func firstPlace(in sentences: [Sentence]) -> EventLocation? {
-        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
+    func firstPlace(in sentences: [Sentence], articleText: String) -> EventLocation? {
+        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: articleText)
         var modifier: EventLocation?
         for sentence in sentences {
             guard sentence.text.utf8.count <= Self.longestLeadSentence,
@@ -204,7 +205,7 @@ extension EventExtractor {
         guard sentence.text.utf8.count <= Self.longestLeadSentence,
             let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
         else { return nil }
-        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
+        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: articleText)
         let mentions = finder.mentions(in: tokens)
         func isVerb(_ index: Int, after start: Int) -> Bool {
             let word = tokens[index].lower
@@ -217,76 +218,15 @@ extension EventExtractor {
         }
         // The first verb of the sentence bounds where its subject can be.
         let firstVerb = tokens.indices.first { isVerb($0, after: 0) } ?? tokens.count
-        var subject = mentions.first { $0.preposition == nil && $0.tokens.lowerBound < firstVerb }
-            .map { (actor: $0.actor(countryNames: countryNames), end: $0.tokens.upperBound) }
-        if subject == nil, let span = Self.capitalisedSpan(tokens, before: firstVerb, in: articleText) {
-            let text = tokens[span].map { String($0.text) }.joined(separator: " ")
-            subject = (EventActor(text: text, name: text, country: nil, role: nil), span.upperBound)
+        let subject = mentions.first {
+            $0.preposition == nil && $0.tokens.lowerBound < firstVerb && ($0.kind != .place || $0.country != nil)
         }
+        .map { (actor: $0.actor(countryNames: countryNames), end: $0.tokens.upperBound) }
         let start = subject?.end ?? 0
         guard let verb = (start..<tokens.count).first(where: { isVerb($0, after: start) }) else { return nil }
         var end = verb
         while end < tokens.count, end - verb < 6, tokens[end].kind != .punctuation { end += 1 }
         let phrase = tokens[verb..<end].map { String($0.text) }.joined(separator: " ")
         return (subject?.actor, phrase)
-    }
-
-    /// Words that begin a sentence without being part of a name ("The company", "In Berlin").
-    static let sentenceOpeners: Set<String> = [
-        "the", "a", "an", "in", "on", "at", "after", "as", "for", "from", "by", "with", "this", "that", "its",
-        "his", "her", "their", "our", "when", "while", "some", "more", "about", "over", "nearly", "two", "three",
-    ]
-
-    /// The first run of capitalised words before `limit` that is a name of no lexicon entry ("Equifax",
-    /// "Cincinnati Zoo", "Bank of Utah"): "of", "and", "&" may join two capitalised words; a sentence-initial
-    /// "The" or a preposition is not part of it; a single capitalised opener is not a name.
-    static func capitalisedSpan(_ tokens: [Token], before limit: Int, in text: String) -> Range<Int>? {
-        func capitalised(_ index: Int) -> Bool {
-            index < limit && tokens[index].kind == .word && tokens[index].text.first?.isUppercase == true
-                && !(index == 0 && sentenceOpeners.contains(tokens[index].lower))
-        }
-        // A lone capitalised word is a name only if the article also writes it so inside a sentence (a word
-        // capitalised because it starts the sentence or a headline in capitals is not): "Equifax" is, "Snow",
-        // "CREDIT" are not; short acronyms ("EA", "MTA") are.
-        func isName(_ word: Substring) -> Bool {
-            let letters = word.filter(\.isLetter)
-            if letters.count <= 4, letters.allSatisfy(\.isUppercase), letters.count >= 2 { return true }
-            if letters.count > 4, letters.allSatisfy(\.isUppercase) { return false }
-            var search = text[...]
-            while let found = search.range(of: word) {
-                let before = text[..<found.lowerBound].suffix(2)
-                let after = text[found.upperBound...].first
-                if before.count == 2, before.last == " ", before.first.map({ $0.isLowercase || $0 == "," }) == true,
-                    after.map({ !$0.isLetter }) ?? true
-                {
-                    return true
-                }
-                search = text[found.upperBound...]
-            }
-            return false
-        }
-        var index = 0
-        while index < limit {
-            guard capitalised(index) else {
-                index += 1
-                continue
-            }
-            var end = index + 1
-            while end < limit {
-                if capitalised(end) {
-                    end += 1
-                } else if ["of", "and", "&", "de", "for"].contains(tokens[end].lower), capitalised(end + 1) {
-                    end += 2
-                } else {
-                    break
-                }
-            }
-            if end - index == 1, !isName(tokens[index].text) {
-                index = end
-                continue
-            }
-            return index..<end
-        }
-        return nil
     }
 }

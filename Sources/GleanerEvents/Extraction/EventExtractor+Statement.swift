@@ -20,11 +20,11 @@ extension EventExtractor {
     /// The statement `sentence` reports: a named party right before a reporting verb, as its subject ("U.S.
     /// President Donald Trump said on Monday that …", "“…,” Mtetwa said."). A party after a preposition ("in
     /// Moscow said") or inside the quotation is not the speaker.
-    func statement(in sentence: Sentence) -> Statement? {
+    func statement(in sentence: Sentence, articleText: String) -> Statement? {
         guard sentence.text.utf8.count <= Self.longestLeadSentence,
             let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
         else { return nil }
-        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
+        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: articleText)
         let mentions = finder.mentions(in: tokens)
         for verb in tokens.indices
         where verb > 0 && tokens[verb].text.first?.isLowercase == true
@@ -75,13 +75,14 @@ extension EventExtractor {
         }
         guard start < end else { return nil }
         // A sentence-initial word ("The", "He") alone is no name.
-        if start == 0, end - start == 1, sentenceOpeners.contains(tokens[0].lower) || tokens[0].lower.count < 3 {
-            return nil
-        }
+        if start == 0, end - start == 1, tokens[0].lower.count < 3 { return nil }
         if pronouns.contains(tokens[start].lower) { return nil }
         return start..<end
     }
 
     /// Words capitalised at the start of a sentence that name no one.
-    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "you", "this", "that", "there"]
+    static let pronouns: Set<String> = [
+        "he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "the", "officials", "authorities",
+        "police", "critics", "analysts", "experts", "sources",
+    ]
 }

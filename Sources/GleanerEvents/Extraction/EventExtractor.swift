@@ -24,6 +24,10 @@ public struct EventExtractor: Sendable {
         vocabulary.add(Self.negations, classes: .negation)
         vocabulary.add(Self.attribution, classes: .attribution)
         vocabulary.add(Self.pastMarkers, classes: .pastMarker)
+        vocabulary.add(EntityRecognizer.organisationCues, classes: .organisationCue)
+        vocabulary.add(EntityRecognizer.placeCues, classes: .placeCue)
+        vocabulary.add(EntityRecognizer.firstNames, classes: .firstName)
+        vocabulary.add(EntityRecognizer.spanStops, classes: .spanStop)
         self.vocabulary = vocabulary
         var names: [String: String] = [:]
         for country in lexicon.countries { names[country.alpha3] = country.name }
@@ -64,6 +68,8 @@ public struct EventExtractor: Sendable {
     static let planAdjectives: Set<String> = ["upcoming", "planned", "proposed", "scheduled"]
     /// After a comma, these start a new clause.
     static let clauseOpeners: Set<String> = ["which", "who", "while", "whereas", "but"]
+    /// Conjunctions that start a subordinate clause: a subject before one is not the subject after it.
+    static let subordinators: Set<String> = ["as", "because", "although", "though", "whereas", "while", "if", "unless"]
     static let nounContext: Set<String> = [
         "a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "first", "maiden", "official",
         "proposed", "planned", "upcoming", "historic", "crucial", "landmark", "due", "of", "whose",
@@ -75,7 +81,7 @@ public struct EventExtractor: Sendable {
     ///   grammar then reads only the sentences that hold one, instead of every sentence with a number or a date
     ///   word.
     public func extract(from article: Article, times: [TemporalExpression]? = nil) -> [ExtractedEvent] {
-        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary)
+        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: article.text)
         var events: [ExtractedEvent] = []
         let dateline = (article.datelinePlace ?? WireDateline(article.text)?.place).flatMap { place in
             entities.longestMatch(Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)!, at: 0)?.0
@@ -168,12 +174,20 @@ public struct EventExtractor: Sendable {
         // Source: the nearest mention before the trigger (not the object of a preposition), in the clause; with
         // "X and Y" both are parties. Passive voice: the mention after "by".
         // A mention right before the trigger is its subject even after a preposition ("with Russia lifting").
+        // A place the lexicon does not know ("the town of Samarra") is where it happened, not who acted.
         var prior = mentions.filter {
             $0.tokens.upperBound <= triggerRange.lowerBound && $0.tokens.lowerBound >= clause.lowerBound
+                && ($0.kind != .place || $0.country != nil)
                 && ($0.preposition == nil || $0.preposition == "of" && $0.kind == .person
                     || $0.tokens.upperBound == triggerRange.lowerBound)
         }
         // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
+        // "X reported profits as demand grew": a subordinating conjunction starts a clause of its own subject.
+        if let opener = tokens[clause.lowerBound..<triggerRange.lowerBound].lastIndex(where: {
+            Self.subordinators.contains($0.lower)
+        }) {
+            prior.removeAll { $0.tokens.lowerBound < opener }
+        }
         if prior.contains(where: { !$0.byRoleOnly }) {
             prior.removeAll { $0.byRoleOnly && $0.tokens.upperBound != triggerRange.lowerBound }
         }

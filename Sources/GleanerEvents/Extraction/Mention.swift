@@ -9,6 +9,10 @@ struct Mention: Sendable, Hashable {
         case organisation
         /// A role without a name that could not be resolved ("the Russian president").
         case office
+        /// People acting together, named by what they are ("Houthi rebels").
+        case group
+        /// A capitalised name whose context does not tell what it names.
+        case name
     }
 
     /// Token indices in the sentence.
@@ -28,8 +32,20 @@ struct Mention: Sendable, Hashable {
     /// As an event actor or target: a capital city stands for its country ("Moscow" as an actor is Russia).
     func actor(countryNames: [String: String]) -> EventActor {
         if kind == .place, let country, let countryName = countryNames[country] {
-            return EventActor(text: text, name: countryName, country: country, role: nil)
+            return EventActor(text: text, name: countryName, country: country, role: nil, kind: .country)
         }
-        return EventActor(text: text, name: name, country: country, role: role)
+        return EventActor(text: text, name: name, country: country, role: role, kind: actorKind)
+    }
+
+    /// The type of party the mention is, for the event record.
+    var actorKind: EventActor.Kind? {
+        switch kind {
+        case .person, .office: .person
+        case .country: .country
+        case .place: .place
+        case .organisation: .organisation
+        case .group: .group
+        case .name: nil
+        }
     }
 }

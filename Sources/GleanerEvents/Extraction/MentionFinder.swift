@@ -1,5 +1,6 @@
 /// Finds the mentions of a sentence, remembering people across sentences of one article so that "Khan" or
-/// "the premier" resolve to the person named earlier.
+/// "the premier" resolve to the person named earlier. Names the lexicon does not list are read by an
+/// `EntityRecognizer`, which remembers them for the rest of the article.
 struct MentionFinder {
     let index: EntityIndex
     let lexicon: Lexicon
@@ -7,6 +8,7 @@ struct MentionFinder {
     let vocabulary: Vocabulary
     /// People named so far in the article, most recent last.
     var people: [Mention] = []
+    var recognizer: EntityRecognizer
 
     static let prepositions: Set<String> = [
         "in", "at", "to", "from", "with", "on", "for", "by", "between", "into", "towards", "toward", "against", "of",
@@ -31,19 +33,35 @@ struct MentionFinder {
         "delegation", "delegations", "government", "officials", "official", "authorities", "forces", "troops",
         "military", "army", "navy", "leadership", "leaders", "diplomats", "negotiators", "side", "team", "media",
         "police", "soldiers", "companies", "firms", "investors", "embassy", "administration", "lawmakers",
+        "parliament", "rebels", "militants", "fighters", "insurgents", "protesters", "protestors", "demonstrators",
+        "separatists", "militiamen", "gunmen", "guerrillas", "guerillas", "prisoners", "refugees", "landowners",
+        "farmers", "workers", "students", "villagers", "residents", "citizens", "nationals", "fishermen", "youths",
+        "tanks", "helicopters", "warplanes", "jets", "warships", "gunboats", "artillery", "guards", "commandos",
+        "paratroopers", "peacekeepers", "negotiator", "ministers", "legislators", "deputies", "judges", "court",
+        "courts", "opposition", "cabinet", "parliamentarians", "activists", "businessman", "businessmen",
     ]
 
-    init(index: EntityIndex, lexicon: Lexicon, vocabulary: Vocabulary) {
+    /// A finder for one article; `articleText` tells the recogniser which words the article capitalises
+    /// inside sentences.
+    init(index: EntityIndex, lexicon: Lexicon, vocabulary: Vocabulary, articleText: String? = nil) {
         self.index = index
         self.lexicon = lexicon
         self.vocabulary = vocabulary
+        recognizer = EntityRecognizer(index: index, vocabulary: vocabulary, articleText: articleText)
     }
 
     mutating func mentions(in tokens: [Token]) -> [Mention] {
         var mentions: [Mention] = []
         var position = 0
+        var isHeadline: Bool?
+        recognizer.rejectedUntil = 0
         while position < tokens.count {
-            if let mention = phrase(tokens, at: position) {
+            var found = phrase(tokens, at: position)
+            if found == nil, tokens[position].kind == .word, tokens[position].isCapitalized {
+                if isHeadline == nil { isHeadline = EntityRecognizer.isHeadline(tokens) }
+                if isHeadline == false { found = recognised(tokens, at: position) }
+            }
+            if let mention = found {
                 var mention = mention
                 if mention.tokens.lowerBound > 0 {
                     let before = mention.tokens.lowerBound - 1
@@ -222,7 +240,9 @@ struct MentionFinder {
             // A demonym used as a noun phrase head ("Pakistani leadership" is not an actor; "Pakistanis" is).
             let range = start..<consumed
             let word = tokens[consumed - 1].lower
-            guard word.hasSuffix("s"), tokens.count == consumed || tokens[consumed].kind != .word else { return nil }
+            guard word.hasSuffix("s"),
+                tokens.count == consumed || tokens[consumed].kind != .word || !tokens[consumed].isCapitalized
+            else { return nil }
             return Mention(
                 tokens: range,
                 kind: .country,
@@ -232,6 +252,28 @@ struct MentionFinder {
             )
         }
         return pronoun(tokens, at: start)
+    }
+
+    /// A name the lexicon does not list, at `start`; a bare surname resolves to the person named earlier.
+    mutating func recognised(_ tokens: [Token], at start: Int) -> Mention? {
+        guard var mention = recognizer.entity(in: tokens, at: start) else { return nil }
+        let range = mention.tokens
+        if mention.kind == .person || mention.kind == .name && range.count == 1 && !hasSpace(mention.name) {
+            let surname = mention.name
+            if mention.kind == .person
+                || people.contains(where: { $0.name.split(separator: " ").last.map(String.init) == surname })
+            {
+                mention = personMention(
+                    tokens,
+                    start: range.lowerBound,
+                    end: range.upperBound,
+                    name: mention.name,
+                    country: mention.country,
+                    role: mention.role
+                )
+            }
+        }
+        return mention
     }
 
     /// "he" or "she" at `start`: the last person named.

@@ -6,7 +6,7 @@
 struct Vocabulary: Sendable {
     /// The word lists of the rules a word is on.
     struct Classes: OptionSet, Sendable {
-        let rawValue: UInt16
+        let rawValue: UInt32
 
         static let determiner = Self(rawValue: 1 << 0)
         static let preposition = Self(rawValue: 1 << 1)
@@ -17,6 +17,11 @@ struct Vocabulary: Sendable {
         static let attribution = Self(rawValue: 1 << 6)
         static let pastMarker = Self(rawValue: 1 << 7)
         static let negation = Self(rawValue: 1 << 8)
+        /// The word lists of `EntityRecognizer`.
+        static let organisationCue = Self(rawValue: 1 << 9)
+        static let placeCue = Self(rawValue: 1 << 10)
+        static let firstName = Self(rawValue: 1 << 11)
+        static let spanStop = Self(rawValue: 1 << 12)
     }
 
     /// The number of a word that is not in the vocabulary (or was not looked up).
