@@ -218,10 +218,18 @@ extension EventExtractor {
         }
         // The first verb of the sentence bounds where its subject can be.
         let firstVerb = tokens.indices.first { isVerb($0, after: 0) } ?? tokens.count
-        let subject = mentions.first {
-            $0.preposition == nil && $0.tokens.lowerBound < firstVerb && ($0.kind != .place || $0.country != nil)
+        // A place before a lower-case noun modifies it ("two New York City subway trains"): not the subject.
+        func isModifier(_ mention: Mention) -> Bool {
+            (mention.kind == .place || mention.kind == .country) && mention.tokens.upperBound < firstVerb
+                && tokens[mention.tokens.upperBound].kind == .word
+                && tokens[mention.tokens.upperBound].text.first?.isLowercase == true
         }
-        .map { (actor: $0.actor(countryNames: countryNames), end: $0.tokens.upperBound) }
+        let subject =
+            mentions.first {
+                $0.preposition == nil && $0.tokens.lowerBound < firstVerb && ($0.kind != .place || $0.country != nil)
+                    && !isModifier($0)
+            }
+            .map { (actor: $0.actor(countryNames: countryNames), end: $0.tokens.upperBound) }
         let start = subject?.end ?? 0
         guard let verb = (start..<tokens.count).first(where: { isVerb($0, after: start) }) else { return nil }
         var end = verb
