@@ -96,9 +96,17 @@ public struct EventExtractor: Sendable {
             let mentions = finder.mentions(in: tokens)
             let context = SentenceContext(sentence.text, tokens: tokens, vocabulary: vocabulary, holdsTime: holdsTime)
             var position = 0
+            // This sentence's events, and whether each was named by a noun.
+            var found: [(event: ExtractedEvent, isNoun: Bool)] = []
             while position < tokens.count {
-                guard let (entry, end) = triggers.match(tokens, at: position),
-                    isVerb(tokens, at: position, entry: entry)
+                guard
+                    let (entry, end) = triggers.match(
+                        tokens,
+                        at: position,
+                        accepts: {
+                            $0.isNoun ? isNoun(tokens, at: position) : isVerb(tokens, at: position, entry: $0)
+                        }
+                    )
                 else {
                     position += 1
                     continue
@@ -113,12 +121,29 @@ public struct EventExtractor: Sendable {
                     article: article,
                     dateline: dateline
                 ) {
-                    events.append(event)
+                    found.append((event, entry.isNoun))
                 }
                 position = end
             }
+            events += Self.reportedEvents(found)
         }
         return events
+    }
+
+    /// The events a sentence reports, from all its triggers. A public statement (root 01: "announced",
+    /// "declared") that introduces another event of the sentence is how that event is made known, not an
+    /// event of its own; and a nominalisation ("the arrest of", "talks with") in a sentence whose verb reports
+    /// an event is that verb's topic ("condemned the arrest of", "called off the talks with"), not a second
+    /// event. Only a sentence without a verbal event keeps its nominal ones.
+    static func reportedEvents(_ found: [(event: ExtractedEvent, isNoun: Bool)]) -> [ExtractedEvent] {
+        guard found.count > 1 else { return found.map(\.event) }
+        let hasVerbal = found.contains { !$0.isNoun && $0.event.root != "01" }
+        let hasSpecific = found.contains { $0.event.root != "01" }
+        return found.compactMap { candidate in
+            if candidate.event.root == "01", hasSpecific { return nil }
+            if candidate.isNoun, hasVerbal { return nil }
+            return candidate.event
+        }
     }
 
     /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb.
@@ -134,6 +159,18 @@ public struct EventExtractor: Sendable {
         }
         return true
     }
+
+    /// A nominalisation's noun after "to", a modal or a subject pronoun is a verb ("to deal with", "will strike
+    /// against", "they call for"), not the noun.
+    func isNoun(_ tokens: [Token], at position: Int) -> Bool {
+        position == 0 || !Self.verbMarkers.contains(tokens[position - 1].lower)
+    }
+
+    /// Words after which the next word is a verb.
+    static let verbMarkers: Set<String> = [
+        "to", "will", "would", "shall", "can", "could", "should", "must", "may", "might", "did", "does", "do", "not",
+        "n't", "never", "they", "we", "i", "you", "he", "she", "it", "who", "also", "'ll",
+    ]
 
     func event(
         _ entry: TriggerIndex.Entry,
@@ -181,11 +218,16 @@ public struct EventExtractor: Sendable {
             $0.tokens.lowerBound >= triggerRange.upperBound - 1 && $0.tokens.lowerBound < clause.upperBound
         }
         var targetMention: Mention?
-        if passive,
+        if passive || entry.isNoun,
             let byIndex = tokens[triggerRange.upperBound..<clause.upperBound].firstIndex(where: { $0.lower == "by" }),
             let agent = after.first(where: { $0.tokens.lowerBound > byIndex })
         {
-            targetMention = actorMention
+            // "X was arrested by police": X is the target. "the arrest of X by police": the target follows the
+            // noun, before "by".
+            targetMention =
+                entry.isNoun
+                ? after.first { $0.tokens.lowerBound < byIndex && $0.preposition == trigger.targetPreposition }
+                : actorMention
             actorMention = agent
         } else if let preposition = trigger.targetPreposition {
             targetMention = after.first { $0.preposition == preposition } ?? after.first
