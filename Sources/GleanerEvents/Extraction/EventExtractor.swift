@@ -49,7 +49,10 @@ public struct EventExtractor: Sendable {
     ]
     static let planVerbsBeforeTo: Set<String> = [
         "expected", "scheduled", "set", "due", "likely", "plans", "plan", "planning", "planned", "going", "intends",
-        "aims", "hopes", "wants", "agreed", "agree", "agrees", "ready", "keen", "willing", "invited", "decided", "is",
+        "aims", "hopes", "wants", "agreed", "agree", "agrees", "ready", "keen", "willing", "prepared", "invited",
+        "decided",
+        "threatened", "threatens", "threaten", "vowed", "vows", "vow", "pledged", "pledges", "promised", "promises",
+        "offered", "offers", "sworn", "swore", "is",
         "are",
     ]
     static let attribution: Set<String> = [
@@ -96,8 +99,8 @@ public struct EventExtractor: Sendable {
             let mentions = finder.mentions(in: tokens)
             let context = SentenceContext(sentence.text, tokens: tokens, vocabulary: vocabulary, holdsTime: holdsTime)
             var position = 0
-            // This sentence's events, and whether each was named by a noun.
-            var found: [(event: ExtractedEvent, isNoun: Bool)] = []
+            // This sentence's events, with where each trigger stands.
+            var found: [SentenceEvent] = []
             while position < tokens.count {
                 guard
                     let (entry, end) = triggers.match(
@@ -121,7 +124,15 @@ public struct EventExtractor: Sendable {
                     article: article,
                     dateline: dateline
                 ) {
-                    found.append((event, entry.isNoun))
+                    found.append(
+                        SentenceEvent(
+                            event: event,
+                            isNoun: entry.isNoun,
+                            start: position,
+                            clause: clauseBounds(tokens, around: position),
+                            afterTo: position > 0 && tokens[position - 1].lower == "to"
+                        )
+                    )
                 }
                 position = end
             }
@@ -130,16 +141,57 @@ public struct EventExtractor: Sendable {
         return events
     }
 
-    /// The events a sentence reports, from all its triggers. A public statement (root 01: "announced",
-    /// "declared") that introduces another event of the sentence is how that event is made known, not an
-    /// event of its own; and a nominalisation ("the arrest of", "talks with") in a sentence whose verb reports
-    /// an event is that verb's topic ("condemned the arrest of", "called off the talks with"), not a second
-    /// event. Only a sentence without a verbal event keeps its nominal ones.
-    static func reportedEvents(_ found: [(event: ExtractedEvent, isNoun: Bool)]) -> [ExtractedEvent] {
+    /// An event found in a sentence, with where its trigger stands.
+    struct SentenceEvent {
+        var event: ExtractedEvent
+        /// The trigger is a nominalisation ("the arrest of").
+        var isNoun: Bool
+        /// The token index of the trigger, and the clause around it.
+        var start: Int
+        var clause: Range<Int>
+        /// The trigger follows "to": an infinitive ("refused to deploy", "protested to demand").
+        var afterTo: Bool
+    }
+
+    /// Roots of speech acts whose clause goes on with what they are about: appeals, intents, investigations,
+    /// demands, disapproval, rejections and threats ("demanded that X withdraw", "refused to meet").
+    static let speechActRoots: Set<String> = ["02", "03", "09", "10", "11", "12", "13"]
+
+    /// The events a sentence reports, from all its triggers, in order.
+    ///
+    /// - The rest of a speech act's clause is its content, not another event: "demanded that Israel withdraw"
+    ///   is a demand, "refused to deploy troops" a rejection. So is an infinitive after any event, its purpose
+    ///   ("opened fire to disperse"). But a declared intent or threat followed by the act it names ("threatened
+    ///   to cut ties", already coded as a threat to cut ties) is that more specific act.
+    /// - A public statement (root 01: "announced", "declared") that introduces another event of the sentence is
+    ///   how that event is made known, not an event of its own.
+    /// - A nominalisation ("the arrest of", "talks with") in a sentence whose verb reports an event is that
+    ///   verb's topic ("condemned the arrest of"), not a second event.
+    static func reportedEvents(_ found: [SentenceEvent]) -> [ExtractedEvent] {
         guard found.count > 1 else { return found.map(\.event) }
-        let hasVerbal = found.contains { !$0.isNoun && $0.event.root != "01" }
-        let hasSpecific = found.contains { $0.event.root != "01" }
-        return found.compactMap { candidate in
+        var kept = Array(repeating: true, count: found.count)
+        // Whether an event was dropped as the content of an earlier one: what follows it is content as well.
+        var content = Array(repeating: false, count: found.count)
+        for index in found.indices.dropFirst() {
+            let current = found[index]
+            let previous = found[index - 1]
+            guard previous.clause.contains(current.start), previous.event.root != "01" else { continue }
+            if content[index - 1] {
+                kept[index] = false
+                content[index] = true
+            } else if current.afterTo, ["03", "13"].contains(previous.event.root),
+                ["03", "13"].contains(current.event.root)
+            {
+                kept[index - 1] = false
+            } else if current.afterTo || Self.speechActRoots.contains(previous.event.root) {
+                kept[index] = false
+                content[index] = true
+            }
+        }
+        let remaining = found.indices.filter { kept[$0] }.map { found[$0] }
+        let hasVerbal = remaining.contains { !$0.isNoun && $0.event.root != "01" }
+        let hasSpecific = remaining.contains { $0.event.root != "01" }
+        return remaining.compactMap { candidate in
             if candidate.event.root == "01", hasSpecific { return nil }
             if candidate.isNoun, hasVerbal { return nil }
             return candidate.event
@@ -152,12 +204,45 @@ public struct EventExtractor: Sendable {
             return true
         }
         let before = tokens[position - 1].lower
+        // "in order", "on offer", "under arrest": after a preposition (but "to") a bare lemma is a noun.
+        if entry.isBareLemma, before != "to", vocabulary.classes(of: tokens[position - 1].number).contains(.preposition)
+        {
+            return false
+        }
         if vocabulary.classes(of: tokens[position - 1].number).contains(.nounContext)
             || Self.word(before, endsWith: "'s") || Self.word(before, endsWith: "’s")
         {
             return false
         }
         return true
+    }
+
+    /// Words that make an intent declared by its actor: "announced that it would", "is ready to".
+    static let declarations: Set<String> = [
+        "announced", "announces", "announce", "declared", "declares", "vowed", "vows", "pledged", "pledges",
+        "promised", "promises", "threatened", "threatens", "warned", "warns", "willing", "ready", "prepared",
+        "insisted", "insists", "confirmed", "stated", "added",
+    ]
+
+    /// The CAMEO code of a declared intent to carry out the act `code`: an intent to cooperate (03x) for
+    /// consultation, cooperation, aid and yielding (04–08), a threat (13x) for protest, force, sanctions,
+    /// coercion and violence (14–20), and for any act made conditional ("will withdraw unless"). Verbal acts
+    /// (01–03, 09–13) are left as they are: declaring one is doing it.
+    static func intentCode(for code: String, conditional: Bool) -> String? {
+        let root = code.prefix(2)
+        if conditional, ["04", "05", "06", "07", "08"].contains(root) { return "130" }
+        switch root {
+        case "04": return "036"
+        case "05": return "032"
+        case "06": return "031"
+        case "07": return "033"
+        case "08": return "035"
+        case "14": return "133"
+        case "16": return code == "164" ? "134" : code == "166" ? "136" : "131"
+        case "17": return code == "172" ? "132" : "137"
+        case "15", "18", "19", "20": return "138"
+        default: return nil
+        }
     }
 
     /// A nominalisation's noun after "to", a modal or a subject pronoun is a verb ("to deal with", "will strike
@@ -183,7 +268,7 @@ public struct EventExtractor: Sendable {
         dateline: (name: String, country: String?)?
     ) -> ExtractedEvent? {
         let trigger = entry.trigger
-        guard let code = lexicon.cameo[trigger.code] else { return nil }
+        guard var code = lexicon.cameo[trigger.code] else { return nil }
         let clause = clauseBounds(tokens, around: triggerRange.lowerBound)
         let before = tokens[clause.lowerBound..<triggerRange.lowerBound].map(\.lower)
         let passive =
@@ -282,6 +367,18 @@ public struct EventExtractor: Sendable {
         }
 
         date?.anchor = TemporalExpression.Anchor(article.published).rawValue
+
+        // A declared intent ("said it will withdraw", "is ready to meet") is itself the event: an expressed
+        // intent to cooperate (03), or a threat (13) when the act is hostile or made conditional ("unless").
+        if modality == .planned, context.hasAttribution || before.contains(where: Self.declarations.contains),
+            let intent = Self.intentCode(
+                for: code.code,
+                conditional: tokens[triggerRange.upperBound...].contains { $0.lower == "unless" }
+            ),
+            let declared = lexicon.cameo[intent]
+        {
+            code = declared
+        }
 
         // Where: the place visited, else a place after "in"/"at", else the dateline.
         var location: EventLocation?
