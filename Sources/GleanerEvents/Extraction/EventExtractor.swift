@@ -198,11 +198,12 @@ public struct EventExtractor: Sendable {
         }
     }
 
-    /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb.
+    /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb; so is
+    /// a bare lemma after a preposition or at the start of the sentence.
     func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
-        guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing"), position > 0 else {
-            return true
-        }
+        guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing") else { return true }
+        // News sentences are not imperatives: a bare lemma that opens one is a noun ("Demand for oil rose").
+        guard position > 0 else { return !entry.isBareLemma }
         let before = tokens[position - 1].lower
         // "in order", "on offer", "under arrest": after a preposition (but "to") a bare lemma is a noun.
         if entry.isBareLemma, before != "to", vocabulary.classes(of: tokens[position - 1].number).contains(.preposition)
@@ -217,9 +218,11 @@ public struct EventExtractor: Sendable {
         return true
     }
 
-    /// Words that make an intent declared by its actor: "announced that it would", "is ready to".
+    /// Words that, before a planned act in its clause, make it an intent its actor declares: "said it would",
+    /// "announced that it will", "is ready to" (but not "according to media, X will visit").
     static let declarations: Set<String> = [
-        "announced", "announces", "announce", "declared", "declares", "vowed", "vows", "pledged", "pledges",
+        "said", "says", "say", "told", "tells", "announced", "announces", "announce", "declared", "declares", "vowed",
+        "vows", "pledged", "pledges",
         "promised", "promises", "threatened", "threatens", "warned", "warns", "willing", "ready", "prepared",
         "insisted", "insists", "confirmed", "stated", "added",
     ]
@@ -370,7 +373,7 @@ public struct EventExtractor: Sendable {
 
         // A declared intent ("said it will withdraw", "is ready to meet") is itself the event: an expressed
         // intent to cooperate (03), or a threat (13) when the act is hostile or made conditional ("unless").
-        if modality == .planned, context.hasAttribution || before.contains(where: Self.declarations.contains),
+        if modality == .planned, before.contains(where: Self.declarations.contains),
             let intent = Self.intentCode(
                 for: code.code,
                 conditional: tokens[triggerRange.upperBound...].contains { $0.lower == "unless" }
