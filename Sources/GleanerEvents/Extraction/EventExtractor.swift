@@ -219,13 +219,16 @@ public struct EventExtractor: Sendable {
     }
 
     /// Words that, before a planned act in its clause, make it an intent its actor declares: "said it would",
-    /// "announced that it will", "is ready to" (but not "according to media, X will visit").
+    /// "announced that it will", "is ready to" (but not "according to media, X will visit": a schedule).
     static let declarations: Set<String> = [
         "said", "says", "say", "told", "tells", "announced", "announces", "announce", "declared", "declares", "vowed",
         "vows", "pledged", "pledges",
         "promised", "promises", "threatened", "threatens", "warned", "warns", "willing", "ready", "prepared",
         "insisted", "insists", "confirmed", "stated", "added",
     ]
+
+    /// Speech verbs that, after a planned act, report it as declared: "X will withdraw, officials said".
+    static let speechVerbs: Set<String> = ["said", "says", "told", "announced", "stated", "declared"]
 
     /// The CAMEO code of a declared intent to carry out the act `code`: an intent to cooperate (03x) for
     /// consultation, cooperation, aid and yielding (04–08), a threat (13x) for protest, force, sanctions,
@@ -373,7 +376,9 @@ public struct EventExtractor: Sendable {
 
         // A declared intent ("said it will withdraw", "is ready to meet") is itself the event: an expressed
         // intent to cooperate (03), or a threat (13) when the act is hostile or made conditional ("unless").
-        if modality == .planned, before.contains(where: Self.declarations.contains),
+        if modality == .planned,
+            before.contains(where: Self.declarations.contains)
+                || tokens[triggerRange.upperBound...].contains(where: { Self.speechVerbs.contains($0.lower) }),
             let intent = Self.intentCode(
                 for: code.code,
                 conditional: tokens[triggerRange.upperBound...].contains { $0.lower == "unless" }
