@@ -132,6 +132,8 @@ struct CameoRootTests {
         ("07", "Germany's finance minister presented the budget."),
         ("13", "Climate change is a threat to Bangladesh."),
         ("04", "Parties in Spain prepare for the talks."),
+        ("06", "Trade between Chile and Peru grew."),
+        ("10", "We must hurry, Brazil's coach in Qatar wrote."),
     ]
 
     @Test("A lookalike word reports no event of that root", arguments: lookalikes)
@@ -152,6 +154,38 @@ struct CameoRootTests {
     @Test("An announcement of another event is not an event of its own")
     func announcement() {
         #expect(Self.roots("Russia announced that it had withdrawn its troops from Georgia.") == ["08"])
+    }
+
+    /// (sentence, roots): the events a sentence reports, with declared intents, speech acts and their content.
+    static let coded: [(String, [String])] = [
+        ("Syria said it would withdraw its troops from Lebanon.", ["03"]),
+        ("Nepal says it is ready to hold talks with India.", ["03"]),
+        ("The unions said they would boycott the elections in Togo.", ["13"]),
+        ("Azerbaijan threatened to cut ties with Armenia.", ["13"]),
+        ("Russia said Moldova must return the seized aircraft.", ["10"]),
+        ("Pakistan refused to deploy troops to Yemen.", ["12"]),
+        ("Poland demanded that Belarus release the detained journalists.", ["10"]),
+        ("Israel rejected an offer from Egypt to host the talks.", ["12"]),
+        ("Chad will withdraw its peacekeepers from Mali unless the fighting stops, officials said.", ["13"]),
+        ("Imran Khan will visit Russia next week.", ["04"]),
+    ]
+
+    @Test("Declared intents, threats, reported musts and speech acts with their content", arguments: coded)
+    func codes(sentence: String, roots: [String]) {
+        #expect(Self.roots(sentence) == roots)
+    }
+
+    @Test("A reported must makes its subject the target and the speaker the actor")
+    func reportedMust() {
+        let article = Article(
+            title: nil,
+            text: "Russia said Moldova must return the aircraft.",
+            published: PublicationDate(year: 2024, month: 3, day: 4, source: .commandLine)
+        )
+        let event = Self.extractor.extract(from: article).first
+        #expect(event?.cameo == "100")
+        #expect(event?.actor?.country == "RUS")
+        #expect(event?.target?.country == "MDA")
     }
 
     @Test("A nominalisation takes its agent after by and its target after its preposition")

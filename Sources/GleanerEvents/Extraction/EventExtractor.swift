@@ -165,8 +165,8 @@ public struct EventExtractor: Sendable {
     ///   to cut ties", already coded as a threat to cut ties) is that more specific act.
     /// - A public statement (root 01: "announced", "declared") that introduces another event of the sentence is
     ///   how that event is made known, not an event of its own.
-    /// - A nominalisation ("the arrest of", "talks with") in a sentence whose verb reports an event is that
-    ///   verb's topic ("condemned the arrest of"), not a second event.
+    /// - A nominalisation ("the arrest of", "talks with") after a verb of its clause that reports an event is
+    ///   that verb's object or topic ("condemned the arrest of"), not a second event.
     static func reportedEvents(_ found: [SentenceEvent]) -> [ExtractedEvent] {
         guard found.count > 1 else { return found.map(\.event) }
         var kept = Array(repeating: true, count: found.count)
@@ -189,11 +189,18 @@ public struct EventExtractor: Sendable {
             }
         }
         let remaining = found.indices.filter { kept[$0] }.map { found[$0] }
-        let hasVerbal = remaining.contains { !$0.isNoun && $0.event.root != "01" }
         let hasSpecific = remaining.contains { $0.event.root != "01" }
         return remaining.compactMap { candidate in
             if candidate.event.root == "01", hasSpecific { return nil }
-            if candidate.isNoun, hasVerbal { return nil }
+            // A noun after a verbal event of its clause is that verb's object or topic.
+            if candidate.isNoun,
+                remaining.contains(where: {
+                    !$0.isNoun && $0.event.root != "01" && $0.start < candidate.start
+                        && $0.clause.contains(candidate.start)
+                })
+            {
+                return nil
+            }
             return candidate.event
         }
     }
@@ -201,6 +208,10 @@ public struct EventExtractor: Sendable {
     /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb; so is
     /// a bare lemma after a preposition or at the start of the sentence.
     func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
+        // "must" demands only when reported: "Russia said Sudan must return it", not "we must hurry".
+        if tokens[position].lower == "must" {
+            return tokens[..<position].contains { Self.speechVerbs.contains($0.lower) }
+        }
         guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing") else { return true }
         // News sentences are not imperatives: a bare lemma that opens one is a noun ("Demand for oil rose").
         guard position > 0 else { return !entry.isBareLemma }
@@ -227,8 +238,11 @@ public struct EventExtractor: Sendable {
         "insisted", "insists", "confirmed", "stated", "added",
     ]
 
-    /// Speech verbs that, after a planned act, report it as declared: "X will withdraw, officials said".
-    static let speechVerbs: Set<String> = ["said", "says", "told", "announced", "stated", "declared"]
+    /// Speech verbs that, after a planned act, report it as declared ("X will withdraw, officials said"), and
+    /// before "must" make it a demand.
+    static let speechVerbs: Set<String> = [
+        "said", "says", "told", "announced", "stated", "declared", "concluded", "insisted", "stressed", "added",
+    ]
 
     /// The CAMEO code of a declared intent to carry out the act `code`: an intent to cooperate (03x) for
     /// consultation, cooperation, aid and yielding (04–08), a threat (13x) for protest, force, sanctions,
@@ -329,6 +343,11 @@ public struct EventExtractor: Sendable {
         }
         // "Pakistan and Russia signed": the two parties are actor and target.
         if let coActor { targetMention = coActor }
+        // "Russia said Sudan must return it": the subject of "must" is the target, the speaker the actor.
+        if tokens[triggerRange.lowerBound].lower == "must", let subject = prior.last {
+            targetMention = subject
+            actorMention = prior.first.flatMap { $0.tokens == subject.tokens ? nil : $0 }
+        }
         guard actorMention != nil || targetMention != nil else { return nil }
 
         // Modality and tense.
