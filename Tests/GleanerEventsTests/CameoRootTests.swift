@@ -134,6 +134,10 @@ struct CameoRootTests {
         ("04", "Parties in Spain prepare for the talks."),
         ("06", "Trade between Chile and Peru grew."),
         ("10", "We must hurry, Brazil's coach in Qatar wrote."),
+        ("17", "Secretary-General Ban Ki-moon made a trip to Japan."),
+        ("06", "Irish exports fell sharply last year."),
+        ("10", "Japan insisted that North Korea was still building missiles."),
+        ("12", "A data breach at a bank in Chile exposed its clients."),
     ]
 
     @Test("A lookalike word reports no event of that root", arguments: lookalikes)

@@ -107,7 +107,8 @@ public struct EventExtractor: Sendable {
                         tokens,
                         at: position,
                         accepts: {
-                            $0.isNoun ? isNoun(tokens, at: position) : isVerb(tokens, at: position, entry: $0)
+                            !isName(tokens, at: position)
+                                && ($0.isNoun ? isNoun(tokens, at: position) : isVerb(tokens, at: position, entry: $0))
                         }
                     )
                 else {
@@ -263,6 +264,11 @@ public struct EventExtractor: Sendable {
         case "15", "18", "19", "20": return "138"
         default: return nil
         }
+    }
+
+    /// A capitalised word inside a sentence is a name ("Ban Ki-moon", "Gen. Strike"), not a trigger.
+    func isName(_ tokens: [Token], at position: Int) -> Bool {
+        position > 0 && tokens[position].text.first?.isUppercase == true
     }
 
     /// A nominalisation's noun after "to", a modal or a subject pronoun is a verb ("to deal with", "will strike
