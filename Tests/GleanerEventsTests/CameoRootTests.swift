@@ -172,6 +172,8 @@ struct CameoRootTests {
         ("Israel rejected an offer from Egypt to host the talks.", ["12"]),
         ("Chad will withdraw its peacekeepers from Mali unless the fighting stops, officials said.", ["13"]),
         ("Imran Khan will visit Russia next week.", ["04"]),
+        ("Armenia and Azerbaijan failed to reach an agreement on the border.", ["12"]),
+        ("Serbia did not sign the treaty with Kosovo.", ["12"]),
     ]
 
     @Test("Declared intents, threats, reported musts and speech acts with their content", arguments: coded)

@@ -41,8 +41,10 @@ public struct EventExtractor: Sendable {
     ]
 
     static let negations: Set<String> = [
-        "not", "no", "never", "n't", "didn't", "won't", "cannot", "refused", "denied", "without",
+        "not", "no", "never", "n't", "didn't", "won't", "cannot", "refused", "denied", "without", "failed", "fails",
     ]
+    /// Roots of intended or actual cooperation (03–08): withheld, they are a rejection (120).
+    static let cooperationRoots: Set<String> = ["03", "04", "05", "06", "07", "08"]
     static let futureMarkers: Set<String> = [
         "will", "shall", "'ll", "going", "upcoming", "planned", "proposed", "scheduled", "due", "set", "expected",
         "likely", "plans", "plan", "planning", "intends", "aims", "hopes", "wants", "would",
@@ -374,6 +376,11 @@ public struct EventExtractor: Sendable {
         }
         if tense != .future {
             if entry.isPast || context.hasPastMarker { tense = .past }
+        }
+        // "did not sign", "will not meet", "failed to reach agreement": cooperation withheld is a rejection.
+        if modality == .negated, Self.cooperationRoots.contains(code.root), let rejection = lexicon.cameo["120"] {
+            code = rejection
+            modality = context.hasAttribution ? .reported : .occurred
         }
 
         // When: the temporal expression closest to the trigger.
