@@ -138,6 +138,8 @@ struct CameoRootTests {
         ("06", "Irish exports fell sharply last year."),
         ("10", "Japan insisted that North Korea was still building missiles."),
         ("12", "A data breach at a bank in Chile exposed its clients."),
+        ("14", "Prices in Britain rose in March against expectations."),
+        ("14", "March was the wettest month in Ireland."),
     ]
 
     @Test("A lookalike word reports no event of that root", arguments: lookalikes)
@@ -174,6 +176,7 @@ struct CameoRootTests {
         ("Imran Khan will visit Russia next week.", ["04"]),
         ("Armenia and Azerbaijan failed to reach an agreement on the border.", ["12"]),
         ("Serbia did not sign the treaty with Kosovo.", ["12"]),
+        ("Farmers from Poland marched in Warsaw, calling for an end to the imports.", ["14"]),
     ]
 
     @Test("Declared intents, threats, reported musts and speech acts with their content", arguments: coded)

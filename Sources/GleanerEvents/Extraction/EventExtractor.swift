@@ -133,7 +133,9 @@ public struct EventExtractor: Sendable {
                             isNoun: entry.isNoun,
                             start: position,
                             clause: clauseBounds(tokens, around: position),
-                            afterTo: position > 0 && tokens[position - 1].lower == "to"
+                            afterTo: position > 0 && tokens[position - 1].lower == "to",
+                            isAdverbialParticiple: position > 0 && Self.word(tokens[position].lower, endsWith: "ing")
+                                && [",", "in", "by"].contains(tokens[position - 1].lower)
                         )
                     )
                 }
@@ -154,6 +156,9 @@ public struct EventExtractor: Sendable {
         var clause: Range<Int>
         /// The trigger follows "to": an infinitive ("refused to deploy", "protested to demand").
         var afterTo: Bool
+        /// The trigger is an -ing form after a comma, "in" or "by" ("marched, demanding", "joined them in
+        /// calling for").
+        var isAdverbialParticiple: Bool
     }
 
     /// Roots of speech acts whose clause goes on with what they are about: appeals, intents, investigations,
@@ -165,7 +170,8 @@ public struct EventExtractor: Sendable {
     /// - The rest of a speech act's clause is its content, not another event: "demanded that Israel withdraw"
     ///   is a demand, "refused to deploy troops" a rejection. So is an infinitive after any event, its purpose
     ///   ("opened fire to disperse"). But a declared intent or threat followed by the act it names ("threatened
-    ///   to cut ties", already coded as a threat to cut ties) is that more specific act.
+    ///   to cut ties", already coded as a threat to cut ties) is that more specific act. An appeal or demand
+    ///   in an -ing clause after another event ("marched, calling for") is what that act was for.
     /// - A public statement (root 01: "announced", "declared") that introduces another event of the sentence is
     ///   how that event is made known, not an event of its own.
     /// - A nominalisation ("the arrest of", "talks with") after a verb of its clause that reports an event is
@@ -178,6 +184,13 @@ public struct EventExtractor: Sendable {
         for index in found.indices.dropFirst() {
             let current = found[index]
             let previous = found[index - 1]
+            // "demonstrated in Kirkuk, calling for independence": the appeal or demand is what the act was for.
+            if current.isAdverbialParticiple, ["02", "10"].contains(current.event.root),
+                found[..<index].contains(where: { $0.event.root != "01" })
+            {
+                kept[index] = false
+                continue
+            }
             guard previous.clause.contains(current.start), previous.event.root != "01" else { continue }
             if content[index - 1] {
                 kept[index] = false
