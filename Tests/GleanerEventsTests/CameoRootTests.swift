@@ -48,6 +48,7 @@ struct CameoRootTests {
         // 07 Provide aid
         ("07", "Canada provided humanitarian aid to Haiti."),
         ("07", "Sweden granted asylum to a dissident from Belarus."),
+        ("07", "Military aid to Ukraine from Germany reached a record."),
         // 08 Yield
         ("08", "Russia withdrew its troops from Georgia."),
         ("08", "The rebels surrendered to the army of Chad."),
