@@ -165,17 +165,17 @@ struct CameoRootTests {
 
     /// (sentence, roots): the events a sentence reports, with declared intents, speech acts and their content.
     static let coded: [(String, [String])] = [
-        ("Syria said it would withdraw its troops from Lebanon.", ["03"]),
+        ("Armenia said it would pull its troops back from the border.", ["03"]),
         ("Nepal says it is ready to hold talks with India.", ["03"]),
-        ("The unions said they would boycott the elections in Togo.", ["13"]),
-        ("Azerbaijan threatened to cut ties with Armenia.", ["13"]),
-        ("Russia said Moldova must return the seized aircraft.", ["10"]),
-        ("Pakistan refused to deploy troops to Yemen.", ["12"]),
+        ("Kenya said it would boycott the summit in Uganda.", ["13"]),
+        ("Qatar threatened to cut ties with Bahrain.", ["13"]),
+        ("Lithuania said Belarus must hand back the trucks.", ["10"]),
+        ("Brazil refused to send troops to Haiti.", ["12"]),
         ("Poland demanded that Belarus release the detained journalists.", ["10"]),
-        ("Israel rejected an offer from Egypt to host the talks.", ["12"]),
-        ("Chad will withdraw its peacekeepers from Mali unless the fighting stops, officials said.", ["13"]),
+        ("Hungary rejected an offer from Austria to host the summit.", ["12"]),
+        ("Kenya will pull its peacekeepers out of Somalia unless it is paid, officials said.", ["13"]),
         ("Imran Khan will visit Russia next week.", ["04"]),
-        ("Armenia and Azerbaijan failed to reach an agreement on the border.", ["12"]),
+        ("Serbia and Kosovo failed to agree a deal on licence plates.", ["12"]),
         ("Serbia did not sign the treaty with Kosovo.", ["12"]),
         ("Farmers from Poland marched in Warsaw, calling for an end to the imports.", ["14"]),
     ]
@@ -189,13 +189,13 @@ struct CameoRootTests {
     func reportedMust() {
         let article = Article(
             title: nil,
-            text: "Russia said Moldova must return the aircraft.",
+            text: "Lithuania said Belarus must hand back the trucks.",
             published: PublicationDate(year: 2024, month: 3, day: 4, source: .commandLine)
         )
         let event = Self.extractor.extract(from: article).first
         #expect(event?.cameo == "100")
-        #expect(event?.actor?.country == "RUS")
-        #expect(event?.target?.country == "MDA")
+        #expect(event?.actor?.country == "LTU")
+        #expect(event?.target?.country == "BLR")
     }
 
     @Test("A nominalisation takes its agent after by and its target after its preposition")

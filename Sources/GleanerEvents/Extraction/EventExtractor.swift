@@ -184,7 +184,7 @@ public struct EventExtractor: Sendable {
         for index in found.indices.dropFirst() {
             let current = found[index]
             let previous = found[index - 1]
-            // "demonstrated in Kirkuk, calling for independence": the appeal or demand is what the act was for.
+            // "marched in the capital, calling for new elections": the appeal or demand is what the act was for.
             if current.isAdverbialParticiple, ["02", "10"].contains(current.event.root),
                 found[..<index].contains(where: { $0.event.root != "01" })
             {
@@ -224,7 +224,7 @@ public struct EventExtractor: Sendable {
     /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb; so is
     /// a bare lemma after a preposition or at the start of the sentence.
     func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
-        // "must" demands only when reported: "Russia said Sudan must return it", not "we must hurry".
+        // "must" demands only when reported: "Lithuania said Belarus must hand back the trucks", not "we must hurry".
         if tokens[position].lower == "must" {
             return tokens[..<position].contains { Self.speechVerbs.contains($0.lower) }
         }
@@ -364,7 +364,7 @@ public struct EventExtractor: Sendable {
         }
         // "Pakistan and Russia signed": the two parties are actor and target.
         if let coActor { targetMention = coActor }
-        // "Russia said Sudan must return it": the subject of "must" is the target, the speaker the actor.
+        // "Lithuania said Belarus must hand them back": the subject of "must" is the target, the speaker the actor.
         if tokens[triggerRange.lowerBound].lower == "must", let subject = prior.last {
             targetMention = subject
             actorMention = prior.first.flatMap { $0.tokens == subject.tokens ? nil : $0 }
