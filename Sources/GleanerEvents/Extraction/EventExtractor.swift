@@ -45,15 +45,20 @@ public struct EventExtractor: Sendable {
     ]
 
     static let negations: Set<String> = [
-        "not", "no", "never", "n't", "didn't", "won't", "cannot", "refused", "denied", "without",
+        "not", "no", "never", "n't", "didn't", "won't", "cannot", "refused", "denied", "without", "failed", "fails",
     ]
+    /// Roots of intended or actual cooperation (03–08): withheld, they are a rejection (120).
+    static let cooperationRoots: Set<String> = ["03", "04", "05", "06", "07", "08"]
     static let futureMarkers: Set<String> = [
         "will", "shall", "'ll", "going", "upcoming", "planned", "proposed", "scheduled", "due", "set", "expected",
         "likely", "plans", "plan", "planning", "intends", "aims", "hopes", "wants", "would",
     ]
     static let planVerbsBeforeTo: Set<String> = [
         "expected", "scheduled", "set", "due", "likely", "plans", "plan", "planning", "planned", "going", "intends",
-        "aims", "hopes", "wants", "agreed", "agree", "agrees", "ready", "keen", "willing", "invited", "decided", "is",
+        "aims", "hopes", "wants", "agreed", "agree", "agrees", "ready", "keen", "willing", "prepared", "invited",
+        "decided",
+        "threatened", "threatens", "threaten", "vowed", "vows", "vow", "pledged", "pledges", "promised", "promises",
+        "offered", "offers", "sworn", "swore", "is",
         "are",
     ]
     static let attribution: Set<String> = [
@@ -102,9 +107,18 @@ public struct EventExtractor: Sendable {
             let mentions = finder.mentions(in: tokens)
             let context = SentenceContext(sentence.text, tokens: tokens, vocabulary: vocabulary, holdsTime: holdsTime)
             var position = 0
+            // This sentence's events, with where each trigger stands.
+            var found: [SentenceEvent] = []
             while position < tokens.count {
-                guard let (entry, end) = triggers.match(tokens, at: position),
-                    isVerb(tokens, at: position, entry: entry)
+                guard
+                    let (entry, end) = triggers.match(
+                        tokens,
+                        at: position,
+                        accepts: {
+                            !isName(tokens, at: position)
+                                && ($0.isNoun ? isNoun(tokens, at: position) : isVerb(tokens, at: position, entry: $0))
+                        }
+                    )
                 else {
                     position += 1
                     continue
@@ -119,10 +133,21 @@ public struct EventExtractor: Sendable {
                     article: article,
                     dateline: dateline
                 ) {
-                    events.append(event)
+                    found.append(
+                        SentenceEvent(
+                            event: event,
+                            isNoun: entry.isNoun,
+                            start: position,
+                            clause: clauseBounds(tokens, around: position),
+                            afterTo: position > 0 && tokens[position - 1].lower == "to",
+                            isAdverbialParticiple: position > 0 && Self.word(tokens[position].lower, endsWith: "ing")
+                                && [",", "in", "by"].contains(tokens[position - 1].lower)
+                        )
+                    )
                 }
                 position = end
             }
+            events += Self.reportedEvents(found)
         }
         return events
     }
@@ -139,12 +164,97 @@ public struct EventExtractor: Sendable {
         return sentences
     }
 
-    /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb.
-    func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
-        guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing"), position > 0 else {
-            return true
+    /// An event found in a sentence, with where its trigger stands.
+    struct SentenceEvent {
+        var event: ExtractedEvent
+        /// The trigger is a nominalisation ("the arrest of").
+        var isNoun: Bool
+        /// The token index of the trigger, and the clause around it.
+        var start: Int
+        var clause: Range<Int>
+        /// The trigger follows "to": an infinitive ("refused to deploy", "protested to demand").
+        var afterTo: Bool
+        /// The trigger is an -ing form after a comma, "in" or "by" ("marched, demanding", "joined them in
+        /// calling for").
+        var isAdverbialParticiple: Bool
+    }
+
+    /// Roots of speech acts whose clause goes on with what they are about: appeals, intents, investigations,
+    /// demands, disapproval, rejections and threats ("demanded that X withdraw", "refused to meet").
+    static let speechActRoots: Set<String> = ["02", "03", "09", "10", "11", "12", "13"]
+
+    /// The events a sentence reports, from all its triggers, in order.
+    ///
+    /// - The rest of a speech act's clause is its content, not another event: "demanded that Israel withdraw"
+    ///   is a demand, "refused to deploy troops" a rejection. So is an infinitive after any event, its purpose
+    ///   ("opened fire to disperse"). But a declared intent or threat followed by the act it names ("threatened
+    ///   to cut ties", already coded as a threat to cut ties) is that more specific act. An appeal or demand
+    ///   in an -ing clause after another event ("marched, calling for") is what that act was for.
+    /// - A public statement (root 01: "announced", "declared") that introduces another event of the sentence is
+    ///   how that event is made known, not an event of its own.
+    /// - A nominalisation ("the arrest of", "talks with") after a verb of its clause that reports an event is
+    ///   that verb's object or topic ("condemned the arrest of"), not a second event.
+    static func reportedEvents(_ found: [SentenceEvent]) -> [ExtractedEvent] {
+        guard found.count > 1 else { return found.map(\.event) }
+        var kept = Array(repeating: true, count: found.count)
+        // Whether an event was dropped as the content of an earlier one: what follows it is content as well.
+        var content = Array(repeating: false, count: found.count)
+        for index in found.indices.dropFirst() {
+            let current = found[index]
+            let previous = found[index - 1]
+            // "marched in the capital, calling for new elections": the appeal or demand is what the act was for.
+            if current.isAdverbialParticiple, ["02", "10"].contains(current.event.root),
+                found[..<index].contains(where: { $0.event.root != "01" })
+            {
+                kept[index] = false
+                continue
+            }
+            guard previous.clause.contains(current.start), previous.event.root != "01" else { continue }
+            if content[index - 1] {
+                kept[index] = false
+                content[index] = true
+            } else if current.afterTo, ["03", "13"].contains(previous.event.root),
+                ["03", "13"].contains(current.event.root)
+            {
+                kept[index - 1] = false
+            } else if current.afterTo || Self.speechActRoots.contains(previous.event.root) {
+                kept[index] = false
+                content[index] = true
+            }
         }
+        let remaining = found.indices.filter { kept[$0] }.map { found[$0] }
+        let hasSpecific = remaining.contains { $0.event.root != "01" }
+        return remaining.compactMap { candidate in
+            if candidate.event.root == "01", hasSpecific { return nil }
+            // A noun after a verbal event of its clause is that verb's object or topic.
+            if candidate.isNoun,
+                remaining.contains(where: {
+                    !$0.isNoun && $0.event.root != "01" && $0.start < candidate.start
+                        && $0.clause.contains(candidate.start)
+                })
+            {
+                return nil
+            }
+            return candidate.event
+        }
+    }
+
+    /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb; so is
+    /// a bare lemma after a preposition or at the start of the sentence.
+    func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
+        // "must" demands only when reported: "Lithuania said Belarus must hand back the trucks", not "we must hurry".
+        if tokens[position].lower == "must" {
+            return tokens[..<position].contains { Self.speechVerbs.contains($0.lower) }
+        }
+        guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing") else { return true }
+        // News sentences are not imperatives: a bare lemma that opens one is a noun ("Demand for oil rose").
+        guard position > 0 else { return !entry.isBareLemma }
         let before = tokens[position - 1].lower
+        // "in order", "on offer", "under arrest": after a preposition (but "to") a bare lemma is a noun.
+        if entry.isBareLemma, before != "to", vocabulary.classes(of: tokens[position - 1].number).contains(.preposition)
+        {
+            return false
+        }
         if vocabulary.classes(of: tokens[position - 1].number).contains(.nounContext)
             || Self.word(before, endsWith: "'s") || Self.word(before, endsWith: "’s")
         {
@@ -152,6 +262,59 @@ public struct EventExtractor: Sendable {
         }
         return true
     }
+
+    /// Words that, before a planned act in its clause, make it an intent its actor declares: "said it would",
+    /// "announced that it will", "is ready to" (but not "according to media, X will visit": a schedule).
+    static let declarations: Set<String> = [
+        "said", "says", "say", "told", "tells", "announced", "announces", "announce", "declared", "declares", "vowed",
+        "vows", "pledged", "pledges",
+        "promised", "promises", "threatened", "threatens", "warned", "warns", "willing", "ready", "prepared",
+        "insisted", "insists", "confirmed", "stated", "added",
+    ]
+
+    /// Speech verbs that, after a planned act, report it as declared ("X will withdraw, officials said"), and
+    /// before "must" make it a demand.
+    static let speechVerbs: Set<String> = [
+        "said", "says", "told", "announced", "stated", "declared", "concluded", "insisted", "stressed", "added",
+    ]
+
+    /// The CAMEO code of a declared intent to carry out the act `code`: an intent to cooperate (03x) for
+    /// consultation, cooperation, aid and yielding (04–08), a threat (13x) for protest, force, sanctions,
+    /// coercion and violence (14–20), and for any act made conditional ("will withdraw unless"). Verbal acts
+    /// (01–03, 09–13) are left as they are: declaring one is doing it.
+    static func intentCode(for code: String, conditional: Bool) -> String? {
+        let root = code.prefix(2)
+        if conditional, ["04", "05", "06", "07", "08"].contains(root) { return "130" }
+        switch root {
+        case "04": return "036"
+        case "05": return "032"
+        case "06": return "031"
+        case "07": return "033"
+        case "08": return "035"
+        case "14": return "133"
+        case "16": return code == "164" ? "134" : code == "166" ? "136" : "131"
+        case "17": return code == "172" ? "132" : "137"
+        case "15", "18", "19", "20": return "138"
+        default: return nil
+        }
+    }
+
+    /// A capitalised word inside a sentence is a name ("Ban Ki-moon", "Gen. Strike"), not a trigger.
+    func isName(_ tokens: [Token], at position: Int) -> Bool {
+        position > 0 && tokens[position].text.first?.isUppercase == true
+    }
+
+    /// A nominalisation's noun after "to", a modal or a subject pronoun is a verb ("to deal with", "will strike
+    /// against", "they call for"), not the noun.
+    func isNoun(_ tokens: [Token], at position: Int) -> Bool {
+        position == 0 || !Self.verbMarkers.contains(tokens[position - 1].lower)
+    }
+
+    /// Words after which the next word is a verb.
+    static let verbMarkers: Set<String> = [
+        "to", "will", "would", "shall", "can", "could", "should", "must", "may", "might", "did", "does", "do", "not",
+        "n't", "never", "they", "we", "i", "you", "he", "she", "it", "who", "also", "'ll",
+    ]
 
     func event(
         _ entry: TriggerIndex.Entry,
@@ -164,7 +327,7 @@ public struct EventExtractor: Sendable {
         dateline: (name: String, country: String?)?
     ) -> ExtractedEvent? {
         let trigger = entry.trigger
-        guard let code = lexicon.cameo[trigger.code] else { return nil }
+        guard var code = lexicon.cameo[trigger.code] else { return nil }
         let clause = clauseBounds(tokens, around: triggerRange.lowerBound)
         let before = tokens[clause.lowerBound..<triggerRange.lowerBound].map(\.lower)
         let passive =
@@ -207,11 +370,16 @@ public struct EventExtractor: Sendable {
             $0.tokens.lowerBound >= triggerRange.upperBound - 1 && $0.tokens.lowerBound < clause.upperBound
         }
         var targetMention: Mention?
-        if passive,
+        if passive || entry.isNoun,
             let byIndex = tokens[triggerRange.upperBound..<clause.upperBound].firstIndex(where: { $0.lower == "by" }),
             let agent = after.first(where: { $0.tokens.lowerBound > byIndex })
         {
-            targetMention = actorMention
+            // "X was arrested by police": X is the target. "the arrest of X by police": the target follows the
+            // noun, before "by".
+            targetMention =
+                entry.isNoun
+                ? after.first { $0.tokens.lowerBound < byIndex && $0.preposition == trigger.targetPreposition }
+                : actorMention
             actorMention = agent
         } else if let preposition = trigger.targetPreposition {
             targetMention = after.first { $0.preposition == preposition } ?? after.first
@@ -222,6 +390,11 @@ public struct EventExtractor: Sendable {
         }
         // "Pakistan and Russia signed": the two parties are actor and target.
         if let coActor { targetMention = coActor }
+        // "Lithuania said Belarus must hand them back": the subject of "must" is the target, the speaker the actor.
+        if tokens[triggerRange.lowerBound].lower == "must", let subject = prior.last {
+            targetMention = subject
+            actorMention = prior.first.flatMap { $0.tokens == subject.tokens ? nil : $0 }
+        }
         guard actorMention != nil || targetMention != nil else { return nil }
 
         // Modality and tense.
@@ -242,6 +415,11 @@ public struct EventExtractor: Sendable {
         }
         if tense != .future {
             if entry.isPast || context.hasPastMarker { tense = .past }
+        }
+        // "did not sign", "will not meet", "failed to reach agreement": cooperation withheld is a rejection.
+        if modality == .negated, Self.cooperationRoots.contains(code.root), let rejection = lexicon.cameo["120"] {
+            code = rejection
+            modality = context.hasAttribution ? .reported : .occurred
         }
 
         // When: the temporal expression closest to the trigger.
@@ -266,6 +444,20 @@ public struct EventExtractor: Sendable {
         }
 
         date?.anchor = TemporalExpression.Anchor(article.published).rawValue
+
+        // A declared intent ("said it will withdraw", "is ready to meet") is itself the event: an expressed
+        // intent to cooperate (03), or a threat (13) when the act is hostile or made conditional ("unless").
+        if modality == .planned,
+            before.contains(where: Self.declarations.contains)
+                || tokens[triggerRange.upperBound...].contains(where: { Self.speechVerbs.contains($0.lower) }),
+            let intent = Self.intentCode(
+                for: code.code,
+                conditional: tokens[triggerRange.upperBound...].contains { $0.lower == "unless" }
+            ),
+            let declared = lexicon.cameo[intent]
+        {
+            code = declared
+        }
 
         // Where: the place visited, else a place after "in"/"at", else the dateline.
         var location: EventLocation?

@@ -111,18 +111,29 @@ public struct Lexicon: Sendable {
     }
 
     /// A trigger phrase: its words (lower-case, the verb lemma first), the preposition introducing the target
-    /// when it is not the direct object ("to" for "travel to"), and whether the passive may be used.
+    /// when it is not the direct object ("to" for "travel to"), whether the passive may be used, and whether
+    /// the phrase is a nominalisation ("arrest of", "talks with"), whose first word is a noun.
     public struct Trigger: Sendable, Hashable {
         public var code: String
         public var words: [String]
         public var targetPreposition: String?
         public var passiveOK: Bool
+        /// The first word is a noun naming the event ("the arrest of", "a call for"): it matches in the
+        /// singular and the plural, also after a determiner, and never as a verb.
+        public var isNoun: Bool
 
-        public init(code: String, words: [String], targetPreposition: String? = nil, passiveOK: Bool = false) {
+        public init(
+            code: String,
+            words: [String],
+            targetPreposition: String? = nil,
+            passiveOK: Bool = false,
+            isNoun: Bool = false
+        ) {
             self.code = code
             self.words = words
             self.targetPreposition = targetPreposition
             self.passiveOK = passiveOK
+            self.isNoun = isNoun
         }
     }
 
@@ -290,7 +301,7 @@ public struct Lexicon: Sendable {
             }
             cameo[code] = CameoCode(code: code, name: try row.required(1, "name"), root: root, quadClass: quadClass)
         case .triggers:
-            try row.expect(columns: 2...4, "code, phrase, target preposition, passive")
+            try row.expect(columns: 2...5, "code, phrase, target preposition, passive, noun")
             let code = try row.required(0, "code")
             guard (2...4).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw row.error("the code \"\(code)\" is not a CAMEO code of 2 to 4 digits")
@@ -307,7 +318,8 @@ public struct Lexicon: Sendable {
                     code: code,
                     words: words,
                     targetPreposition: preposition.isEmpty ? nil : preposition,
-                    passiveOK: try row.flag(3, "passive")
+                    passiveOK: try row.flag(3, "passive"),
+                    isNoun: try row.flag(4, "noun")
                 )
             )
         }
