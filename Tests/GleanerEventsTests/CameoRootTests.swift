@@ -210,4 +210,27 @@ struct CameoRootTests {
         #expect(event?.actor?.country == "IRN")
         #expect(event?.target?.country == "FRA")
     }
+
+    @Test("The country of a proposal is the target of its rejection; a group in a country acts for it")
+    func proposalsAndGroups() {
+        func event(_ text: String) -> ExtractedEvent? {
+            Self.extractor.extract(
+                from: Article(
+                    title: nil,
+                    text: text,
+                    published: PublicationDate(year: 2024, month: 3, day: 4, source: .commandLine)
+                )
+            ).first
+        }
+        let rejection = event("Chile on Monday rejected a Peruvian proposal to redraw the maritime border.")
+        #expect(rejection?.root == "12")
+        #expect(rejection?.actor?.country == "CHL")
+        #expect(rejection?.target?.country == "PER")
+        let rebels = event("Rebels in Mali attacked an army post on Sunday.")
+        #expect(rebels?.root == "19" || rebels?.root == "18")
+        #expect(rebels?.actor?.country == "MLI")
+        // A place of the event is not its actor: "in Mali" after a verb is where it happened.
+        let visit = event("The minister met farmers in Mali on Sunday.")
+        #expect(visit?.actor?.country != "MLI")
+    }
 }

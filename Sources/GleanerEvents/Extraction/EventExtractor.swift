@@ -239,6 +239,20 @@ public struct EventExtractor: Sendable {
         }
     }
 
+    /// "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "Security forces in Guinea": a group named by
+    /// a plural noun and the country it is in or from, the party that acts.
+    func isGroupsCountry(_ mention: Mention, tokens: [Token]) -> Bool {
+        guard mention.kind == .country, mention.preposition == "in" || mention.preposition == "from" else {
+            return false
+        }
+        var index = mention.tokens.lowerBound - 1
+        while index >= 0, tokens[index].lower == "the" { index -= 1 }
+        guard index >= 1, tokens[index].lower == mention.preposition else { return false }
+        let noun = tokens[index - 1]
+        return vocabulary.classes(of: noun.bareNumber).contains(.groupNoun)
+            || MentionFinder.groupNouns.contains(noun.lower)
+    }
+
     /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb; so is
     /// a bare lemma after a preposition or at the start of the sentence.
     func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
@@ -342,7 +356,7 @@ public struct EventExtractor: Sendable {
             $0.tokens.upperBound <= triggerRange.lowerBound && $0.tokens.lowerBound >= clause.lowerBound
                 && ($0.kind != .place || $0.country != nil)
                 && ($0.preposition == nil || $0.preposition == "of" && $0.kind == .person
-                    || $0.tokens.upperBound == triggerRange.lowerBound)
+                    || $0.tokens.upperBound == triggerRange.lowerBound || isGroupsCountry($0, tokens: tokens))
         }
         // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
         // "X reported profits as demand grew": a subordinating conjunction starts a clause of its own subject.
@@ -366,8 +380,10 @@ public struct EventExtractor: Sendable {
                 coActor = last
             }
         }
+        // Mentions after the trigger's first word: "rejected a Peruvian proposal" (trigger "reject proposal")
+        // names its target between the trigger's words.
         let after = mentions.filter {
-            $0.tokens.lowerBound >= triggerRange.upperBound - 1 && $0.tokens.lowerBound < clause.upperBound
+            $0.tokens.lowerBound > triggerRange.lowerBound && $0.tokens.lowerBound < clause.upperBound
         }
         var targetMention: Mention?
         if passive || entry.isNoun,

@@ -28,6 +28,14 @@ struct MentionFinder {
         "east", "north", "south", "prophet", "covid", "tribune", "media", "news", "office", "ministry", "army",
     ]
 
+    /// Nouns after a demonym that make the country the party whose act it is: "an Indian proposal" is India's.
+    static let proposalNouns: Set<String> = [
+        "proposal", "proposals", "plan", "plans", "offer", "offers", "ultimatum", "demand", "demands", "request",
+        "requests", "initiative", "initiatives", "resolution", "bid", "appeal", "appeals", "call", "calls",
+        "changes", "accusations", "allegations", "claims", "charges", "warning", "warnings", "threats", "ban",
+        "sanctions", "invitation", "peace", "terms", "conditions", "draft", "position", "stance", "policy",
+    ]
+
     /// Nouns after a demonym that make the country the actor.
     static let groupNouns: Set<String> = [
         "delegation", "delegations", "government", "officials", "official", "authorities", "forces", "troops",
@@ -228,6 +236,19 @@ struct MentionFinder {
         {
             // "a Russian delegation", "Pakistani officials": the country acting.
             let range = start..<(consumed + 1)
+            return Mention(
+                tokens: range,
+                kind: .country,
+                text: text(tokens, range),
+                name: countryName(country),
+                country: country
+            )
+        }
+        if let country, consumed > start, roles.isEmpty, consumed < tokens.count,
+            Self.proposalNouns.contains(tokens[consumed].bare)
+        {
+            // "rejected an Indian proposal", "an Australian ultimatum": the country whose proposal it is.
+            let range = start..<consumed
             return Mention(
                 tokens: range,
                 kind: .country,
