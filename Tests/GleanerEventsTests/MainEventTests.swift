@@ -72,6 +72,28 @@ struct MainEventTests {
         #expect(noun?.who?.name != "United")
     }
 
+    @Test("Without a party in the lead: the name the title opens with, else an agent noun as the subject")
+    func fallbackWho() throws {
+        let titled = try #require(
+            mainEvent(
+                "The credit bureau secured control over 138 domains last month. Critics said Zentrix moved too late.",
+                title: "Zentrix Seizes 138 Lookalike Domains"
+            )
+        )
+        #expect(titled.who?.name == "Zentrix")
+        let agent = try #require(mainEvent("A gunman opened fire at an outdoor concert on Sunday night."))
+        #expect(agent.who?.name == "gunman")
+        let vehicles = try #require(mainEvent("Two subway work trains have collided in a tunnel, injuring one worker."))
+        #expect(vehicles.who?.name == "subway work trains")
+        // A title that opens with a country or a common word names no party.
+        let place = mainEvent(
+            "A woman was told she owed $284 billion. The bill came from the US provider.",
+            title: "US Woman Gets $284 Billion Bill"
+        )
+        #expect(place?.who?.name != "US")
+        #expect(place?.who?.name != "woman")
+    }
+
     @Test("Where: a country after a preposition of place, or a place named as a modifier; not a destination")
     func wherePlaces() throws {
         let country = try #require(mainEvent("Zentrix Robotics was fined in Germany on Monday for dumping waste."))

@@ -75,7 +75,9 @@ extension EventExtractor {
         }
         if let event = best?.event {
             // A coded event whose actor is no lexicon entry: the lead's subject, named as written.
-            let who = event.actor ?? subjectAndVerb(of: lead, in: article.text)?.0
+            let who =
+                event.actor ?? subjectAndVerb(of: lead, in: article.text).flatMap(\.0)
+                ?? fallbackWho(of: article, lead: lead)
             return MainEvent(
                 who: who,
                 what: event.trigger,
@@ -88,7 +90,7 @@ extension EventExtractor {
         }
         guard let (who, what) = subjectAndVerb(of: lead, in: article.text) else { return nil }
         return MainEvent(
-            who: who,
+            who: who ?? fallbackWho(of: article, lead: lead),
             what: what,
             whom: nil,
             cameo: nil,
