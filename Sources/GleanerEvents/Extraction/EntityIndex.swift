@@ -18,6 +18,12 @@ struct EntityIndex: Sendable {
     /// capitals, so the verb "is" or the pronoun "who" never names an organisation.
     var capitalsOnly: Set<String> = []
     var anyCase: Set<String> = []
+    /// Keys that only places produced: they match only when their first word is capitalised in the text, so
+    /// that a town named like a word ("Bath", "Mobile" are left out of the generated gazetteer, but others slip
+    /// through) is not found in lower-case prose.
+    var capitalisedOnly: Set<String> = []
+    /// Keys that something other than a place produced (a country, a person, a role …).
+    var notPlaces: Set<String> = []
     var countryNames: [String: String] = [:]
     /// `role|alpha3` → the person of the lexicon holding that role in that country.
     var peopleByRoleAndCountry: [String: Lexicon.Person] = [:]
@@ -29,6 +35,12 @@ struct EntityIndex: Sendable {
             guard !words.isEmpty else { return }
             let key = words.joined(separator: " ")
             if entries[key]?.contains(entry) != true { entries[key, default: []].append(entry) }
+            if case .place = entry {
+                if !notPlaces.contains(key) { capitalisedOnly.insert(key) }
+            } else {
+                notPlaces.insert(key)
+                capitalisedOnly.remove(key)
+            }
             let letters = surface.filter(\.isLetter)
             if letters.count <= 4, letters.allSatisfy(\.isUppercase) {
                 if !anyCase.contains(key) { capitalsOnly.insert(key) }
@@ -85,6 +97,8 @@ struct EntityIndex: Sendable {
         /// Where what the name names is in `entryLists`.
         var entries: Int
         var capitalsOnly: Bool
+        /// A place's name: its first word must be capitalised in the text.
+        var capitalised: Bool
     }
 
     /// Vocabulary number of a first word → names starting with it, longest first. Built once from `entries`.
@@ -104,7 +118,8 @@ struct EntityIndex: Sendable {
                 Candidate(
                     rest: (laterWords.count - (words.count - 1))..<laterWords.count,
                     entries: entryLists.count - 1,
-                    capitalsOnly: capitalsOnly.contains(key)
+                    capitalsOnly: capitalsOnly.contains(key),
+                    capitalised: capitalisedOnly.contains(key)
                 )
             )
         }
@@ -147,6 +162,7 @@ struct EntityIndex: Sendable {
                 {
                     continue
                 }
+                if candidate.capitalised, !tokens[start].isCapitalized { continue }
                 best = (candidate.entries, length)
                 break
             }
