@@ -73,7 +73,12 @@ let package = Package(
         .target(
             name: "GleanerEvents",
             dependencies: ["GleanerCore"],
-            exclude: ["Resources/lexicon/FORMAT.md"],
+            // The generated gazetteer is compiled from Lexicon/GeneratedGazetteer.swift, the same text as string
+            // literals: `.embedInCode` makes a byte array literal of a file, which takes minutes at its size.
+            exclude: [
+                "Resources/lexicon/FORMAT.md", "Resources/lexicon/SOURCES.md",
+                "Resources/lexicon/places-cities.tsv", "Resources/lexicon/places-subdivisions.tsv",
+            ],
             // Compiled into the binary, so an installed gleaner needs no resource folder beside it.
             resources: [
                 .embedInCode("Resources/lexicon/cameo.tsv"), .embedInCode("Resources/lexicon/triggers.tsv"),

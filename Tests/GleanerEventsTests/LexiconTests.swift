@@ -195,3 +195,33 @@ struct LexiconTests {
         #expect(error.line == 1)
     }
 }
+
+@Suite("Lexicon parsing")
+struct LexiconParsingTests {
+    @Test("A byte-order mark and \\r\\n or \\r line ends are read as plain lines, numbered as written")
+    func bomAndLineEnds() throws {
+        var lexicon = Lexicon()
+        let text =
+            "\u{FEFF}# name\taliases\talpha3\tcapital\r\nTartu\t\tEST\tno\r\n\r\nNarva\tNarwa\test\r"
+            + "Pärnu\t Parnu | Pernau \tEST\tyes"
+        try lexicon.add(fileName: "places-test.tsv", text: text)
+        #expect(
+            lexicon.places == [
+                Lexicon.Place(name: "Tartu", country: "EST"),
+                Lexicon.Place(name: "Narva", aliases: ["Narwa"], country: "EST"),
+                Lexicon.Place(name: "Pärnu", aliases: ["Parnu", "Pernau"], country: "EST", isCapital: true),
+            ]
+        )
+        let error = try #require(throws: LexiconError.self) {
+            try lexicon.add(fileName: "places-test.tsv", text: "\u{FEFF}Tartu\t\tEST\tno\r\nNarva\t\tEE\tno\r\n")
+        }
+        #expect(error.description.hasPrefix("places-test.tsv:2: "))
+    }
+
+    @Test("Fields keep inner spaces and lose non-ASCII blanks at their ends")
+    func unicodeBlanks() throws {
+        var lexicon = Lexicon()
+        try lexicon.add(fileName: "places.tsv", text: "\u{00A0}Rio de Janeiro\u{00A0}\tRio\tBRA\n")
+        #expect(lexicon.places == [Lexicon.Place(name: "Rio de Janeiro", aliases: ["Rio"], country: "BRA")])
+    }
+}

@@ -12,12 +12,23 @@ enum EntityEntry: Sendable, Hashable {
 /// The lexicon's names as a map from lower-cased word sequences to what they name, for greedy longest-match
 /// look-ups over a sentence's tokens.
 struct EntityIndex: Sendable {
-    var entries: [String: [EntityEntry]] = [:]
+    /// One lexicon name, by its key (its lower-cased words joined by spaces).
+    struct Name: Sendable {
+        var words: [String]
+        var entries: [EntityEntry] = []
+        /// Only all-capital aliases produced it ("IS", "WHO", "US"): it matches only words written in capitals,
+        /// so the verb "is" or the pronoun "who" never names an organisation.
+        var capitalsOnly = false
+        var anyCase = false
+        /// Only places produced it: it matches only when its first word is capitalised in the text, so that a
+        /// town named like a word (the generated gazetteer leaves out "Bath" and "Mobile", but others slip
+        /// through) is not found in lower-case prose.
+        var onlyPlaces = true
+    }
+
+    /// Every name, found with one look-up per alias while indexing (tens of thousands of places).
+    var names: [String: Name] = [:]
     var longest = 1
-    /// Keys that only all-capital aliases produced ("IS", "WHO", "US"): they match only words written in
-    /// capitals, so the verb "is" or the pronoun "who" never names an organisation.
-    var capitalsOnly: Set<String> = []
-    var anyCase: Set<String> = []
     var countryNames: [String: String] = [:]
     /// `role|alpha3` → the person of the lexicon holding that role in that country.
     var peopleByRoleAndCountry: [String: Lexicon.Person] = [:]
@@ -27,15 +38,20 @@ struct EntityIndex: Sendable {
         func add(_ surface: String, _ entry: EntityEntry) {
             let words = Tokenizer.tokens(Substring(surface)).filter { $0.kind != .punctuation }.map(\.lower)
             guard !words.isEmpty else { return }
-            let key = words.joined(separator: " ")
-            if entries[key]?.contains(entry) != true { entries[key, default: []].append(entry) }
-            let letters = surface.filter(\.isLetter)
-            if letters.count <= 4, letters.allSatisfy(\.isUppercase) {
-                if !anyCase.contains(key) { capitalsOnly.insert(key) }
-            } else {
-                anyCase.insert(key)
-                capitalsOnly.remove(key)
+            let capitals = EntityIndex.isShortCapitals(surface)
+            let isPlace: Bool
+            if case .place = entry { isPlace = true } else { isPlace = false }
+            func update(_ name: inout Name) {
+                if !name.entries.contains(entry) { name.entries.append(entry) }
+                if !isPlace { name.onlyPlaces = false }
+                if capitals {
+                    if !name.anyCase { name.capitalsOnly = true }
+                } else {
+                    name.anyCase = true
+                    name.capitalsOnly = false
+                }
             }
+            update(&names[words.joined(separator: " "), default: Name(words: words)])
             longest = max(longest, words.count)
         }
         for country in lexicon.countries { countryNames[country.alpha3] = country.name }
@@ -78,6 +94,24 @@ struct EntityIndex: Sendable {
         buildFirstWordIndex(&vocabulary)
     }
 
+    /// At most four letters, all capitals ("IS", "U.S."), counted without building a string of the letters.
+    static func isShortCapitals(_ surface: String) -> Bool {
+        var letters = 0
+        for scalar in surface.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if value >= 0x61 && value <= 0x7A { return false }
+                guard value >= 0x41 && value <= 0x5A else { continue }
+            } else {
+                guard scalar.properties.isAlphabetic else { continue }
+                if scalar.properties.isLowercase { return false }
+            }
+            letters += 1
+            if letters > 4 { return false }
+        }
+        return true
+    }
+
     /// A lexicon name indexed by its first word. Plain values, so that trying one costs no reference counting.
     struct Candidate: Sendable {
         /// Where the vocabulary numbers of the words after the first are in `laterWords`.
@@ -85,9 +119,11 @@ struct EntityIndex: Sendable {
         /// Where what the name names is in `entryLists`.
         var entries: Int
         var capitalsOnly: Bool
+        /// A place's name: its first word must be capitalised in the text.
+        var capitalised: Bool
     }
 
-    /// Vocabulary number of a first word → names starting with it, longest first. Built once from `entries`.
+    /// Vocabulary number of a first word → names starting with it, longest first. Built once from `names`.
     var byFirstWord: [[Candidate]] = []
     /// The words after the first of every name, one name after another.
     var laterWords: [Int] = []
@@ -96,15 +132,16 @@ struct EntityIndex: Sendable {
 
     mutating func buildFirstWordIndex(_ vocabulary: inout Vocabulary) {
         var candidates: [Int: [Candidate]] = [:]
-        for (key, found) in entries {
-            let words = key.split(separator: " ").map { vocabulary.add(String($0)) }
+        for name in names.values {
+            let words = name.words.map { vocabulary.add($0) }
             laterWords.append(contentsOf: words.dropFirst())
-            entryLists.append(found)
+            entryLists.append(name.entries)
             candidates[words[0], default: []].append(
                 Candidate(
                     rest: (laterWords.count - (words.count - 1))..<laterWords.count,
                     entries: entryLists.count - 1,
-                    capitalsOnly: capitalsOnly.contains(key)
+                    capitalsOnly: name.capitalsOnly,
+                    capitalised: name.onlyPlaces
                 )
             )
         }
@@ -147,6 +184,7 @@ struct EntityIndex: Sendable {
                 {
                     continue
                 }
+                if candidate.capitalised, !tokens[start].isCapitalized { continue }
                 best = (candidate.entries, length)
                 break
             }

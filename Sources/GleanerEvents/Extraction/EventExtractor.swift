@@ -90,7 +90,7 @@ public struct EventExtractor: Sendable {
         var events: [ExtractedEvent] = []
         let dateline = (article.datelinePlace ?? WireDateline(article.text)?.place).flatMap { place in
             entities.longestMatch(Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)!, at: 0)?.0
-                .firstPlace
+                .firstPlace.map { (name: $0.name, country: $0.country) }
         }
         // The offsets of the expressions, in text order, walked alongside the sentences.
         let timeOffsets = times?.map(\.offset)

@@ -26,12 +26,15 @@ struct Mention: Sendable, Hashable {
     var place: EventLocation?
     /// Preceded by a preposition ("to Moscow", "in Beijing"): not a subject.
     var preposition: String?
+    /// For a place: whether it is its country's capital, which stands for the country as an actor.
+    var isCapital = false
     /// Named only by a role ("the premier", "the army chief") and resolved to a person named earlier.
     var byRoleOnly = false
 
-    /// As an event actor or target: a capital city stands for its country ("Moscow" as an actor is Russia).
+    /// As an event actor or target: a capital city stands for its country ("Moscow" as an actor is Russia);
+    /// another place is itself, in its country ("Erie" is Erie, USA, not the United States).
     func actor(countryNames: [String: String]) -> EventActor {
-        if kind == .place, let country, let countryName = countryNames[country] {
+        if kind == .place, isCapital, let country, let countryName = countryNames[country] {
             return EventActor(text: text, name: countryName, country: country, role: nil, kind: .country)
         }
         return EventActor(text: text, name: name, country: country, role: role, kind: actorKind)

@@ -165,7 +165,8 @@ struct MentionFinder {
                         text: text(tokens, range),
                         name: place.name,
                         country: place.country,
-                        place: EventLocation(name: place.name, country: place.country)
+                        place: EventLocation(name: place.name, country: place.country),
+                        isCapital: place.isCapital
                     )
                 }
                 if let organisation = entries.firstOrganisation {
@@ -384,8 +385,10 @@ extension Array where Element == EntityEntry {
         for entry in self { if case .person(let name, let country, let role) = entry { return (name, country, role) } }
         return nil
     }
-    var firstPlace: (name: String, country: String?)? {
-        for entry in self { if case .place(let name, let country, _) = entry { return (name, country) } }
+    var firstPlace: (name: String, country: String?, isCapital: Bool)? {
+        for entry in self {
+            if case .place(let name, let country, let isCapital) = entry { return (name, country, isCapital) }
+        }
         return nil
     }
     var firstOrganisation: (name: String, country: String?)? {

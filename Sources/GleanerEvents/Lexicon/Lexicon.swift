@@ -148,19 +148,25 @@ public struct Lexicon: Sendable {
 
     public init() {}
 
-    /// The bundled files' bytes, compiled into the binary (`.embedInCode` in Package.swift).
-    static let bundledFiles: [(name: String, bytes: [UInt8])] = [
-        ("cameo.tsv", PackageResources.cameo_tsv), ("triggers.tsv", PackageResources.triggers_tsv),
-        ("countries.tsv", PackageResources.countries_tsv), ("places.tsv", PackageResources.places_tsv),
-        ("roles.tsv", PackageResources.roles_tsv), ("titles.tsv", PackageResources.titles_tsv),
-        ("organisations.tsv", PackageResources.organisations_tsv), ("people.tsv", PackageResources.people_tsv),
-    ]
+    /// The bundled files' text, compiled into the binary: the hand-curated files by `.embedInCode` in
+    /// Package.swift, then the gazetteer generated from open data (`GeneratedGazetteer`, SOURCES.md), read after
+    /// the hand-curated places.
+    static let bundledFiles: [(name: String, text: String)] =
+        [
+            ("cameo.tsv", PackageResources.cameo_tsv), ("triggers.tsv", PackageResources.triggers_tsv),
+            ("countries.tsv", PackageResources.countries_tsv), ("places.tsv", PackageResources.places_tsv),
+            ("roles.tsv", PackageResources.roles_tsv), ("titles.tsv", PackageResources.titles_tsv),
+            ("organisations.tsv", PackageResources.organisations_tsv), ("people.tsv", PackageResources.people_tsv),
+        ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) } + [
+            ("places-subdivisions.tsv", GeneratedGazetteer.placesSubdivisions),
+            ("places-cities.tsv", GeneratedGazetteer.placesCities),
+        ]
 
     private static let bundledResult: Result<Lexicon, LexiconError> = {
         var lexicon = Lexicon()
-        for (fileName, bytes) in bundledFiles {
+        for (fileName, text) in bundledFiles {
             do {
-                try lexicon.add(fileName: fileName, text: String(decoding: bytes, as: UTF8.self))
+                try lexicon.add(fileName: fileName, text: text)
             } catch let error as LexiconError {
                 return .failure(error)
             } catch {
@@ -188,20 +194,57 @@ public struct Lexicon: Sendable {
                     + FileKind.allCases.map(\.rawValue).joined(separator: ", ")
             )
         }
+        var text = text
+        try text.withUTF8 { bytes in try addLines(fileName: fileName, bytes: bytes, kind: kind) }
+    }
+
+    /// Splits the text into lines and fields on its bytes: tens of thousands of gazetteer rows are read at every
+    /// start, and byte-level splitting keeps that to a few milliseconds.
+    private mutating func addLines(fileName: String, bytes: UnsafeBufferPointer<UInt8>, kind: FileKind) throws {
         var lineNumber = 0
-        // "\r\n" is one Character in Swift, so split on newline characters, not on "\n".
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        var lineStart = 0
+        var fields: [String] = []
+        while lineStart < bytes.count {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+            var next = lineEnd
+            // "\r\n", "\n" or a lone "\r" end a line.
+            if next < bytes.count, bytes[next] == 0x0D { next += 1 }
+            if next < bytes.count, bytes[next] == 0x0A, next == lineEnd || bytes[next - 1] == 0x0D { next += 1 }
+            defer { lineStart = next }
+            var start = lineStart
+            if lineNumber == 1, lineEnd - start >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB,
+                bytes[start + 2] == 0xBF
+            {
+                start += 3
+            }
+            var first = start
+            while first < lineEnd, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+            if first == lineEnd || bytes[first] == UInt8(ascii: "#") { continue }
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = start
+            for position in start...lineEnd where position == lineEnd || bytes[position] == 0x09 {
+                fields.append(Lexicon.trimmedField(UnsafeBufferPointer(rebasing: bytes[fieldStart..<position])))
+                fieldStart = position + 1
+            }
+            if fields.allSatisfy(\.isEmpty) { continue }
             var row = Row(file: fileName, line: lineNumber, fields: fields)
             try addRow(&row, kind: kind)
         }
+    }
+
+    /// A field without the spaces around it; other Unicode blanks at its ends are trimmed as Foundation does.
+    static func trimmedField(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        let field = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 {
+            return field.trimmingCharacters(in: .whitespaces)
+        }
+        return field
     }
 
     /// Adds every *.tsv file in `directory` (users' LexiconDir=), after the bundled entries.
@@ -395,11 +438,25 @@ private struct Row {
     }
 
     func list(_ index: Int) -> [String] {
-        field(index).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var value = field(index)
+        if value.isEmpty { return [] }
+        return value.withUTF8 { bytes in
+            var items: [String] = []
+            var itemStart = 0
+            for position in 0...bytes.count where position == bytes.count || bytes[position] == UInt8(ascii: "|") {
+                let item = Lexicon.trimmedField(UnsafeBufferPointer(rebasing: bytes[itemStart..<position]))
+                if !item.isEmpty { items.append(item) }
+                itemStart = position + 1
+            }
+            return items
+        }
     }
 
     func flag(_ index: Int, _ name: String) throws -> Bool {
-        switch field(index).lowercased() {
+        let value = field(index)
+        if value == "no" || value.isEmpty { return false }
+        if value == "yes" { return true }
+        switch value.lowercased() {
         case "yes", "y", "true", "1": return true
         case "no", "n", "false", "0", "": return false
         default: throw error("the \(name) field \"\(field(index))\" is not yes or no")
@@ -407,7 +464,9 @@ private struct Row {
     }
 
     func alpha3(_ index: Int, required: Bool) throws -> String? {
-        let value = field(index).uppercased()
+        let written = field(index)
+        if written.utf8.count == 3, written.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) { return written }
+        let value = written.uppercased()
         if value.isEmpty {
             if required { throw error("the alpha3 field is empty") }
             return nil
