@@ -16,7 +16,7 @@ extension EventExtractor {
     ///   - events: the article's events (``extract(from:)``).
     ///   - times: its temporal expressions (``TimexTagger``), for the date when the event has none.
     public func mainEvent(of article: Article, events: [ExtractedEvent], times: [TemporalExpression]) -> MainEvent? {
-        let sentences = Array(Self.bodySentences(article.text).prefix(Self.leadSentences))
+        let sentences = Self.bodySentences(article.text, limit: Self.leadSentences)
         guard !sentences.isEmpty else { return nil }
         let title = article.title?.lowercased() ?? ""
 

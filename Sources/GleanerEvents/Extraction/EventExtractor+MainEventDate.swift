@@ -89,9 +89,20 @@ extension EventExtractor {
     /// Whether a sentence is a photo caption: it carries a picture agency's credit (looked for in its first
     /// 1,000 characters: a caption is short).
     static func isCaption(_ sentence: Substring) -> Bool {
-        let head = sentence.prefix(1_000)
-        return captionCredits.contains { head.contains($0) }
+        let head = sentence.utf8.prefix(1_000)
+        return captionCreditBytes.contains { credit in
+            // A byte-wise search: Foundation's `contains` costs more than the rest of the main event.
+            guard head.count >= credit.count else { return false }
+            var start = head.startIndex
+            while let found = head[start...].firstIndex(of: credit[0]) {
+                if head[found...].starts(with: credit) { return true }
+                start = head.index(after: found)
+            }
+            return false
+        }
     }
+
+    static let captionCreditBytes = captionCredits.map { Array($0.utf8) }
 
     /// Credits that end or begin a photo caption in wire copy.
     static let captionCredits = [

@@ -154,8 +154,8 @@ public struct EventExtractor: Sendable {
 
     /// The sentences of `text`, the first without the wire dateline that opens it ("BERLIN —"): the place
     /// where the story was filed is no party to its events.
-    static func bodySentences(_ text: String) -> [Sentence] {
-        var sentences = SentenceSplitter.sentences(text)
+    static func bodySentences(_ text: String, limit: Int = .max) -> [Sentence] {
+        var sentences = SentenceSplitter.sentences(text, limit: limit)
         if let dateline = WireDateline(text), let first = sentences.first, dateline.end < first.text.endIndex,
             dateline.end >= first.text.startIndex
         {

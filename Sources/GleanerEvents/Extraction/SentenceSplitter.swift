@@ -29,7 +29,8 @@ public enum SentenceSplitter {
 
     static let longestAbbreviation = abbreviations.map(\.utf8.count).max()!
 
-    public static func sentences(_ text: String) -> [Sentence] {
+    /// The sentences of `text`, in order; with `limit`, only the first `limit` of them (the rest is not read).
+    public static func sentences(_ text: String, limit: Int = .max) -> [Sentence] {
         // The scan reads UTF-8 offsets (`CharacterReader`); sentences are slices of `text` between them.
         let reader = CharacterReader(Substring(text))
         let count = reader.count
@@ -54,6 +55,7 @@ public enum SentenceSplitter {
             }
         }
         while index < count {
+            if sentences.count >= limit { return sentences }
             // ASCII other than line breaks and sentence ends, followed by ASCII, is one character to pass over.
             index = reader.skipping(from: index, while: \.isPlainASCII)
             let (character, afterCharacter) = reader.character(at: index)
