@@ -143,4 +143,17 @@ struct EntityRecognizerTests {
         #expect(event.actor?.kind == .person)
         #expect(event.actor?.country == nil)
     }
+
+    @Test("A surname is the last word of a name, as splitting it at spaces finds it")
+    func surname() {
+        let names = ["Imran Khan", "Khan", "Imran  Khan ", " ", "", "José Martí", "Jean-Luc Picard", "Khan Imran"]
+        for name in names {
+            for surname in ["Khan", "Martí", "Picard", "Imran", ""] {
+                #expect(
+                    MentionFinder.isSurname(surname, of: name)
+                        == (name.split(separator: " ").last.map(String.init) == surname)
+                )
+            }
+        }
+    }
 }

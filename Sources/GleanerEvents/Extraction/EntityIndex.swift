@@ -151,6 +151,11 @@ struct EntityIndex: Sendable {
         }
     }
 
+    /// Whether some lexicon name starts with the word numbered `number`.
+    func startsName(_ number: Int) -> Bool {
+        number >= 0 && number < byFirstWord.count && !byFirstWord[number].isEmpty
+    }
+
     /// The longest lexicon entry starting at `start`, as (entries, number of tokens). A possessive word ends
     /// a name ("Pakistan's"); a name from capitals-only aliases ("IS", "WHO") needs capitals in the text. The
     /// tokens carry their numbers in the vocabulary the index was built with.

@@ -64,13 +64,15 @@ struct MentionFinder {
         var isHeadline: Bool?
         recognizer.rejectedUntil = 0
         while position < tokens.count {
-            var found = phrase(tokens, at: position)
-            if found == nil, tokens[position].kind == .word, tokens[position].isCapitalized {
+            // Most tokens start no mention: they are passed over without building an optional one.
+            var found: Mention?
+            if canStartPhrase(tokens, at: position), let mention = phrase(tokens, at: position) {
+                found = mention
+            } else if tokens[position].kind == .word, tokens[position].isCapitalized {
                 if isHeadline == nil { isHeadline = EntityRecognizer.isHeadline(tokens) }
                 if isHeadline == false { found = recognised(tokens, at: position) }
             }
-            if let mention = found {
-                var mention = mention
+            if var mention = found {
                 if mention.tokens.lowerBound > 0 {
                     let before = mention.tokens.lowerBound - 1
                     if vocabulary.classes(of: tokens[before].number).contains(.preposition) {
@@ -85,6 +87,19 @@ struct MentionFinder {
             }
         }
         return mentions
+    }
+
+    /// Whether `phrase(_:at:)` can find anything at token `position`: a determiner, a pronoun, or the first word of a
+    /// lexicon name (as written, or without its possessive). Any other token starts no phrase, so the look-ups
+    /// are skipped.
+    func canStartPhrase(_ tokens: [Token], at position: Int) -> Bool {
+        // Fields read in place: copying a token would retain its strings.
+        let number = tokens[position].number
+        let bareNumber = tokens[position].bareNumber
+        if vocabulary.classes(of: number).contains(.determiner) { return true }
+        if index.startsName(number) { return true }
+        if bareNumber != number, index.startsName(bareNumber) { return true }
+        return tokens[position].lower == "he" || tokens[position].lower == "she"
     }
 
     /// One noun phrase naming an actor starting at `start`:
@@ -283,7 +298,7 @@ struct MentionFinder {
         if mention.kind == .person || mention.kind == .name && range.count == 1 && !hasSpace(mention.name) {
             let surname = mention.name
             if mention.kind == .person
-                || people.contains(where: { $0.name.split(separator: " ").last.map(String.init) == surname })
+                || people.contains(where: { Self.isSurname(surname, of: $0.name) })
             {
                 mention = personMention(
                     tokens,
@@ -324,7 +339,7 @@ struct MentionFinder {
         var country = country
         var role = role
         if !hasSpace(name),
-            let earlier = people.last(where: { $0.name.split(separator: " ").last.map(String.init) == name })
+            let earlier = people.last(where: { Self.isSurname(name, of: $0.name) })
         {
             name = earlier.name
             country = country ?? earlier.country
@@ -341,6 +356,30 @@ struct MentionFinder {
             country: country,
             role: role
         )
+    }
+
+    /// Whether `surname` is the last word of `name`, its words split at spaces (`split(separator: " ")`):
+    /// answered from the bytes, without building the words, when the name is ASCII.
+    static func isSurname(_ surname: String, of name: String) -> Bool {
+        let bytes = name.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return name.split(separator: " ").last.map(String.init) == surname
+        }
+        var end = bytes.endIndex
+        var start = end
+        var sawWord = false
+        for index in bytes.indices.reversed() {
+            if bytes[index] == 0x20 {
+                if sawWord { break }
+                end = index
+                start = index
+            } else {
+                sawWord = true
+                start = index
+            }
+        }
+        // No word: `split` finds none, and nil is no surname.
+        return sawWord && name[start..<end] == surname
     }
 
     /// `name.contains(" ")`, answered from the bytes when the name is ASCII.
