@@ -35,7 +35,35 @@ extension EventExtractor {
             if best == nil || score > best!.score { best = (score, event) }
         }
 
-        let lead = sentences[best?.event.sentenceIndex ?? 0]
+        let leadPosition = best?.event.sentenceIndex ?? 0
+        let lead = sentences[leadPosition]
+        // The lead is tokenised once, and each sentence read alone is read once, for all the readings below.
+        let tokens = sentences.map(leadTokens)
+        var openingFinder = MentionFinder(
+            index: entities,
+            lexicon: lexicon,
+            vocabulary: vocabulary,
+            articleText: article.text
+        )
+        let openingMentions = tokens[0].map { openingFinder.mentions(in: $0) } ?? []
+        let leadReading: LeadSentence
+        if leadPosition == 0 {
+            leadReading = LeadSentence(sentence: lead, tokens: tokens[0], mentions: openingMentions)
+        } else {
+            let leadTokens = tokens[leadPosition]
+            var finder = MentionFinder(
+                index: entities,
+                lexicon: lexicon,
+                vocabulary: vocabulary,
+                articleText: article.text
+            )
+            leadReading = LeadSentence(
+                sentence: lead,
+                tokens: leadTokens,
+                mentions: leadTokens.map { finder.mentions(in: $0) } ?? []
+            )
+        }
+        let openingReading = LeadSentence(sentence: sentences[0], tokens: tokens[0], mentions: openingMentions)
         let when =
             best?.event.date.flatMap { isTelling($0, published: article.published) ? $0 : nil }
             ?? mainEventDate(
@@ -46,14 +74,16 @@ extension EventExtractor {
                 planned: best?.event.modality == .planned
             )
         let place =
-            best?.event.location ?? firstPlace(in: sentences, articleText: article.text) ?? datelinePlace(of: article)
+            best?.event.location
+            ?? firstPlace(in: tokens, openingMentions: openingMentions, finder: openingFinder)
+            ?? datelinePlace(of: article)
 
         // A lead that reports a statement ("X said …", "“…,” X said") is about the statement: its speaker is
         // who, unless the coded event is the speaker's own and comes before the reporting verb.
         // The first sentence's statement also wins over a coded event of a later sentence, or one without an
         // actor ("Boris Johnson said he was horrified by a shooting …" / "The attack is the worst …").
-        let leadStatement = statement(in: lead, articleText: article.text)
-        let opening = lead.index == 0 ? leadStatement : statement(in: sentences[0], articleText: article.text)
+        let leadStatement = statement(in: leadReading)
+        let opening = lead.index == 0 ? leadStatement : statement(in: openingReading)
         let chosen: (Statement, Sentence)? =
             if let best, let leadStatement, best.event.actor == nil || Self.isReported(best.event, by: leadStatement) {
                 (leadStatement, lead)
@@ -76,8 +106,8 @@ extension EventExtractor {
         if let event = best?.event {
             // A coded event whose actor is no lexicon entry: the lead's subject, named as written.
             let who =
-                event.actor ?? subjectAndVerb(of: lead, in: article.text).flatMap(\.0)
-                ?? fallbackWho(of: article, lead: lead)
+                event.actor ?? subjectAndVerb(of: leadReading).flatMap(\.0)
+                ?? fallbackWho(of: article, lead: leadReading)
             return MainEvent(
                 who: who,
                 what: event.trigger,
@@ -88,9 +118,9 @@ extension EventExtractor {
                 sentenceIndex: event.sentenceIndex
             )
         }
-        guard let (who, what) = subjectAndVerb(of: lead, in: article.text) else { return nil }
+        guard let (who, what) = subjectAndVerb(of: leadReading) else { return nil }
         return MainEvent(
-            who: who ?? fallbackWho(of: article, lead: lead),
+            who: who ?? fallbackWho(of: article, lead: leadReading),
             what: what,
             whom: nil,
             cameo: nil,
@@ -149,14 +179,17 @@ extension EventExtractor {
     /// The first place named in the lead: a place or a country after a preposition of place ("in Germany",
     /// "near Duisburg", "at a concert in Las Vegas"), else a place named as a modifier ("a Las Vegas concert",
     /// "the Erie area").
-    func firstPlace(in sentences: [Sentence], articleText: String) -> EventLocation? {
-        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: articleText)
+    ///
+    /// - Parameters:
+    ///   - lead: the tokens of each lead sentence (``leadTokens(_:)``).
+    ///   - openingMentions: the mentions of the first sentence, found by `finder` before it is passed.
+    ///   - finder: the article's finder after the first sentence, which reads the others on.
+    func firstPlace(in lead: [[Token]?], openingMentions: [Mention], finder: MentionFinder) -> EventLocation? {
+        var finder = finder
         var modifier: EventLocation?
-        for sentence in sentences {
-            guard sentence.text.utf8.count <= Self.longestLeadSentence,
-                let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
-            else { continue }
-            for mention in finder.mentions(in: tokens) {
+        for (position, tokens) in lead.enumerated() {
+            guard let tokens else { continue }
+            for mention in position == 0 ? openingMentions : finder.mentions(in: tokens) {
                 if let place = mention.place, mention.preposition != nil { return place }
                 if mention.kind == .country, let country = mention.country,
                     let preposition = mention.preposition, Self.prepositionsOfPlace.contains(preposition)
@@ -176,6 +209,20 @@ extension EventExtractor {
             }
         }
         return modifier
+    }
+
+    /// A lead sentence as the main event's readers see it: its tokens, none when it is too long to read, and
+    /// its mentions found by a finder that has read nothing else of the article.
+    struct LeadSentence {
+        var sentence: Sentence
+        var tokens: [Token]?
+        var mentions: [Mention]
+    }
+
+    /// The tokens of a lead sentence, none when it is longer than ``longestLeadSentence`` or has too many.
+    func leadTokens(_ sentence: Sentence) -> [Token]? {
+        guard sentence.text.utf8.count <= Self.longestLeadSentence else { return nil }
+        return Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
     }
 
     static let articles: Set<String> = ["a", "an", "the"]
@@ -203,12 +250,9 @@ extension EventExtractor {
     /// The lead read without a parser: the first named party that is not after a preposition is the subject,
     /// and the verb phrase starts at the next word that is a verb (an auxiliary, a past tense, or a present
     /// tense in -s) and runs to the end of its clause, at most six words.
-    func subjectAndVerb(of sentence: Sentence, in articleText: String) -> (EventActor?, String)? {
-        guard sentence.text.utf8.count <= Self.longestLeadSentence,
-            let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
-        else { return nil }
-        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: articleText)
-        let mentions = finder.mentions(in: tokens)
+    func subjectAndVerb(of sentence: LeadSentence) -> (EventActor?, String)? {
+        guard let tokens = sentence.tokens else { return nil }
+        let mentions = sentence.mentions
         func isVerb(_ index: Int, after start: Int) -> Bool {
             let word = tokens[index].lower
             guard tokens[index].kind == .word, word.first?.isLetter == true,

@@ -5,7 +5,7 @@ extension EventExtractor {
     /// article also writes it inside a sentence ("Equifax Seized 138 Domains …" and "… said Equifax …"), else the
     /// lead's subject as a common noun when it names an agent ("A gunman killed …", "two subway work trains
     /// have collided": a noun in -er, -or, -ist, -man …, or a vehicle or body of people).
-    func fallbackWho(of article: Article, lead: Sentence) -> EventActor? {
+    func fallbackWho(of article: Article, lead: LeadSentence) -> EventActor? {
         titleName(of: article) ?? agentSubject(of: lead)
     }
 
@@ -64,10 +64,8 @@ extension EventExtractor {
     }
 
     /// The lead's subject as a common noun phrase naming an agent ("gunman", "subway work trains").
-    func agentSubject(of sentence: Sentence) -> EventActor? {
-        guard sentence.text.utf8.count <= Self.longestLeadSentence,
-            let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
-        else { return nil }
+    func agentSubject(of sentence: LeadSentence) -> EventActor? {
+        guard let tokens = sentence.tokens else { return nil }
         var start = 0
         while start < tokens.count, Self.phraseOpeners.contains(tokens[start].lower) || tokens[start].kind == .number {
             start += 1

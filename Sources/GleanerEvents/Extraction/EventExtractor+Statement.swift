@@ -20,12 +20,10 @@ extension EventExtractor {
     /// The statement `sentence` reports: a named party right before a reporting verb, as its subject ("U.S.
     /// President Donald Trump said on Monday that …", "“…,” Mtetwa said."). A party after a preposition ("in
     /// Moscow said") or inside the quotation is not the speaker.
-    func statement(in sentence: Sentence, articleText: String) -> Statement? {
-        guard sentence.text.utf8.count <= Self.longestLeadSentence,
-            let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
-        else { return nil }
-        var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: articleText)
-        let mentions = finder.mentions(in: tokens)
+    func statement(in lead: LeadSentence) -> Statement? {
+        guard let tokens = lead.tokens else { return nil }
+        let sentence = lead.sentence
+        let mentions = lead.mentions
         for verb in tokens.indices
         where verb > 0 && tokens[verb].text.first?.isLowercase == true
             && Self.statementVerbs.contains(tokens[verb].lower)
