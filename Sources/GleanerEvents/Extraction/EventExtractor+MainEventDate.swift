@@ -89,14 +89,19 @@ extension EventExtractor {
     /// Whether a sentence is a photo caption: it carries a picture agency's credit (looked for in its first
     /// 1,000 characters: a caption is short).
     static func isCaption(_ sentence: Substring) -> Bool {
+        // A byte-wise search: Foundation's `contains` costs more than the rest of the main event.
         let head = sentence.utf8.prefix(1_000)
-        return captionCreditBytes.contains { credit in
-            // A byte-wise search: Foundation's `contains` costs more than the rest of the main event.
-            guard head.count >= credit.count else { return false }
-            var start = head.startIndex
-            while let found = head[start...].firstIndex(of: credit[0]) {
-                if head[found...].starts(with: credit) { return true }
-                start = head.index(after: found)
+        return head.withContiguousStorageIfAvailable(holdsCaptionCredit)
+            ?? Array(head).withUnsafeBufferPointer(holdsCaptionCredit)
+    }
+
+    /// Whether the UTF-8 `bytes` hold one of `captionCredits`.
+    static func holdsCaptionCredit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        captionCreditBytes.contains { credit in
+            guard bytes.count >= credit.count else { return false }
+            start: for start in 0...(bytes.count - credit.count) where bytes[start] == credit[0] {
+                for offset in 1..<credit.count where bytes[start + offset] != credit[offset] { continue start }
+                return true
             }
             return false
         }
