@@ -285,12 +285,39 @@ struct TenseMarkers {
         return classes
     }()
 
+    /// `classes` by the bytes of their words, which are ASCII: a look-up hashes a few bytes, not a `String`.
+    /// Two ASCII strings are `==` exactly when their bytes are equal, so the table answers as `classes` does.
+    static let classTable: (words: ASCIIWordTable, classes: [WordClass]) = {
+        var words = ASCIIWordTable()
+        var list: [WordClass] = []
+        for (word, wordClass) in classes {
+            words.insert(Array(word.utf8), number: list.count)
+            list.append(wordClass)
+        }
+        return (words, list)
+    }()
+
+    /// The class of the lower-cased word `word`, as `classes` has it.
+    static func wordClass(_ word: String) -> WordClass? {
+        var isASCII = true
+        let number = word.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for byte in bytes where byte >= 0x80 {
+                isASCII = false
+                return nil
+            }
+            return classTable.words.number(of: bytes)
+        }
+        guard let number, isASCII else { return classes[word] }
+        return number.map { classTable.classes[$0] }
+    }
+
     init(_ tokens: [DateToken]) {
         func previousIsBe(_ index: Int) -> Bool { index > 0 && Self.formsOfBe.contains(tokens[index - 1].lower) }
-        for (index, token) in tokens.enumerated() where token.kind == .word && !token.lower.isEmpty {
-            let word = token.lower
+        // Tokens read in place: a copy would retain their strings.
+        for index in tokens.indices where tokens[index].kind == .word && !tokens[index].lower.isEmpty {
+            let word = tokens[index].lower
             let nextIsTo = index + 1 < tokens.count && tokens[index + 1].lower == "to"
-            switch Self.classes[word] {
+            switch Self.wordClass(word) {
             case .future: marks.append((index, .future))
             case .futureBeforeTo: if nextIsTo { marks.append((index, .future)) }
             case .attribution:
