@@ -68,7 +68,7 @@ struct MentionFinder {
             var found: Mention?
             if canStartPhrase(tokens, at: position), let mention = phrase(tokens, at: position) {
                 found = mention
-            } else if tokens[position].kind == .word, tokens[position].isCapitalized {
+            } else if tokens[position].kind == .word, Token.startsUpperCase(tokens[position].text) {
                 if isHeadline == nil { isHeadline = EntityRecognizer.isHeadline(tokens) }
                 if isHeadline == false { found = recognised(tokens, at: position) }
             }

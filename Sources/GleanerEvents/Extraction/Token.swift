@@ -67,7 +67,11 @@ public struct Token: Sendable, Hashable {
     public var range: Range<String.Index> { text.startIndex..<text.endIndex }
 
     /// Whether the word starts with an upper-case letter.
-    public var isCapitalized: Bool {
+    public var isCapitalized: Bool { Self.startsUpperCase(text) }
+
+    /// Whether `text` starts with an upper-case letter (`isCapitalized`), for callers that read a token's text
+    /// in place rather than copy the token.
+    static func startsUpperCase(_ text: Substring) -> Bool {
         // An ASCII first byte followed by an ASCII byte is the whole first character.
         var bytes = text.utf8.makeIterator()
         if let first = bytes.next(), first < 0x80, first != 0x0D, (bytes.next() ?? 0) < 0x80 {
