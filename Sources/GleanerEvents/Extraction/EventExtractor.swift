@@ -315,7 +315,8 @@ public struct EventExtractor: Sendable {
 
     /// A capitalised word inside a sentence is a name ("Ban Ki-moon", "Gen. Strike"), not a trigger.
     func isName(_ tokens: [Token], at position: Int) -> Bool {
-        position > 0 && tokens[position].text.first?.isUppercase == true
+        // `Token.startsUpperCase` answers `text.first?.isUppercase` from the first bytes when they are ASCII.
+        position > 0 && Token.startsUpperCase(tokens[position].text)
     }
 
     /// A nominalisation's noun after "to", a modal or a subject pronoun is a verb ("to deal with", "will strike
