@@ -173,6 +173,14 @@ struct MainEventTests {
             )
         )
         #expect(caption.when == nil)
+        // A credit in brackets after the caption's sentence makes it a caption too; "by" a day is a deadline.
+        let credited = try #require(
+            mainEvent(
+                "Zentrix Robotics' chief testifies before a committee on February 8, 2022 in Washington. "
+                    + "(Photo by Jane Doe/Agency) Zentrix Robotics will update its notice by February 28."
+            )
+        )
+        #expect(credited.when == nil)
         // "this year" says nothing a reader does not know; Monday does.
         let vague = try #require(
             mainEvent("A gunman who was released this year opened fire at a school. He had killed a neighbour Monday.")
