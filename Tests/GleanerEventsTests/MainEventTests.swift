@@ -67,6 +67,9 @@ struct MainEventTests {
             mainEvent("“President Putin would like to stay forever,” Nadiya Okonkwo said. She is a lawyer.")
         )
         #expect(quoted.who?.name == "Nadiya Okonkwo")
+        // A town or state is where, not who; a capital may stand for its government.
+        let town = mainEvent("Tartu police said on Monday that a gunman killed four people in a shop.")
+        #expect(town?.who?.kind != .place)
         // "United States" holds no verb "states".
         let noun = mainEvent("Two students came to the United States to study engines.")
         #expect(noun?.who?.name != "United")

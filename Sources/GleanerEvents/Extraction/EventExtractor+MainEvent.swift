@@ -76,7 +76,8 @@ extension EventExtractor {
         if let event = best?.event {
             // A coded event whose actor is no lexicon entry: the lead's subject, named as written.
             let who =
-                event.actor ?? subjectAndVerb(of: lead, in: article.text).flatMap(\.0)
+                event.actor.flatMap { $0.kind == .place ? nil : $0 }
+                ?? subjectAndVerb(of: lead, in: article.text).flatMap(\.0)
                 ?? fallbackWho(of: article, lead: lead)
             return MainEvent(
                 who: who,
@@ -228,7 +229,7 @@ extension EventExtractor {
         }
         let subject =
             mentions.first {
-                $0.preposition == nil && $0.tokens.lowerBound < firstVerb && ($0.kind != .place || $0.country != nil)
+                $0.preposition == nil && $0.tokens.lowerBound < firstVerb && ($0.kind != .place || $0.isCapital)
                     && !isModifier($0)
             }
             .map { (actor: $0.actor(countryNames: countryNames), end: $0.tokens.upperBound) }
