@@ -180,10 +180,13 @@ struct MainEventTests {
         let credited = try #require(
             mainEvent(
                 "Zentrix Robotics' chief testifies before a committee on February 8, 2022 in Washington. "
-                    + "(Photo by Jane Doe/Agency) Zentrix Robotics will update its notice by February 28."
+                    + "(Photo by Jane Doe/Agency)\nZentrix Robotics will update its notice by February 28."
             )
         )
         #expect(credited.when == nil)
+        // The caption is not the news either: its person is not who.
+        #expect(credited.who?.name != "Jane Doe")
+        #expect(credited.sentenceIndex != 0)
         // "this year" says nothing a reader does not know; Monday does.
         let vague = try #require(
             mainEvent("A gunman who was released this year opened fire at a school. He had killed a neighbour Monday.")

@@ -19,9 +19,21 @@ extension EventExtractor {
         let sentences = Self.bodySentences(article.text, limit: Self.leadSentences)
         guard !sentences.isEmpty else { return nil }
         let title = article.title?.lowercased() ?? ""
+        // A photo caption that opens the text is not its news ("X testifies … (Photo by …)").
+        let captions = Set(
+            sentences.indices.filter { index in
+                Self.isCaption(sentences[index].text)
+                    || index + 1 < sentences.count && sentences[index + 1].text.hasPrefix("(")
+                        && Self.isCaption(sentences[index + 1].text)
+            }
+        )
+        guard let opening = sentences.indices.first(where: { !captions.contains($0) }) else { return nil }
 
         var best: (score: Double, event: ExtractedEvent)?
-        for event in events where event.sentenceIndex < Self.leadSentences && event.modality != .negated {
+        for event in events
+        where event.sentenceIndex < Self.leadSentences && event.modality != .negated
+            && !captions.contains(event.sentenceIndex)
+        {
             var score = [1.0, 0.75, 0.55][event.sentenceIndex]
             score *= event.actor == nil ? 0.4 : 1
             if event.target != nil { score *= 1.1 }
@@ -35,7 +47,7 @@ extension EventExtractor {
             if best == nil || score > best!.score { best = (score, event) }
         }
 
-        let lead = sentences[best?.event.sentenceIndex ?? 0]
+        let lead = sentences[best?.event.sentenceIndex ?? opening]
         let when =
             best?.event.date.flatMap { isTelling($0, published: article.published) ? $0 : nil }
             ?? mainEventDate(
@@ -53,12 +65,15 @@ extension EventExtractor {
         // The first sentence's statement also wins over a coded event of a later sentence, or one without an
         // actor ("Boris Johnson said he was horrified by a shooting …" / "The attack is the worst …").
         let leadStatement = statement(in: lead, articleText: article.text)
-        let opening = lead.index == 0 ? leadStatement : statement(in: sentences[0], articleText: article.text)
+        let openingStatement =
+            lead.index == opening ? leadStatement : statement(in: sentences[opening], articleText: article.text)
         let chosen: (Statement, Sentence)? =
             if let best, let leadStatement, best.event.actor == nil || Self.isReported(best.event, by: leadStatement) {
                 (leadStatement, lead)
-            } else if let opening, best == nil || best!.event.actor == nil || best!.event.sentenceIndex > 0 {
-                (opening, sentences[0])
+            } else if let openingStatement,
+                best == nil || best!.event.actor == nil || best!.event.sentenceIndex > opening
+            {
+                (openingStatement, sentences[opening])
             } else {
                 nil
             }
