@@ -103,6 +103,9 @@ struct MainEventTests {
         #expect(country.where?.country == "DEU")
         let modifier = try #require(mainEvent("A Moscow court jailed Zentrix Robotics' chief on Monday."))
         #expect(modifier.where?.name == "Moscow")
+        // A state acting where no place is named acts at home.
+        let home = try #require(mainEvent("Russia tested a new missile on Monday, its ministry said."))
+        #expect(home.where?.country == "RUS")
         let destination = mainEvent("Zentrix Robotics shipped its first machines to Germany on Monday.")
         #expect(destination?.where == nil)
     }

@@ -58,7 +58,11 @@ extension EventExtractor {
                 planned: best?.event.modality == .planned
             )
         let place =
-            best?.event.location ?? firstPlace(in: sentences, articleText: article.text) ?? datelinePlace(of: article)
+            best?.event.location
+            ?? firstPlace(
+                in: sentences.indices.filter { !captions.contains($0) }.map { sentences[$0] },
+                articleText: article.text
+            ) ?? datelinePlace(of: article)
 
         // A lead that reports a statement ("X said …", "“…,” X said") is about the statement: its speaker is
         // who, unless the coded event is the speaker's own and comes before the reporting verb.
@@ -94,13 +98,17 @@ extension EventExtractor {
                 event.actor.flatMap { $0.kind == .place ? nil : $0 }
                 ?? subjectAndVerb(of: lead, in: article.text).flatMap(\.0)
                 ?? fallbackWho(of: article, lead: lead)
+            // A state acting where nothing else is named acts at home ("North Korea fired a missile").
+            let home = who.flatMap { actor in
+                actor.kind == .country ? actor.country.map { EventLocation(name: actor.name, country: $0) } : nil
+            }
             return MainEvent(
                 who: who,
                 what: event.trigger,
                 whom: event.target,
                 cameo: event.cameo,
                 when: when,
-                where: place,
+                where: place ?? home,
                 sentenceIndex: event.sentenceIndex
             )
         }
