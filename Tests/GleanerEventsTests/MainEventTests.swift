@@ -88,6 +88,9 @@ struct MainEventTests {
         #expect(agent.who?.name == "gunman")
         let vehicles = try #require(mainEvent("Two subway work trains have collided in a tunnel, injuring one worker."))
         #expect(vehicles.who?.name == "subway work trains")
+        // A report of unnamed sources: the agent of what they say.
+        let reported = try #require(mainEvent("Officials say two cargo ships have collided off the coast."))
+        #expect(reported.who?.name == "cargo ships")
         // A title that opens with a country or a common word names no party.
         let place = mainEvent(
             "A woman was told she owed $284 billion. The bill came from the US provider.",
