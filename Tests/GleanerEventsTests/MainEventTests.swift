@@ -67,6 +67,9 @@ struct MainEventTests {
             mainEvent("“President Putin would like to stay forever,” Nadiya Okonkwo said. She is a lawyer.")
         )
         #expect(quoted.who?.name == "Nadiya Okonkwo")
+        // A town or state is where, not who; a capital may stand for its government.
+        let town = mainEvent("Tartu police said on Monday that a gunman killed four people in a shop.")
+        #expect(town?.who?.kind != .place)
         // "United States" holds no verb "states".
         let noun = mainEvent("Two students came to the United States to study engines.")
         #expect(noun?.who?.name != "United")
@@ -85,6 +88,9 @@ struct MainEventTests {
         #expect(agent.who?.name == "gunman")
         let vehicles = try #require(mainEvent("Two subway work trains have collided in a tunnel, injuring one worker."))
         #expect(vehicles.who?.name == "subway work trains")
+        // A report of unnamed sources: the agent of what they say.
+        let reported = try #require(mainEvent("Officials say two cargo ships have collided off the coast."))
+        #expect(reported.who?.name == "cargo ships")
         // A title that opens with a country or a common word names no party.
         let place = mainEvent(
             "A woman was told she owed $284 billion. The bill came from the US provider.",
@@ -100,6 +106,9 @@ struct MainEventTests {
         #expect(country.where?.country == "DEU")
         let modifier = try #require(mainEvent("A Moscow court jailed Zentrix Robotics' chief on Monday."))
         #expect(modifier.where?.name == "Moscow")
+        // A state acting where no place is named acts at home.
+        let home = try #require(mainEvent("Russia tested a new missile on Monday, its ministry said."))
+        #expect(home.where?.country == "RUS")
         let destination = mainEvent("Zentrix Robotics shipped its first machines to Germany on Monday.")
         #expect(destination?.where == nil)
     }
@@ -173,6 +182,17 @@ struct MainEventTests {
             )
         )
         #expect(caption.when == nil)
+        // A credit in brackets after the caption's sentence makes it a caption too; "by" a day is a deadline.
+        let credited = try #require(
+            mainEvent(
+                "Zentrix Robotics' chief testifies before a committee on February 8, 2022 in Washington. "
+                    + "(Photo by Jane Doe/Agency)\nZentrix Robotics will update its notice by February 28."
+            )
+        )
+        #expect(credited.when == nil)
+        // The caption is not the news either: its person is not who.
+        #expect(credited.who?.name != "Jane Doe")
+        #expect(credited.sentenceIndex != 0)
         // "this year" says nothing a reader does not know; Monday does.
         let vague = try #require(
             mainEvent("A gunman who was released this year opened fire at a school. He had killed a neighbour Monday.")

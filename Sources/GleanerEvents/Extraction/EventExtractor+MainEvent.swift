@@ -19,9 +19,21 @@ extension EventExtractor {
         let sentences = Self.bodySentences(article.text, limit: Self.leadSentences)
         guard !sentences.isEmpty else { return nil }
         let title = article.title?.lowercased() ?? ""
+        // A photo caption that opens the text is not its news ("X testifies … (Photo by …)").
+        let captions = Set(
+            sentences.indices.filter { index in
+                Self.isCaption(sentences[index].text)
+                    || index + 1 < sentences.count && sentences[index + 1].text.hasPrefix("(")
+                        && Self.isCaption(sentences[index + 1].text)
+            }
+        )
+        guard let opening = sentences.indices.first(where: { !captions.contains($0) }) else { return nil }
 
         var best: (score: Double, event: ExtractedEvent)?
-        for event in events where event.sentenceIndex < Self.leadSentences && event.modality != .negated {
+        for event in events
+        where event.sentenceIndex < Self.leadSentences && event.modality != .negated
+            && !captions.contains(event.sentenceIndex)
+        {
             var score = [1.0, 0.75, 0.55][event.sentenceIndex]
             score *= event.actor == nil ? 0.4 : 1
             if event.target != nil { score *= 1.1 }
@@ -35,7 +47,7 @@ extension EventExtractor {
             if best == nil || score > best!.score { best = (score, event) }
         }
 
-        let leadPosition = best?.event.sentenceIndex ?? 0
+        let leadPosition = best?.event.sentenceIndex ?? opening
         let lead = sentences[leadPosition]
         // The lead is tokenised once, and each sentence read alone is read once, for all the readings below.
         let tokens = sentences.map(leadTokens)
@@ -45,10 +57,10 @@ extension EventExtractor {
             vocabulary: vocabulary,
             articleText: article.text
         )
-        let openingMentions = tokens[0].map { openingFinder.mentions(in: $0) } ?? []
+        let openingMentions = tokens[opening].map { openingFinder.mentions(in: $0) } ?? []
         let leadReading: LeadSentence
-        if leadPosition == 0 {
-            leadReading = LeadSentence(sentence: lead, tokens: tokens[0], mentions: openingMentions)
+        if leadPosition == opening {
+            leadReading = LeadSentence(sentence: lead, tokens: tokens[opening], mentions: openingMentions)
         } else {
             let leadTokens = tokens[leadPosition]
             var finder = MentionFinder(
@@ -63,7 +75,11 @@ extension EventExtractor {
                 mentions: leadTokens.map { finder.mentions(in: $0) } ?? []
             )
         }
-        let openingReading = LeadSentence(sentence: sentences[0], tokens: tokens[0], mentions: openingMentions)
+        let openingReading = LeadSentence(
+            sentence: sentences[opening],
+            tokens: tokens[opening],
+            mentions: openingMentions
+        )
         let when =
             best?.event.date.flatMap { isTelling($0, published: article.published) ? $0 : nil }
             ?? mainEventDate(
@@ -75,7 +91,12 @@ extension EventExtractor {
             )
         let place =
             best?.event.location
-            ?? firstPlace(in: tokens, openingMentions: openingMentions, finder: openingFinder)
+            ?? firstPlace(
+                in: tokens.indices.map { captions.contains($0) ? nil : tokens[$0] },
+                opening: opening,
+                openingMentions: openingMentions,
+                finder: openingFinder
+            )
             ?? datelinePlace(of: article)
 
         // A lead that reports a statement ("X said …", "“…,” X said") is about the statement: its speaker is
@@ -83,12 +104,14 @@ extension EventExtractor {
         // The first sentence's statement also wins over a coded event of a later sentence, or one without an
         // actor ("Boris Johnson said he was horrified by a shooting …" / "The attack is the worst …").
         let leadStatement = statement(in: leadReading)
-        let opening = lead.index == 0 ? leadStatement : statement(in: openingReading)
+        let openingStatement = lead.index == opening ? leadStatement : statement(in: openingReading)
         let chosen: (Statement, Sentence)? =
             if let best, let leadStatement, best.event.actor == nil || Self.isReported(best.event, by: leadStatement) {
                 (leadStatement, lead)
-            } else if let opening, best == nil || best!.event.actor == nil || best!.event.sentenceIndex > 0 {
-                (opening, sentences[0])
+            } else if let openingStatement,
+                best == nil || best!.event.actor == nil || best!.event.sentenceIndex > opening
+            {
+                (openingStatement, sentences[opening])
             } else {
                 nil
             }
@@ -106,15 +129,20 @@ extension EventExtractor {
         if let event = best?.event {
             // A coded event whose actor is no lexicon entry: the lead's subject, named as written.
             let who =
-                event.actor ?? subjectAndVerb(of: leadReading).flatMap(\.0)
+                event.actor.flatMap { $0.kind == .place ? nil : $0 }
+                ?? subjectAndVerb(of: leadReading).flatMap(\.0)
                 ?? fallbackWho(of: article, lead: leadReading)
+            // A state acting where nothing else is named acts at home ("North Korea fired a missile").
+            let home = who.flatMap { actor in
+                actor.kind == .country ? actor.country.map { EventLocation(name: actor.name, country: $0) } : nil
+            }
             return MainEvent(
                 who: who,
                 what: event.trigger,
                 whom: event.target,
                 cameo: event.cameo,
                 when: when,
-                where: place,
+                where: place ?? home,
                 sentenceIndex: event.sentenceIndex
             )
         }
@@ -184,12 +212,17 @@ extension EventExtractor {
     ///   - lead: the tokens of each lead sentence (``leadTokens(_:)``).
     ///   - openingMentions: the mentions of the first sentence, found by `finder` before it is passed.
     ///   - finder: the article's finder after the first sentence, which reads the others on.
-    func firstPlace(in lead: [[Token]?], openingMentions: [Mention], finder: MentionFinder) -> EventLocation? {
+    func firstPlace(
+        in lead: [[Token]?],
+        opening: Int,
+        openingMentions: [Mention],
+        finder: MentionFinder
+    ) -> EventLocation? {
         var finder = finder
         var modifier: EventLocation?
         for (position, tokens) in lead.enumerated() {
             guard let tokens else { continue }
-            for mention in position == 0 ? openingMentions : finder.mentions(in: tokens) {
+            for mention in position == opening ? openingMentions : finder.mentions(in: tokens) {
                 if let place = mention.place, mention.preposition != nil { return place }
                 if mention.kind == .country, let country = mention.country,
                     let preposition = mention.preposition, Self.prepositionsOfPlace.contains(preposition)
@@ -272,7 +305,7 @@ extension EventExtractor {
         }
         let subject =
             mentions.first {
-                $0.preposition == nil && $0.tokens.lowerBound < firstVerb && ($0.kind != .place || $0.country != nil)
+                $0.preposition == nil && $0.tokens.lowerBound < firstVerb && ($0.kind != .place || $0.isCapital)
                     && !isModifier($0)
             }
             .map { (actor: $0.actor(countryNames: countryNames), end: $0.tokens.upperBound) }

@@ -27,7 +27,13 @@ extension EventExtractor {
             day: article.published.day
         )
         // Each lead sentence's offsets and whether it is a caption, worked out once.
-        let sentences = lead.map { ($0, $0.offsets(in: article.text), Self.isCaption($0.text)) }
+        // A caption carries a credit, or is followed by one in brackets ("… on Capitol Hill. (Photo by …)").
+        let sentences = lead.indices.map { index in
+            let sentence = lead[index]
+            let credited =
+                index + 1 < lead.count && lead[index + 1].text.hasPrefix("(") && Self.isCaption(lead[index + 1].text)
+            return (sentence, sentence.offsets(in: article.text), credited || Self.isCaption(sentence.text))
+        }
         func date(_ time: TemporalExpression, background: Bool) -> EventDate? {
             guard time.type == .date || time.type == .time,
                 let date = EventDate(timexValue: time.value, text: time.text, anchor: anchor)
@@ -46,6 +52,9 @@ extension EventExtractor {
                 let end = utf8.index(utf8.startIndex, offsetBy: time.offset)
                 let before = CharacterReader(article.text[start..<end])
                 if Self.datesTheReport(before, before: before.count) { return nil }
+                // "must pay by November", "until Friday": a deadline or a limit, not when it happened.
+                let lastWord = article.text[start..<end].split(whereSeparator: { !$0.isLetter }).last?.lowercased()
+                if let lastWord, Self.deadlineWords.contains(lastWord) { return nil }
             }
             return date
         }
@@ -68,6 +77,9 @@ extension EventExtractor {
     func isTelling(_ date: EventDate, published: PublicationDate) -> Bool {
         !(date.precision == "year" && date.start <= String(published.year) && date.end >= String(published.year))
     }
+
+    /// Words before a date that make it a deadline or a limit.
+    static let deadlineWords: Set<String> = ["by", "until", "till", "before"]
 
     /// Whether the date `value` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) begins after the period `published` names.
     static func isAfter(_ value: String, _ published: String) -> Bool {

@@ -67,6 +67,12 @@ extension EventExtractor {
     func agentSubject(of sentence: LeadSentence) -> EventActor? {
         guard let tokens = sentence.tokens else { return nil }
         var start = 0
+        // "Authorities say two subway trains have collided": a generic source's report; its clause has the agent.
+        if tokens.count > 2, Self.genericSources.contains(tokens[0].lower),
+            ["say", "says", "said"].contains(tokens[1].lower)
+        {
+            start = tokens[2].lower == "that" ? 3 : 2
+        }
         while start < tokens.count, Self.phraseOpeners.contains(tokens[start].lower) || tokens[start].kind == .number {
             start += 1
         }
@@ -75,7 +81,7 @@ extension EventExtractor {
                 || word.count >= 4 && word.hasSuffix("ed")
         }
         var end = start
-        while end < tokens.count, end - start < 5, tokens[end].kind == .word, !isVerb(tokens[end].lower),
+        while end < tokens.count, end - start < 6, tokens[end].kind == .word, !isVerb(tokens[end].lower),
             !Self.nounPhraseEnds.contains(tokens[end].lower)
         {
             end += 1
@@ -102,6 +108,10 @@ extension EventExtractor {
     /// Words that end a subject noun phrase: prepositions, relative pronouns, conjunctions.
     static let nounPhraseEnds: Set<String> = [
         "in", "on", "at", "of", "from", "for", "with", "near", "by", "after", "who", "which", "that", "and", "or",
+    ]
+    /// Sources a report is attributed to without naming anyone.
+    static let genericSources: Set<String> = [
+        "authorities", "officials", "police", "witnesses", "reports", "sources", "investigators", "experts",
     ]
     /// Heads that act without an agent suffix.
     static let agentNouns: Set<String> = [
