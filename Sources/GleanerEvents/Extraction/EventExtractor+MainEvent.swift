@@ -20,13 +20,7 @@ extension EventExtractor {
         guard !sentences.isEmpty else { return nil }
         let title = article.title?.lowercased() ?? ""
         // A photo caption that opens the text is not its news ("X testifies … (Photo by …)").
-        let captions = Set(
-            sentences.indices.filter { index in
-                Self.isCaption(sentences[index].text)
-                    || index + 1 < sentences.count && sentences[index + 1].text.hasPrefix("(")
-                        && Self.isCaption(sentences[index + 1].text)
-            }
-        )
+        let captions = Self.captions(in: sentences)
         guard let opening = sentences.indices.first(where: { !captions.contains($0) }) else { return nil }
 
         var best: (score: Double, event: ExtractedEvent)?
@@ -86,6 +80,7 @@ extension EventExtractor {
                 of: article,
                 times: times,
                 lead: sentences,
+                captions: captions,
                 eventSentence: lead,
                 planned: best?.event.modality == .planned
             )

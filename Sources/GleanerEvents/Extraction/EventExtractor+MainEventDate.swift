@@ -16,6 +16,7 @@ extension EventExtractor {
         of article: Article,
         times: [TemporalExpression],
         lead: [Sentence],
+        captions: Set<Int>,
         eventSentence: Sentence,
         planned: Bool
     ) -> EventDate? {
@@ -26,14 +27,8 @@ extension EventExtractor {
             month: article.published.month,
             day: article.published.day
         )
-        // Each lead sentence's offsets and whether it is a caption, worked out once.
-        // A caption carries a credit, or is followed by one in brackets ("… on Capitol Hill. (Photo by …)").
-        let sentences = lead.indices.map { index in
-            let sentence = lead[index]
-            let credited =
-                index + 1 < lead.count && lead[index + 1].text.hasPrefix("(") && Self.isCaption(lead[index + 1].text)
-            return (sentence, sentence.offsets(in: article.text), credited || Self.isCaption(sentence.text))
-        }
+        // Each lead sentence's offsets and whether it is a caption (`captions(in:)`), worked out once.
+        let sentences = lead.indices.map { (lead[$0], lead[$0].offsets(in: article.text), captions.contains($0)) }
         func date(_ time: TemporalExpression, background: Bool) -> EventDate? {
             guard time.type == .date || time.type == .time,
                 let date = EventDate(timexValue: time.value, text: time.text, anchor: anchor)
@@ -96,6 +91,18 @@ extension EventExtractor {
         let day = parts.count > 2 ? parts[2] : (last ? CivilCalendar.daysInMonth(year: year, month: month) : 1)
         guard CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
         return CivilCalendar.days(year: year, month: month, day: day)
+    }
+
+    /// The positions of the photo captions among `sentences`: a sentence that carries a credit, or is followed
+    /// by one in brackets ("… on Capitol Hill. (Photo by …)").
+    static func captions(in sentences: [Sentence]) -> Set<Int> {
+        Set(
+            sentences.indices.filter { index in
+                isCaption(sentences[index].text)
+                    || index + 1 < sentences.count && sentences[index + 1].text.hasPrefix("(")
+                        && isCaption(sentences[index + 1].text)
+            }
+        )
     }
 
     /// Whether a sentence is a photo caption: it carries a picture agency's credit (looked for in its first

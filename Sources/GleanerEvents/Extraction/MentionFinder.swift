@@ -252,26 +252,14 @@ struct MentionFinder {
         {
             // "a Russian delegation", "Pakistani officials": the country acting.
             let range = start..<(consumed + 1)
-            return Mention(
-                tokens: range,
-                kind: .country,
-                text: text(tokens, range),
-                name: countryName(country),
-                country: country
-            )
+            return countryMention(tokens, range, country)
         }
         if let country, consumed > start, roles.isEmpty, consumed < tokens.count,
             Self.proposalNouns.contains(tokens[consumed].bare)
         {
             // "rejected an Indian proposal", "an Australian ultimatum": the country whose proposal it is.
             let range = start..<consumed
-            return Mention(
-                tokens: range,
-                kind: .country,
-                text: text(tokens, range),
-                name: countryName(country),
-                country: country
-            )
+            return countryMention(tokens, range, country)
         }
         if let country, consumed > start {
             // A demonym used as a noun phrase head ("Pakistani leadership" is not an actor; "Pakistanis" is).
@@ -280,13 +268,7 @@ struct MentionFinder {
             guard word.hasSuffix("s"),
                 tokens.count == consumed || tokens[consumed].kind != .word || !tokens[consumed].isCapitalized
             else { return nil }
-            return Mention(
-                tokens: range,
-                kind: .country,
-                text: text(tokens, range),
-                name: countryName(country),
-                country: country
-            )
+            return countryMention(tokens, range, country)
         }
         return pronoun(tokens, at: start)
     }
@@ -390,6 +372,11 @@ struct MentionFinder {
             if byte == 0x20 { space = true }
         }
         return space
+    }
+
+    /// A country named by the words of `range` ("a Russian delegation", "Pakistanis").
+    func countryMention(_ tokens: [Token], _ range: Range<Int>, _ country: String) -> Mention {
+        Mention(tokens: range, kind: .country, text: text(tokens, range), name: countryName(country), country: country)
     }
 
     func text(_ tokens: [Token], _ range: Range<Int>) -> String {
