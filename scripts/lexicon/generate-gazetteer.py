@@ -76,6 +76,20 @@ SUBDIVISION_TYPES = {
     "Capital territory", "Autonomous territorial unit", "Federal territory", "State city",
 }
 
+# The abbreviations of US states in datelines and after a town ("Erie, Pa."), as the AP stylebook writes them;
+# states it writes in full have none.
+AP_STATE_ABBREVIATIONS = {
+    "US-AL": "Ala.", "US-AZ": "Ariz.", "US-AR": "Ark.", "US-CA": "Calif.", "US-CO": "Colo.", "US-CT": "Conn.",
+    "US-DE": "Del.", "US-FL": "Fla.", "US-GA": "Ga.", "US-IL": "Ill.", "US-IN": "Ind.", "US-KS": "Kan.",
+    "US-KY": "Ky.", "US-LA": "La.", "US-MD": "Md.", "US-MA": "Mass.", "US-MI": "Mich.", "US-MN": "Minn.",
+    "US-MS": "Miss.", "US-MO": "Mo.", "US-MT": "Mont.", "US-NE": "Neb.", "US-NV": "Nev.", "US-NH": "N.H.",
+    "US-NJ": "N.J.", "US-NM": "N.M.", "US-NY": "N.Y.", "US-NC": "N.C.", "US-ND": "N.D.", "US-OK": "Okla.",
+    "US-OR": "Ore.", "US-PA": "Pa.", "US-RI": "R.I.", "US-SC": "S.C.", "US-SD": "S.D.", "US-TN": "Tenn.",
+    "US-VT": "Vt.", "US-VA": "Va.", "US-WA": "Wash.", "US-WV": "W.Va.", "US-WI": "Wis.", "US-WY": "Wyo.",
+    "US-AK": None, "US-HI": None, "US-ID": None, "US-IA": None, "US-ME": None, "US-OH": None, "US-TX": None,
+    "US-UT": None,
+}
+
 # A name made of a compass point and another name ("East London", "South Boston") mostly means part of the other.
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower"}
 
@@ -288,8 +302,12 @@ def main():
     # Candidates: key → list of (population, country, name, aliases, capital, source).
     candidates = {}
 
-    def propose(name, aliases, country, population, capital, source):
+    def propose(name, aliases, country, population, capital, source, state=False):
         why = screen.reject(name, population)
+        # A US state is what US news names, whatever else its name is ("North Carolina", "Virginia"), unless it
+        # is curated by hand or names a country ("Georgia").
+        if state and why != "hand-curated":
+            why = None
         if not why and population is not None and country in GIVEN_NAME_COUNTRIES:
             if population < GIVEN_NAME_COUNTRY_MIN_POPULATION:
                 why = "small, where town names are often personal names"
@@ -322,7 +340,9 @@ def main():
         other = other.rstrip("]").strip()
         folded = fold(name)
         aliases = [a for a in (folded, other, fold(other)) if a and not screen.reject(a, None)]
-        propose(name, aliases, country, None, False, "subdivisions")
+        # Abbreviations end in a period: no English word is written so.
+        aliases += [a for a in [AP_STATE_ABBREVIATIONS.get(subdivision["code"])] if a]
+        propose(name, aliases, country, None, False, "subdivisions", state=subdivision["code"] in AP_STATE_ABBREVIATIONS)
 
     # One row per name: the same name in several countries is kept only for a clearly larger place.
     rows = {"cities": [], "subdivisions": []}

@@ -36,11 +36,15 @@ struct EntityIndex: Sendable {
     /// Indexes the lexicon's names; their words are added to `vocabulary`, by which tokens are then matched.
     init(lexicon: Lexicon, vocabulary: inout Vocabulary) {
         func add(_ surface: String, _ entry: EntityEntry) {
-            let words = Tokenizer.tokens(Substring(surface)).filter { $0.kind != .punctuation }.map(\.lower)
-            guard !words.isEmpty else { return }
-            let capitals = EntityIndex.isShortCapitals(surface)
             let isPlace: Bool
             if case .place = entry { isPlace = true } else { isPlace = false }
+            let tokens = Tokenizer.tokens(Substring(surface))
+            // A place abbreviated to one word ("Pa.", "Calif.") is found only with its period: without it, it is
+            // a word or a name ("Mass", "La").
+            let keepsPeriod = isPlace && tokens.count == 2 && tokens[1].text == "." && tokens[0].kind == .word
+            let words = (keepsPeriod ? tokens : tokens.filter { $0.kind != .punctuation }).map(\.lower)
+            guard !words.isEmpty else { return }
+            let capitals = EntityIndex.isShortCapitals(surface)
             func update(_ name: inout Name) {
                 if !name.entries.contains(entry) { name.entries.append(entry) }
                 if !isPlace { name.onlyPlaces = false }
@@ -176,8 +180,11 @@ struct EntityIndex: Sendable {
                     // Fields read in place: copying a token would retain its strings.
                     let word = laterWords[candidate.rest.lowerBound + offset]
                     let position = start + 1 + offset
-                    guard tokens[position].kind == .word else { continue candidate }
                     let isLast = offset == candidate.rest.count - 1
+                    // The period of an abbreviated place ("Pa.") is the one punctuation mark a name holds.
+                    guard tokens[position].kind == .word || isLast && tokens[position].text == "." else {
+                        continue candidate
+                    }
                     guard tokens[position].number == word || isLast && tokens[position].bareNumber == word else {
                         continue candidate
                     }

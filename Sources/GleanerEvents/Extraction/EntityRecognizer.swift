@@ -183,6 +183,7 @@ struct EntityRecognizer {
         let nextIsLower = next.map { $0.kind == .word && !$0.isCapitalized } ?? false
         var kind = Mention.Kind.name
         var fullName = name
+        var country: String?
         var before = range.lowerBound - 1
         if before >= 0, tokens[before].lower == "the" { before -= 1 }
         let previous = before >= 0 ? tokens[before].lower : ""
@@ -198,8 +199,11 @@ struct EntityRecognizer {
             entries.firstPlace != nil || entries.firstCountry != nil,
             end + 1 + length == tokens.count || tokens[end + 1 + length].kind == .punctuation
         {
-            // "Erie, Pennsylvania", "Sittwe, Myanmar": a town before its region or country.
+            // "Erie, Pennsylvania", "Sittwe, Myanmar", "Erie, Pa.": a town before its region or country, which the
+            // mention takes in.
             kind = .place
+            country = entries.firstPlace?.country ?? entries.firstCountry
+            end += 1 + length
         } else if nextIsLower, !organisation, let next, Self.groupMembers.contains(next.lower) {
             kind = .group
             fullName = "\(name) \(next.lower)"
@@ -248,8 +252,8 @@ struct EntityRecognizer {
             kind: kind,
             text: text(end),
             name: fullName,
-            country: nil,
-            place: kind == .place ? EventLocation(name: fullName, country: nil) : nil
+            country: country,
+            place: kind == .place ? EventLocation(name: fullName, country: country) : nil
         )
     }
 

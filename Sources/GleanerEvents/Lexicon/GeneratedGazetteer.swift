@@ -26502,7 +26502,7 @@ Zvishavane		ZWE	no
 #   python3 scripts/lexicon/generate-gazetteer.py
 # Source: ISO 3166-2 subdivision names via Debian's iso-codes (states, provinces, regions, counties …)
 # Licence: LGPL-2.1-or-later, Debian iso-codes. See SOURCES.md.
-# 2383 places. Columns: name, aliases, alpha3, capital (see FORMAT.md).
+# 2389 places. Columns: name, aliases, alpha3, capital (see FORMAT.md).
 Badakhshān	Badakhshan	AFG	no
 Baghlān	Baghlan	AFG	no
 Balkh		AFG	no
@@ -28725,41 +28725,47 @@ Salto		URY	no
 Soriano		URY	no
 Tacuarembó	Tacuarembo	URY	no
 Treinta y Tres		URY	no
-Alabama		USA	no
-Arizona		USA	no
-Arkansas		USA	no
-Colorado		USA	no
-Connecticut		USA	no
-Delaware		USA	no
+Alabama	Ala.	USA	no
+Arizona	Ariz.	USA	no
+Arkansas	Ark.	USA	no
+Colorado	Colo.	USA	no
+Connecticut	Conn.	USA	no
+Delaware	Del.	USA	no
 Idaho		USA	no
-Illinois		USA	no
-Indiana		USA	no
+Illinois	Ill.	USA	no
+Indiana	Ind.	USA	no
 Iowa		USA	no
-Kansas		USA	no
-Kentucky		USA	no
-Louisiana		USA	no
+Kansas	Kan.	USA	no
+Kentucky	Ky.	USA	no
+Louisiana	La.	USA	no
 Maine		USA	no
-Massachusetts		USA	no
-Michigan		USA	no
-Minnesota		USA	no
+Massachusetts	Mass.	USA	no
+Michigan	Mich.	USA	no
+Minnesota	Minn.	USA	no
 Mississippi		USA	no
-Missouri		USA	no
-Montana		USA	no
-Nebraska		USA	no
-Nevada		USA	no
-New Hampshire		USA	no
-New Jersey		USA	no
-New Mexico		USA	no
+Missouri	Mo.	USA	no
+Montana	Mont.	USA	no
+Nebraska	Neb.	USA	no
+Nevada	Nev.	USA	no
+New Hampshire	N.H.	USA	no
+New Jersey	N.J.	USA	no
+New Mexico	N.M.	USA	no
+North Carolina	N.C.	USA	no
+North Dakota	N.D.	USA	no
 Ohio		USA	no
-Oklahoma		USA	no
-Oregon		USA	no
-Pennsylvania		USA	no
-Rhode Island		USA	no
-Tennessee		USA	no
+Oklahoma	Okla.	USA	no
+Oregon	Ore.	USA	no
+Pennsylvania	Pa.	USA	no
+Rhode Island	R.I.	USA	no
+South Carolina	S.C.	USA	no
+South Dakota	S.D.	USA	no
+Tennessee	Tenn.	USA	no
 Utah		USA	no
-Vermont		USA	no
-Wisconsin		USA	no
-Wyoming		USA	no
+Vermont	Vt.	USA	no
+Virginia	Va.	USA	no
+West Virginia	W.Va.	USA	no
+Wisconsin	Wis.	USA	no
+Wyoming	Wyo.	USA	no
 Andijon		UZB	no
 Buxoro		UZB	no
 Farg‘ona		UZB	no
