@@ -100,6 +100,67 @@ struct MainEventTests {
         #expect(place?.who?.name != "woman")
     }
 
+    @Test("A person the lead describes is the one the next sentences name; else the speaker the title quotes")
+    func describedThenNamed() throws {
+        let named = try #require(
+            mainEvent(
+                "A Marwick woman says she was stunned by a bill of $284 billion. "
+                    + "The Marwick Herald reports that Jane Roe said her eyes popped out. Officials apologised."
+            )
+        )
+        #expect(named.who?.name == "Jane Roe")
+        let aged = try #require(
+            mainEvent(
+                "The gunman who went on a rampage was out on bail, authorities say. "
+                    + "Jack Doe, 44, killed his neighbour on Monday night."
+            )
+        )
+        #expect(aged.who?.name == "Jack Doe")
+        // An official named next is a source, not the person described.
+        let official = mainEvent(
+            "A man was seen near the school on Monday. Police Chief Jane Roe said officers searched the area."
+        )
+        #expect(official?.who?.name != "Jane Roe")
+        let quoted = try #require(
+            mainEvent("The suspect had no record before the attack.", title: "Suspect was 'paranoid', police say")
+        )
+        #expect(quoted.who?.name == "police")
+        let inverted = try #require(
+            mainEvent("The class action opens later this month.", title: "\"No reason\" for class action, says Zentrix")
+        )
+        #expect(inverted.who?.name == "Zentrix")
+    }
+
+    @Test("Statements after an auxiliary, labels without a verb, and subjects after a quantity")
+    func leadShapes() throws {
+        let admitted = try #require(
+            mainEvent("Credit company Zentrix has admitted that 15 million customers had their details stolen.")
+        )
+        #expect(admitted.who?.name == "Zentrix")
+        // A day before the verb is no speaker ("the agency Friday disclosed").
+        let day = mainEvent("Already under investigation, the agency Friday disclosed that it is probing the firm.")
+        #expect(day?.who?.name != "Friday")
+        // A line without a verb labels the story; the lead is the next sentence.
+        let labelled = try #require(mainEvent("Zentrix Daily\nA gunman opened fire at a concert on Sunday night."))
+        #expect(labelled.who?.name == "gunman")
+        let owners = try #require(
+            mainEvent("A small number of smartphone owners have claimed that their screens show a green line.")
+        )
+        #expect(owners.who?.name == "smartphone owners")
+        // The title's subject when the lead has none: headlines are in the present tense.
+        let ship = try #require(
+            mainEvent(
+                "The accident happened late Tuesday on the Rhine. Four people were taken to hospital.",
+                title: "Germany: Rhine cruise ship hits bridge pylon"
+            )
+        )
+        #expect(ship.who?.name == "Rhine cruise ship")
+        // A dateline the splitter cuts after "Pa." is still no sentence.
+        let dateline = try #require(mainEvent("ERIE, Pa. (AP) - A woman says she was billed $284 billion."))
+        #expect(dateline.what.hasPrefix("says"))
+        #expect(dateline.sentenceIndex == 0)
+    }
+
     @Test("Where: a country after a preposition of place, or a place named as a modifier; not a destination")
     func wherePlaces() throws {
         let country = try #require(mainEvent("Zentrix Robotics was fined in Germany on Monday for dumping waste."))
@@ -109,6 +170,13 @@ struct MainEventTests {
         // A state acting where no place is named acts at home.
         let home = try #require(mainEvent("Russia tested a new missile on Monday, its ministry said."))
         #expect(home.where?.country == "RUS")
+        let counted = try #require(mainEvent("Authorities say two New York City subway trains have collided."))
+        #expect(counted.where?.name == "New York")
+        let resident = try #require(
+            mainEvent("When the Marwick, Pa., resident checked her bill online, she saw $284 billion.")
+        )
+        #expect(resident.where?.name == "Marwick")
+        #expect(resident.where?.country == "USA")
         let destination = mainEvent("Zentrix Robotics shipped its first machines to Germany on Monday.")
         #expect(destination?.where == nil)
     }
@@ -146,6 +214,10 @@ struct MainEventTests {
             ("ERIE, Pa. — Snow continues to fall.", "ERIE"),
             ("NEW YORK (AP) — Two trains collided.", "NEW YORK"),
             ("KABUL: Officials said on Monday.", "KABUL"),
+            ("OSLO, Norway, Oct 19 (Reuters) - Prices rose.", "OSLO"),
+            ("By Jane Doe\nOSLO, Norway, Oct 19 (Reuters) - Prices rose.", "OSLO"),
+            ("ERIE, Pa. (AP) - Snow continues to fall.", "ERIE"),
+            ("By the way\nnothing fell.", nil),
             ("US officials said on Monday - nothing more.", nil),
             ("A tourist ship — the Swiss Crystal — struck a bridge.", nil),
             ("I - for one - disagree.", nil),
@@ -198,6 +270,18 @@ struct MainEventTests {
             mainEvent("A gunman who was released this year opened fire at a school. He had killed a neighbour Monday.")
         )
         #expect(vague.when?.start == "2022-02-14")
+        // A date in a clause of "since" says where a state began, not when the news happened.
+        let since = try #require(
+            mainEvent(
+                "Executives on Zentrix's first earnings call since it disclosed a massive breach in January "
+                    + "detailed a hard quarter for the company."
+            )
+        )
+        #expect(since.when == nil)
+        let sinceAndDay = try #require(
+            mainEvent("Zentrix, in trouble since January, apologised for the breach on Monday.")
+        )
+        #expect(sinceAndDay.when?.start == "2022-02-14")
     }
 
     @Test(

@@ -21,7 +21,15 @@ extension EventExtractor {
         let title = article.title?.lowercased() ?? ""
         // A photo caption that opens the text is not its news ("X testifies … (Photo by …)").
         let captions = Self.captions(in: sentences)
-        guard let opening = sentences.indices.first(where: { !captions.contains($0) }) else { return nil }
+        // The lead is tokenised once, and each sentence read alone is read once, for all the readings below.
+        let tokens = sentences.map(leadTokens)
+        let readable = sentences.indices.filter { !captions.contains($0) }
+        guard let firstReadable = readable.first else { return nil }
+        // A line without a verb ("GameSpot", a kicker) labels the story; the lead opens after it.
+        let opening =
+            readable.first {
+                subjectAndVerb(of: LeadSentence(sentence: sentences[$0], tokens: tokens[$0], mentions: [])) != nil
+            } ?? firstReadable
 
         var best: (score: Double, event: ExtractedEvent)?
         for event in events
@@ -43,8 +51,6 @@ extension EventExtractor {
 
         let leadPosition = best?.event.sentenceIndex ?? opening
         let lead = sentences[leadPosition]
-        // The lead is tokenised once, and each sentence read alone is read once, for all the readings below.
-        let tokens = sentences.map(leadTokens)
         var openingFinder = MentionFinder(
             index: entities,
             lexicon: lexicon,
@@ -126,7 +132,11 @@ extension EventExtractor {
             let who =
                 event.actor.flatMap { $0.kind == .place ? nil : $0 }
                 ?? subjectAndVerb(of: leadReading).flatMap(\.0)
-                ?? fallbackWho(of: article, lead: leadReading)
+                ?? fallbackWho(
+                    of: article,
+                    lead: leadReading,
+                    following: Array(zip(sentences, tokens).dropFirst(leadPosition + 1))
+                )
             // A state acting where nothing else is named acts at home ("North Korea fired a missile").
             let home = who.flatMap { actor in
                 actor.kind == .country ? actor.country.map { EventLocation(name: actor.name, country: $0) } : nil
@@ -143,7 +153,12 @@ extension EventExtractor {
         }
         guard let (who, what) = subjectAndVerb(of: leadReading) else { return nil }
         return MainEvent(
-            who: who ?? fallbackWho(of: article, lead: leadReading),
+            who: who
+                ?? fallbackWho(
+                    of: article,
+                    lead: leadReading,
+                    following: Array(zip(sentences, tokens).dropFirst(leadPosition + 1))
+                ),
             what: what,
             whom: nil,
             cameo: nil,
@@ -224,13 +239,18 @@ extension EventExtractor {
                 {
                     return EventLocation(name: countryNames[country] ?? mention.name, country: country)
                 }
-                // "a Las Vegas concert": a determiner before, a noun after.
+                // "a Las Vegas concert", "two New York City subway trains", "the Erie, Pennsylvania, resident": a
+                // determiner or a number before, a noun after (and the comma that closes a town's region).
                 let first = mention.tokens.lowerBound
-                if modifier == nil, let place = mention.place, mention.tokens.upperBound < tokens.count,
+                var after = mention.tokens.upperBound
+                if after < tokens.count, tokens[after].text == ",", mention.text.contains(",") { after += 1 }
+                if modifier == nil, let place = mention.place, after < tokens.count,
                     Self.articles.contains(tokens[first].lower)
-                        || first > 0 && Self.articles.contains(tokens[first - 1].lower),
-                    tokens[mention.tokens.upperBound].kind == .word,
-                    tokens[mention.tokens.upperBound].text.first?.isLowercase == true
+                        || first > 0
+                            && (Self.articles.contains(tokens[first - 1].lower) || tokens[first - 1].kind == .number
+                                || Self.numberWords.contains(tokens[first - 1].lower)),
+                    tokens[after].kind == .word,
+                    tokens[after].text.first?.isLowercase == true
                 {
                     modifier = place
                 }
@@ -248,12 +268,18 @@ extension EventExtractor {
     }
 
     /// The tokens of a lead sentence, none when it is longer than ``longestLeadSentence`` or has too many.
+    /// A dateline that opens a later sentence, after a line of title or deck ("… | LAS VEGAS - A gunman …"), is
+    /// left out.
     func leadTokens(_ sentence: Sentence) -> [Token]? {
         guard sentence.text.utf8.count <= Self.longestLeadSentence else { return nil }
-        return Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
+        let text = sentence.index > 0 ? WireDateline(sentence.text).map { sentence.text[$0.end...] } : nil
+        return Tokenizer.tokens(text ?? sentence.text, limit: 400, vocabulary: vocabulary)
     }
 
     static let articles: Set<String> = ["a", "an", "the"]
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ]
 
     /// Prepositions after which a country is where something happened ("in Germany"), not where someone went
     /// ("to Germany") or came from.

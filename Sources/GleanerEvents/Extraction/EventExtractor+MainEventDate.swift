@@ -10,7 +10,8 @@ extension EventExtractor {
     ///   when the bill came);
     /// - the date of the report ("police said Wednesday": the ship struck the bridge the evening before);
     /// - in a photo caption ("… in London, May 5, 2016. REUTERS/…": when the picture was taken);
-    /// - a year or more before publication (background: "since he took power in late 2011");
+    /// - a year or more before publication (background: "in late 2011");
+    /// - in a clause of "since" ("since it disclosed a breach in September"): where a state began;
     /// - a whole year that holds the publication day ("this year"), which says nothing a reader does not know.
     func mainEventDate(
         of article: Article,
@@ -50,6 +51,15 @@ extension EventExtractor {
                 // "must pay by November", "until Friday": a deadline or a limit, not when it happened.
                 let lastWord = article.text[start..<end].split(whereSeparator: { !$0.isLetter }).last?.lowercased()
                 if let lastWord, Self.deadlineWords.contains(lastWord) { return nil }
+                // "since it disclosed a breach in September", "since 2011": where a state began, not the news.
+                var clauseStart = utf8.index(utf8.startIndex, offsetBy: max(offsets.start, time.offset - 80))
+                while clauseStart < utf8.endIndex, utf8[clauseStart] & 0xC0 == 0x80 {
+                    clauseStart = utf8.index(after: clauseStart)
+                }
+                let clause = article.text[clauseStart..<end].split(whereSeparator: { ",;:(".contains($0) }).last ?? ""
+                if clause.split(whereSeparator: { !$0.isLetter }).contains(where: { $0.lowercased() == "since" }) {
+                    return nil
+                }
             }
             return date
         }

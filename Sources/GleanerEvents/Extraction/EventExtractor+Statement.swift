@@ -14,7 +14,8 @@ extension EventExtractor {
     /// the statement.
     static let statementVerbs: Set<String> = [
         "said", "says", "told", "tells", "announced", "announces", "warned", "warns", "insisted", "insists",
-        "claimed", "declared", "declares", "stated", "argued", "argues", "urged", "urges",
+        "claimed", "declared", "declares", "stated", "argued", "argues", "urged", "urges", "admitted", "admits",
+        "confirmed", "confirms", "revealed", "reveals", "acknowledged", "acknowledges", "disclosed",
     ]
 
     /// The statement `sentence` reports: a named party right before a reporting verb, as its subject ("U.S.
@@ -28,10 +29,12 @@ extension EventExtractor {
         where verb > 0 && tokens[verb].text.first?.isLowercase == true
             && Self.statementVerbs.contains(tokens[verb].lower)
         {
+            // "Equifax has admitted …": the speaker stands before the auxiliary.
+            let subjectEnd = verb > 1 && ["has", "have", "had"].contains(tokens[verb - 1].lower) ? verb - 1 : verb
             let speaker: EventActor
-            if let mention = mentions.first(where: { $0.tokens.upperBound == verb && $0.preposition == nil }) {
+            if let mention = mentions.first(where: { $0.tokens.upperBound == subjectEnd && $0.preposition == nil }) {
                 speaker = mention.actor(countryNames: countryNames)
-            } else if let span = Self.nameEnding(at: verb, in: tokens) {
+            } else if let span = Self.nameEnding(at: subjectEnd, in: tokens) {
                 let text = tokens[span].map { String($0.text) }.joined(separator: " ")
                 speaker = EventActor(text: text, name: text, country: nil, role: nil)
             } else {
@@ -72,11 +75,18 @@ extension EventExtractor {
             start -= 1
         }
         guard start < end else { return nil }
-        // A sentence-initial word ("The", "He") alone is no name.
+        // A sentence-initial word ("The", "He") alone is no name, nor a day or month ("the agency Friday said").
         if start == 0, end - start == 1, tokens[0].lower.count < 3 { return nil }
+        if end - start == 1, calendarWords.contains(tokens[start].lower) { return nil }
         if pronouns.contains(tokens[start].lower) { return nil }
         return start..<end
     }
+
+    /// Days and months, capitalised but no speaker.
+    static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
 
     /// Words capitalised at the start of a sentence that name no one.
     static let pronouns: Set<String> = [

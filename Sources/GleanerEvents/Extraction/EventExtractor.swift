@@ -154,14 +154,21 @@ public struct EventExtractor: Sendable {
 
     /// The sentences of `text`, the first without the wire dateline that opens it ("BERLIN —"): the place
     /// where the story was filed is no party to its events.
+    /// The splitter may end sentences inside the dateline ("ERIE, Pa. (AP) - …" after "Pa.", a byline on its
+    /// own line): those pieces are no sentences, and the others are numbered from 0 without them.
     static func bodySentences(_ text: String, limit: Int = .max) -> [Sentence] {
-        var sentences = SentenceSplitter.sentences(text, limit: limit)
-        if let dateline = WireDateline(text), let first = sentences.first, dateline.end < first.text.endIndex,
-            dateline.end >= first.text.startIndex
-        {
-            sentences[0].text = text[dateline.end..<first.text.endIndex]
+        guard let dateline = WireDateline(text) else { return SentenceSplitter.sentences(text, limit: limit) }
+        var sentences = SentenceSplitter.sentences(text, limit: limit > .max - 4 ? limit : limit + 4)
+        let inside = sentences.prefix { $0.text.endIndex <= dateline.end }.count
+        guard inside < sentences.count else { return [] }
+        sentences.removeFirst(inside)
+        if dateline.end > sentences[0].text.startIndex {
+            sentences[0].text = text[dateline.end..<sentences[0].text.endIndex]
         }
-        return sentences
+        if inside > 0 {
+            for position in sentences.indices { sentences[position].index = position }
+        }
+        return Array(sentences.prefix(limit))
     }
 
     /// An event found in a sentence, with where its trigger stands.

@@ -1,5 +1,6 @@
-/// The dateline that opens a wire story: the place in capitals, perhaps its state or country and the agency,
-/// then a dash or a colon ("BERLIN —", "LONDON (Reuters) -", "ERIE, Pa. —", "NEW YORK (AP) —"). It says where the
+/// The dateline that opens a wire story: the place in capitals, perhaps its state or country, the day and the
+/// agency, then a dash or a colon ("BERLIN —", "LONDON (Reuters) -", "ERIE, Pa. —", "NEW YORK (AP) —", "ERIMO,
+/// Japan, Oct 19 (Reuters) -"), perhaps after a byline on a line of its own ("By Jane Doe"). It says where the
 /// story was filed; its words are no party to the events of the first sentence.
 struct WireDateline: Hashable {
     /// The place as written in capitals ("NEW YORK").
@@ -9,8 +10,22 @@ struct WireDateline: Hashable {
 
     /// The dateline at the start of `text`, if it has one. Reads at most the first 80 characters.
     init?(_ whole: String) {
+        self.init(whole[...])
+    }
+
+    /// The dateline at the start of `text` (a whole text or one of its sentences); `end` is an index of the
+    /// string `text` is a slice of. Reads at most 80 characters after a byline.
+    init?(_ whole: Substring) {
         // A dateline is short: only the head of the text is read, however long its first line.
-        let text = whole.prefix(80)
+        var text = whole.prefix(80)
+        // "By Jane Doe" on a line of its own: the byline, then the dateline.
+        if text.hasPrefix("By "), let lineEnd = text.firstIndex(of: "\n"),
+            text[text.index(text.startIndex, offsetBy: 3)..<lineEnd].split(separator: " ").allSatisfy({
+                $0.first?.isUppercase == true || $0 == "and"
+            })
+        {
+            text = whole[whole.index(after: lineEnd)...].prefix(80)
+        }
         var cursor = text.startIndex
         func skipSpaces() {
             while cursor < text.endIndex, text[cursor] == " " || text[cursor] == "\t" {
@@ -45,13 +60,14 @@ struct WireDateline: Hashable {
         guard let first = words.first, first.filter(\.isLetter).count >= 2, !(words.count == 1 && first == "-")
         else { return nil }
         skipSpaces()
-        // ", Pa.", ", Germany", ", Calif.": a state or country after a comma, one or two words.
-        if cursor < text.endIndex, text[cursor] == "," {
+        // ", Pa.", ", Germany", ", Calif.": a state or country after a comma, one or two words; then perhaps the
+        // day (", Oct 19").
+        for _ in 0..<2 where cursor < text.endIndex && text[cursor] == "," {
             cursor = text.index(after: cursor)
             skipSpaces()
             for _ in 0..<2 {
                 let start = cursor
-                guard let next = word(), next.first?.isUppercase == true else {
+                guard let next = word(), next.first.map({ $0.isUppercase || $0.isNumber }) == true else {
                     cursor = start
                     break
                 }
