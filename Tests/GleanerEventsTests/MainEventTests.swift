@@ -282,6 +282,17 @@ struct MainEventTests {
             mainEvent("Zentrix, in trouble since January, apologised for the breach on Monday.")
         )
         #expect(sinceAndDay.when?.start == "2022-02-14")
+        let framed = try #require(
+            mainEvent(
+                "Zentrix has not launched a product for 60 days. "
+                    + "Since its founder left in 2011, only five launches have taken place in January."
+            )
+        )
+        #expect(framed.when?.start != "2022-01-01")
+        let concession = try #require(
+            mainEvent("The scandal has hit Zentrix's profits, despite strong sales in January.")
+        )
+        #expect(concession.when == nil)
     }
 
     @Test(

@@ -11,7 +11,8 @@ extension EventExtractor {
     /// - the date of the report ("police said Wednesday": the ship struck the bridge the evening before);
     /// - in a photo caption ("… in London, May 5, 2016. REUTERS/…": when the picture was taken);
     /// - a year or more before publication (background: "in late 2011");
-    /// - in a clause of "since" ("since it disclosed a breach in September"): where a state began;
+    /// - in a clause of "since" ("since it disclosed a breach in September"): where a state began; or of
+    ///   "despite" or "although": a concession; or in a sentence that opens with "Since" (it sums up a span);
     /// - a whole year that holds the publication day ("this year"), which says nothing a reader does not know.
     func mainEventDate(
         of article: Article,
@@ -37,10 +38,13 @@ extension EventExtractor {
             if !planned, Self.isAfter(date.start, published) { return nil }
             if !isTelling(date, published: article.published) { return nil }
             if background, let end = Self.day(date.end, last: true), publishedDay - end > 365 { return nil }
-            if let (_, offsets, isCaption) = sentences.first(where: {
+            if let (sentence, offsets, isCaption) = sentences.first(where: {
                 time.offset >= $0.1.start && time.offset < $0.1.end
             }) {
                 if isCaption { return nil }
+                // "Since Kim took power in 2011, only five launches have taken place in the October-December
+                // quarter": a sentence framed by "since" sums up a span.
+                if sentence.text.prefix(6).lowercased() == "since " { return nil }
                 // "said on": the words right before the date, read from a short stretch of text.
                 let utf8 = article.text.utf8
                 var start = utf8.index(utf8.startIndex, offsetBy: max(offsets.start, time.offset - 40))
@@ -51,13 +55,16 @@ extension EventExtractor {
                 // "must pay by November", "until Friday": a deadline or a limit, not when it happened.
                 let lastWord = article.text[start..<end].split(whereSeparator: { !$0.isLetter }).last?.lowercased()
                 if let lastWord, Self.deadlineWords.contains(lastWord) { return nil }
-                // "since it disclosed a breach in September", "since 2011": where a state began, not the news.
+                // "since it disclosed a breach in September", "since 2011": where a state began, not the news;
+                // "despite strong sales in the third quarter": a concession, the background of the news.
                 var clauseStart = utf8.index(utf8.startIndex, offsetBy: max(offsets.start, time.offset - 80))
                 while clauseStart < utf8.endIndex, utf8[clauseStart] & 0xC0 == 0x80 {
                     clauseStart = utf8.index(after: clauseStart)
                 }
                 let clause = article.text[clauseStart..<end].split(whereSeparator: { ",;:(".contains($0) }).last ?? ""
-                if clause.split(whereSeparator: { !$0.isLetter }).contains(where: { $0.lowercased() == "since" }) {
+                if clause.split(whereSeparator: { !$0.isLetter }).contains(where: {
+                    Self.backgroundingWords.contains($0.lowercased())
+                }) {
                     return nil
                 }
             }
@@ -82,6 +89,9 @@ extension EventExtractor {
     func isTelling(_ date: EventDate, published: PublicationDate) -> Bool {
         !(date.precision == "year" && date.start <= String(published.year) && date.end >= String(published.year))
     }
+
+    /// Words that open a clause whose dates are background: where a state began, or a concession.
+    static let backgroundingWords: Set<String> = ["since", "despite", "although", "though"]
 
     /// Words before a date that make it a deadline or a limit.
     static let deadlineWords: Set<String> = ["by", "until", "till", "before"]
