@@ -151,6 +151,7 @@ extension ArticleStore {
                 try Self.store(times: prepared.times, articleID: id, in: db)
                 // A duplicate's events only add mentions to events already known.
                 try store(events: prepared.events, articleID: id, canonical: match?.canonical, in: db)
+                try assignStory(prepared, articleID: id, canonical: match?.canonical, in: db)
                 stored.append(
                     StoredArticle(
                         id: id,

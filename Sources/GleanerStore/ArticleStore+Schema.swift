@@ -178,6 +178,45 @@ extension ArticleStore {
             // `gleaner extract --json` prints it; NULL when extraction was off or the lead had none.
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN main_event TEXT")
         }
+        migrator.registerMigration("v9: stories") { db in
+            // Stories: articles about one news event, grouped as they arrive (`ArticleStore+Stories.swift`).
+            // `profile` is the story's `StoryProfile` as JSON; `first_seen`/`last_seen` the span of its articles'
+            // publication days. Every article joins one story (a copy its canonical's). `story_keys` finds a
+            // story by its heaviest terms and its entities ("@name"), newest stories first within a key.
+            // `story_terms` counts the canonical articles each term occurs in, for IDF; the row of the empty
+            // term counts the canonical articles. Articles stored before this migration join no story.
+            try db.execute(
+                sql: """
+                    CREATE TABLE stories (
+                        id INTEGER PRIMARY KEY,
+                        label TEXT,
+                        label_article_id INTEGER,
+                        label_score REAL NOT NULL DEFAULT 0,
+                        first_seen TEXT NOT NULL,
+                        last_seen TEXT NOT NULL,
+                        article_count INTEGER NOT NULL,
+                        profile BLOB NOT NULL
+                    );
+                    CREATE INDEX stories_by_last_seen ON stories(last_seen);
+                    CREATE TABLE story_articles (
+                        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                        score REAL
+                    );
+                    CREATE INDEX story_articles_by_story ON story_articles(story_id, article_id);
+                    CREATE TABLE story_keys (
+                        key TEXT NOT NULL,
+                        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                        PRIMARY KEY (key, story_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX story_keys_by_story ON story_keys(story_id);
+                    CREATE TABLE story_terms (
+                        term TEXT PRIMARY KEY,
+                        df INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
         return migrator
     }
 

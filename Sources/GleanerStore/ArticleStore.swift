@@ -15,6 +15,8 @@ public final class ArticleStore: Sendable {
     public let engine: DedupEngine
     /// The bucket keys of the indexed articles, in memory (loaded on first use).
     let nearDuplicates = Mutex(NearDuplicateIndex())
+    /// How articles are grouped into stories as they arrive.
+    let storyMatcher = StoryMatcher()
 
     /// How to treat near-duplicate parameters that differ from those the index was built with.
     public enum ParameterCheck: Sendable {

@@ -14,6 +14,8 @@ public struct PreparedArticle: Sendable, Hashable {
     public var times: [TemporalExpression]
     /// What the article is about, from its lead (nil when extraction is off or the lead has none).
     public var mainEvent: MainEvent?
+    /// What decides its story: terms of its title and lead, the names its events give, its days.
+    public var storyFeatures: StoryFeatures
 
     public init(
         article: Article,
@@ -29,6 +31,23 @@ public struct PreparedArticle: Sendable, Hashable {
         self.events = events
         self.times = times
         self.mainEvent = mainEvent
+        self.storyFeatures = StoryFeatures(
+            article: article,
+            entities: Self.entityNames(events: events, main: mainEvent)
+        )
+    }
+
+    /// The parties and places an article's events and main event name.
+    static func entityNames(events: [ExtractedEvent], main: MainEvent?) -> [String] {
+        var names: [String] = []
+        for event in events {
+            if let actor = event.actor { names.append(actor.name) }
+            if let target = event.target { names.append(target.name) }
+            if let location = event.location { names.append(location.name) }
+        }
+        if let who = main?.who { names.append(who.name) }
+        if let place = main?.where { names.append(place.name) }
+        return names
     }
 
     /// Normalises, hashes and fingerprints `article`, checks its publication date against its text (a

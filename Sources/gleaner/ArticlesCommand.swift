@@ -105,8 +105,4 @@ struct ArticlesCommand: ParsableCommand {
             )
         }
     }
-
-    func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
 }

@@ -112,3 +112,8 @@ func snakeCase(_ name: String) -> String {
 
 /// Exit status for configuration errors (sysexits.h EX_CONFIG); the unit does not restart on it.
 let exitConfigurationError: Int32 = 78
+
+/// `text` padded with spaces to `width` characters, for a column of a table.
+func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+}

@@ -1,0 +1,59 @@
+/// What an article says that decides its story: the terms of its title and lead, the parties and places its
+/// events name, and when it was published. Computed outside the ingest transaction; values only.
+public struct StoryFeatures: Sendable, Hashable {
+    /// Term → how often it occurs in the title (counted twice) and the lead, stemmed and lower-cased.
+    public var terms: [String: Int]
+    /// The names of the parties and places the article's events and main event name, lower-cased.
+    public var entities: Set<String>
+    /// The days (since 1970) the publication date may stand for: one day, or a whole month when only that
+    /// much is known; nil when the date is only the file's modification time, which says nothing of when the
+    /// article was written, or inferred from the text (the latest date it names: a lower bound), or only a
+    /// year.
+    public var days: ClosedRange<Int>?
+
+    /// How many words of the text make its lead, and how many times a title word counts: the title says
+    /// what the story is, the lead who and where.
+    public static let leadWords = 80
+    public static let titleWeight = 4
+
+    public init(terms: [String: Int], entities: Set<String>, days: ClosedRange<Int>?) {
+        self.terms = terms
+        self.entities = entities
+        self.days = days
+    }
+
+    /// The features of an article.
+    ///
+    /// - Parameter entities: the names its extracted events and main event give (actors, targets, places).
+    public init(article: Article, entities: [String]) {
+        var terms: [String: Int] = [:]
+        for term in StoryTerms.terms(of: article.title ?? "", limit: 40) { terms[term, default: 0] += Self.titleWeight }
+        for term in StoryTerms.terms(of: article.text, limit: Self.leadWords) { terms[term, default: 0] += 1 }
+        self.init(
+            terms: terms,
+            entities: Set(entities.lazy.filter { !$0.isEmpty }.map { $0.lowercased() }),
+            days: [.fileModificationTime, .inferred].contains(article.published.source)
+                || article.published.precision == .year
+                ? nil : Self.days(of: article.published)
+        )
+    }
+
+    /// The days a publication date stands for: its day, or every day of its month or year.
+    public static func days(of published: PublicationDate) -> ClosedRange<Int> {
+        switch published.precision {
+        case .day:
+            return published.daysSince1970...published.daysSince1970
+        case .month:
+            let first = PublicationDate(year: published.year, month: published.month, day: 1, source: published.source)
+            let next =
+                published.month == 12
+                ? PublicationDate(year: published.year + 1, month: 1, day: 1, source: published.source)
+                : PublicationDate(year: published.year, month: published.month + 1, day: 1, source: published.source)
+            return first.daysSince1970...(next.daysSince1970 - 1)
+        case .year:
+            let first = PublicationDate(year: published.year, month: 1, day: 1, source: published.source)
+            let next = PublicationDate(year: published.year + 1, month: 1, day: 1, source: published.source)
+            return first.daysSince1970...(next.daysSince1970 - 1)
+        }
+    }
+}

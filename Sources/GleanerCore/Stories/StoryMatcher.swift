@@ -1,0 +1,80 @@
+import Foundation
+
+/// Decides, one article at a time and in arrival order, which story an article belongs to: the candidate
+/// story whose profile is most like it (cosine of TF-IDF term vectors, plus shared entities), if that is
+/// close enough and the story was active within ``window`` days of the article; else a new story.
+public struct StoryMatcher: Sendable {
+    /// The least score that joins a story.
+    public var threshold: Double
+    /// How many days an article may be published before or after a story's span and still join it.
+    public var window: Int
+    /// What each entity shared with a story adds to the score, up to ``maxSharedEntities``.
+    public var entityWeight: Double
+    public var maxSharedEntities: Int
+    /// How many of an article's heaviest terms look its candidate stories up.
+    public static let lookupTerms = 10
+
+    /// The defaults are those that group the hand-grouped development articles best (docs/ACCURACY.md): a
+    /// bonus for shared entities made it worse there (stories of one region share its countries), so
+    /// entities find candidates but do not score them unless asked.
+    public init(threshold: Double = 0.25, window: Int = 14, entityWeight: Double = 0, maxSharedEntities: Int = 4) {
+        self.threshold = threshold
+        self.window = window
+        self.entityWeight = entityWeight
+        self.maxSharedEntities = maxSharedEntities
+    }
+
+    /// Inverse document frequency of a term found in `documentFrequency` of `documents` articles (smoothed:
+    /// a term never seen weighs most).
+    public static func idf(documentFrequency: Int, documents: Int) -> Double {
+        log(Double(documents + 1) / Double(documentFrequency + 1)) + 1
+    }
+
+    /// The article's TF-IDF vector, of length 1: each term weighs (1 + ln tf) × idf.
+    public static func vector(_ features: StoryFeatures, idf: (String) -> Double) -> [String: Double] {
+        var vector: [String: Double] = [:]
+        for (term, count) in features.terms { vector[term] = (1 + log(Double(count))) * idf(term) }
+        let length = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard length > 0 else { return [:] }
+        return vector.mapValues { $0 / length }
+    }
+
+    /// The keys that look up the article's candidate stories: its heaviest terms and its entities.
+    public static func lookupKeys(vector: [String: Double], features: StoryFeatures) -> [String] {
+        vector.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(lookupTerms).map(\.key)
+            + features.entities.sorted().map { "@" + $0 }
+    }
+
+    /// How alike the article and the story are, or nil when the story's span is too far from the article's
+    /// days (when both are known).
+    public func score(vector: [String: Double], features: StoryFeatures, story: StoryProfile) -> Double? {
+        if let days = features.days, let first = story.firstDay, let last = story.lastDay {
+            guard max(0, days.lowerBound - last, first - days.upperBound) <= window else { return nil }
+        }
+        var dot = 0.0
+        for (term, weight) in vector { dot += weight * (story.centroid[term] ?? 0) }
+        let length = story.centroid.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let cosine = length > 0 ? dot / length : 0
+        let shared = features.entities.lazy.filter { story.entities[$0] != nil }.count
+        return cosine + entityWeight * Double(min(shared, maxSharedEntities))
+    }
+
+    /// The story the article joins among `candidates` (story id and profile), with its score; nil for a new
+    /// story. Ties go to the story seen first (the smaller id).
+    public func choose(
+        vector: [String: Double],
+        features: StoryFeatures,
+        candidates: [(id: Int64, profile: StoryProfile)]
+    ) -> (id: Int64, score: Double)? {
+        var best: (id: Int64, score: Double)?
+        for candidate in candidates {
+            guard let score = score(vector: vector, features: features, story: candidate.profile),
+                score >= threshold
+            else { continue }
+            if best == nil || score > best!.score || score == best!.score && candidate.id < best!.id {
+                best = (candidate.id, score)
+            }
+        }
+        return best
+    }
+}

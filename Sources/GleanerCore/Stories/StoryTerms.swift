@@ -1,0 +1,62 @@
+/// The content words of a text as story terms: lower-cased, stop words and short words left out, plurals and
+/// possessives folded ("missiles" and "missile's" are "missile"). Reads the UTF-8 bytes once.
+public enum StoryTerms {
+    /// The first `limit` terms of `text`, in order (a term may repeat).
+    public static func terms(of text: String, limit: Int) -> [String] {
+        var terms: [String] = []
+        var word: [UInt8] = []
+        func flush() {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard word.count >= 3, word.contains(where: { $0 >= 0x61 }) else { return }
+            let term = stem(String(decoding: word, as: UTF8.self))
+            guard term.utf8.count >= 3, !stopWords.contains(term) else { return }
+            terms.append(term)
+        }
+        for byte in text.utf8 {
+            if terms.count >= limit { break }
+            switch byte {
+            case 0x41...0x5A: word.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39: word.append(byte)
+            case 0x80...: word.append(byte)  // letters of other scripts, kept as they are
+            case 0x27 where !word.isEmpty, 0x2D where !word.isEmpty: word.append(byte)  // don't, al-Assad
+            default: flush()
+            }
+        }
+        if terms.count < limit { flush() }
+        return terms
+    }
+
+    /// Folds a possessive and a regular plural: "missile's" → "missile", "cities" → "city", "taxes" → "tax".
+    static func stem(_ word: String) -> String {
+        var word = word
+        while let last = word.last, last == "'" || last == "-" { word.removeLast() }
+        if word.hasSuffix("'s") { word.removeLast(2) }
+        if word.hasSuffix("\u{2019}s") { word.removeLast(2) }
+        guard word.utf8.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"),
+            !word.hasSuffix("is")
+        else { return word }
+        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
+            return String(word.dropLast(2))
+        }
+        return String(word.dropLast())
+    }
+
+    /// Words that say nothing of what a story is about: function words, reporting verbs, and the words of
+    /// time and quantity every article uses.
+    static let stopWords: Set<String> = [
+        "the", "and", "for", "that", "with", "was", "are", "has", "have", "had", "his", "her", "its", "their",
+        "they", "them", "this", "these", "those", "from", "but", "not", "been", "were", "will", "would", "could",
+        "should", "can", "may", "might", "must", "also", "after", "before", "about", "into", "over", "under",
+        "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how",
+        "all", "any", "some", "more", "most", "other", "such", "only", "own", "same", "very", "just", "one",
+        "two", "three", "first", "last", "new", "said", "say", "says", "told", "tell", "according", "while",
+        "our", "you", "your", "she", "him", "him", "out", "off", "now", "yet", "did", "does", "doing", "being",
+        "because", "between", "through", "during", "against", "without", "within", "among", "since", "until",
+        "again", "further", "once", "each", "both", "few", "many", "much", "every", "per", "via", "year",
+        "month", "week", "day", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "time", "people", "percent", "cent", "still", "even", "well", "like",
+        "get", "got", "make", "made", "take", "took", "going", "don't", "it's", "there's", "image", "photo",
+        "copyright", "reuters", "news", "read", "more", "click", "video", "advertisement",
+    ]
+}

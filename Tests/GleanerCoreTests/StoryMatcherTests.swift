@@ -1,0 +1,65 @@
+import Testing
+
+@testable import GleanerCore
+
+@Suite("Story terms and matching: values in, values out")
+struct StoryMatcherTests {
+    @Test("Terms are content words, lower-cased, with plurals and possessives folded")
+    func terms() {
+        #expect(
+            StoryTerms.terms(of: "The Missiles' launch: Japan's cities said they were ready.", limit: 20)
+                == ["missile", "launch", "japan", "city", "ready"]
+        )
+        #expect(StoryTerms.terms(of: "Taxes, classes and churches", limit: 20) == ["tax", "class", "church"])
+        #expect(StoryTerms.terms(of: "He said that they were there, and then it was over.", limit: 20).isEmpty)
+        #expect(StoryTerms.terms(of: "alpha beta gamma delta", limit: 2) == ["alpha", "beta"])
+    }
+
+    @Test("A vector has length 1; rare terms weigh more")
+    func vector() {
+        let features = StoryFeatures(terms: ["flood": 2, "valley": 1], entities: [], days: 0...0)
+        let vector = StoryMatcher.vector(features) { $0 == "flood" ? 3 : 1 }
+        let length = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        #expect(abs(length - 1) < 1e-9)
+        #expect(vector["flood"]! > vector["valley"]!)
+        #expect(
+            StoryMatcher.idf(documentFrequency: 1, documents: 100)
+                > StoryMatcher.idf(documentFrequency: 50, documents: 100)
+        )
+    }
+
+    @Test("The closest story within the window is chosen; none below the threshold or outside the window")
+    func choose() {
+        let matcher = StoryMatcher(threshold: 0.3, window: 14)
+        func story(_ terms: [String: Int], day: Int) -> StoryProfile {
+            let features = StoryFeatures(terms: terms, entities: [], days: day...day)
+            return StoryProfile(vector: StoryMatcher.vector(features) { _ in 1 }, features: features)
+        }
+        let floods = story(["flood": 2, "valley": 1, "village": 1], day: 100)
+        let vote = story(["vote": 2, "party": 1, "leader": 1], day: 100)
+        let article = StoryFeatures(terms: ["flood": 1, "village": 1, "rescue": 1], entities: [], days: 105...105)
+        let vector = StoryMatcher.vector(article) { _ in 1 }
+        #expect(matcher.choose(vector: vector, features: article, candidates: [(1, vote), (2, floods)])?.id == 2)
+        #expect(matcher.choose(vector: vector, features: article, candidates: [(1, vote)]) == nil)
+        let late = StoryFeatures(terms: article.terms, entities: [], days: 200...200)
+        #expect(matcher.choose(vector: vector, features: late, candidates: [(2, floods)]) == nil)
+        // A date that is only a guess does not keep an article out.
+        let undated = StoryFeatures(terms: article.terms, entities: [], days: nil)
+        #expect(matcher.choose(vector: vector, features: undated, candidates: [(2, floods)])?.id == 2)
+    }
+
+    @Test("A profile keeps a bounded number of terms, and its span grows with its articles")
+    func profile() {
+        var terms: [String: Double] = [:]
+        for index in 0..<200 { terms["term\(index)"] = Double(index) }
+        var profile = StoryProfile(vector: terms, features: StoryFeatures(terms: [:], entities: ["a"], days: 10...10))
+        #expect(profile.centroid.count == StoryProfile.keptTerms)
+        #expect(profile.centroid["term199"] != nil)
+        profile.add(vector: [:], features: StoryFeatures(terms: [:], entities: ["a", "b"], days: 20...20))
+        #expect(profile.firstDay == 10)
+        #expect(profile.lastDay == 20)
+        #expect(profile.entities["a"] == 2)
+        #expect(profile.keys(terms: 3).prefix(3) == ["term199", "term198", "term197"])
+        #expect(profile.keys(terms: 3).suffix(2) == ["@a", "@b"])
+    }
+}

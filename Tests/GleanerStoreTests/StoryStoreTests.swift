@@ -1,0 +1,131 @@
+import Foundation
+import GleanerCore
+import GleanerEvents
+import Testing
+
+@testable import GleanerStore
+
+/// Stories formed in the ingest transaction, on a real SQLite file.
+@Suite("Stories in the store: articles grouped as they arrive")
+struct StoryStoreTests {
+    let path =
+        FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-st-\(UUID().uuidString)").path
+        + "/gleaner.sqlite"
+    static let extractor = EventExtractor(lexicon: try! Lexicon.bundled())
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/samples")
+
+    /// The five samples as their files are: undated ones by a modification time of today.
+    func samples() throws -> [Article] {
+        try FileManager.default.contentsOfDirectory(atPath: Self.samples.path).sorted().map { name in
+            let bytes = Array(try Data(contentsOf: Self.samples.appendingPathComponent(name)))
+            return try ArticleParser().parse(bytes, fileName: name, modificationTime: 1_795_000_000).articles[0]
+        }
+    }
+
+    func item(_ article: Article, inode: UInt64, store: ArticleStore) -> IngestItem {
+        .articles(
+            FileIdentity(
+                name: "a\(inode).txt",
+                device: 1,
+                inode: inode,
+                size: 1,
+                modificationTimeNanoseconds: 0,
+                changeTimeNanoseconds: 0
+            ),
+            sha256: "sha\(inode)",
+            articles: [PreparedArticle(article, engine: store.engine, extractor: Self.extractor)],
+            rejectedLines: []
+        )
+    }
+
+    func article(_ title: String, _ text: String, day: Int) -> Article {
+        Article(title: title, text: text, published: PublicationDate(year: 2022, month: 3, day: day, source: .json))
+    }
+
+    @Test("The five samples, about Imran Khan's visit to Moscow, are one story, and stay one after a reopen")
+    func samplesAreOneStory() throws {
+        var store = try ArticleStore(path: path)
+        let articles = try samples()
+        #expect(articles.count == 5)
+        _ = try store.commit(articles.enumerated().map { item($1, inode: UInt64($0 + 1), store: store) })
+        let stories = try store.stories()
+        #expect(stories.count == 1)
+        #expect(stories.first?.articleCount == 5)
+        #expect(stories.first?.entities.contains("imran khan") == true)
+        store = try ArticleStore(path: path)
+        let first = try #require(stories.first)
+        let detail = try #require(try store.story(id: first.story))
+        #expect(detail.articles.count == 5)
+        #expect(!detail.events.isEmpty)
+        #expect(detail.summary.label != nil)
+    }
+
+    @Test("Unrelated news makes its own story; a copy joins its canonical article's story")
+    func separateStoriesAndCopies() throws {
+        let store = try ArticleStore(path: path)
+        let flood = article(
+            "Floods cut off villages in Marwick valley",
+            "Heavy rain flooded the Marwick valley on Monday, cutting off twelve villages and forcing hundreds of "
+                + "families from their homes. Rescue teams used boats to reach stranded residents.",
+            day: 7
+        )
+        let election = article(
+            "Zentrix chief wins party leadership vote",
+            "The chief executive of Zentrix won the leadership of the Liberal Reform party in a vote on Tuesday, "
+                + "beating two rivals. She promised lower taxes for small businesses.",
+            day: 8
+        )
+        let floodFollowUp = article(
+            "Marwick valley floods: rescue teams reach stranded villages",
+            "Rescue teams in boats reached the last of the twelve villages cut off by floods in the Marwick "
+                + "valley, where heavy rain forced hundreds of families from their homes.",
+            day: 9
+        )
+        var copy = flood
+        copy.text += " "
+        _ = try store.commit([
+            item(flood, inode: 1, store: store), item(election, inode: 2, store: store),
+            item(floodFollowUp, inode: 3, store: store), item(copy, inode: 4, store: store),
+        ])
+        let stories = try store.stories()
+        #expect(stories.count == 2)
+        let floods = try #require(stories.first { $0.label?.contains("Marwick") == true })
+        #expect(floods.articleCount == 3)
+        let detail = try #require(try store.story(id: floods.story))
+        #expect(detail.articles.contains { $0.duplicateOf != nil })
+        #expect(detail.summary.firstSeen == "2022-03-07")
+        #expect(detail.summary.lastSeen == "2022-03-09")
+        // Filters: by day, by entity.
+        #expect(try store.stories(since: "2022-03-09").map(\.story) == [floods.story])
+        #expect(try store.stories(since: "2022-04-01").isEmpty)
+    }
+
+    @Test("An article long after a story's span starts a new story, however alike")
+    func timeWindow() throws {
+        let store = try ArticleStore(path: path)
+        _ = try store.commit([
+            item(
+                article(
+                    "Floods cut off villages in Marwick valley",
+                    "Heavy rain flooded the Marwick valley, cutting off twelve villages and forcing families from "
+                        + "their homes on Monday.",
+                    day: 1
+                ),
+                inode: 1,
+                store: store
+            ),
+            item(
+                Article(
+                    title: "Floods cut off villages in Marwick valley again",
+                    text: "Six months on, floods in the Marwick valley have again cut off villages, and rescue "
+                        + "teams in boats are reaching families in their homes.",
+                    published: PublicationDate(year: 2022, month: 9, day: 1, source: .json)
+                ),
+                inode: 2,
+                store: store
+            ),
+        ])
+        #expect(try store.stories().count == 2)
+    }
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Scores Gleaner's stories against a hand grouping of the news-please development articles.
+
+The articles are ingested into a fresh database in arrival order (by `date_publish`, else `date_download`,
+then file name), as a crawler would deliver them; `gleaner stories --json` gives each article's story. The
+grouping is compared with docs/annotations/stories.tsv (`story` column; the coarser `topic` column is scored
+too, for information) by the adjusted Rand index (Hubert and Arabie 1985) and B-cubed precision, recall and
+F1 (Bagga and Baldwin 1998). Articles Gleaner refuses (no text) are left out of both sides.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from math import comb
+
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def arrival_order(folder):
+    rows = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            try:
+                article = json.load(handle)
+            except ValueError:
+                article = {}
+        date = next(
+            (str(article.get(k)) for k in ("date_publish", "date_download") if article.get(k) not in (None, "None", "")),
+            "",
+        )
+        rows.append((date, name))
+    return [name for _, name in sorted(rows)]
+
+
+def load_gold(path):
+    gold = {}
+    with open(path, encoding="utf-8") as handle:
+        header = handle.readline().rstrip("\n").split("\t")
+        for line in handle:
+            fields = dict(zip(header, line.rstrip("\n").split("\t")))
+            gold[fields["file"]] = fields
+    return gold
+
+
+def adjusted_rand(labels_true, labels_pred):
+    n = len(labels_true)
+    if n < 2:
+        return 1.0
+    pairs = Counter(zip(labels_true, labels_pred))
+    sum_cells = sum(comb(c, 2) for c in pairs.values())
+    sum_true = sum(comb(c, 2) for c in Counter(labels_true).values())
+    sum_pred = sum(comb(c, 2) for c in Counter(labels_pred).values())
+    expected = sum_true * sum_pred / comb(n, 2)
+    maximum = (sum_true + sum_pred) / 2
+    return 1.0 if maximum == expected else (sum_cells - expected) / (maximum - expected)
+
+
+def b_cubed(labels_true, labels_pred):
+    n = len(labels_true)
+    precision = recall = 0.0
+    for i in range(n):
+        same_pred = [j for j in range(n) if labels_pred[j] == labels_pred[i]]
+        same_true = [j for j in range(n) if labels_true[j] == labels_true[i]]
+        both = sum(1 for j in same_pred if labels_true[j] == labels_true[i])
+        precision += both / len(same_pred)
+        recall += both / len(same_true)
+    precision, recall = precision / n, recall / n
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--gleaner", required=True)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--annotations", default=os.path.join(REPOSITORY, "docs", "annotations", "stories.tsv"))
+    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="print the stories that mix or split the gold ones")
+    args = parser.parse_args()
+    folder = os.path.join(args.data, "news-please")
+    gold = load_gold(args.annotations)
+    order = arrival_order(folder)
+    with tempfile.TemporaryDirectory() as scratch:
+        database = os.path.join(scratch, "stories.db")
+        subprocess.run(
+            [args.gleaner, "ingest", "--db", database, "--config", "/dev/null", "--json"]
+            + [os.path.join(folder, name) for name in order],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        stories = json.loads(
+            subprocess.run(
+                [args.gleaner, "stories", "--db", database, "--config", "/dev/null", "--json", "--limit", "100000"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+    story_of = {}
+    for story in stories:
+        for article in story["articles"]:
+            story_of[os.path.basename(article["file"])] = story["story"]
+    names = [name for name in order if name in story_of and name in gold]
+    missing = [name for name in order if name in gold and name not in story_of]
+    predicted = [story_of[name] for name in names]
+    results = {}
+    for level in ("story", "topic"):
+        truth = [gold[name][level] for name in names]
+        results[level] = (adjusted_rand(truth, predicted), *b_cubed(truth, predicted), len(set(truth)))
+    if args.markdown:
+        print(f"Stories of the news-please articles ({len(names)} articles in arrival order, {len(set(predicted))} stories formed):\n")
+        print("| grouping | gold stories | ARI | B-cubed P | B-cubed R | B-cubed F1 |")
+        print("|---|---|---|---|---|---|")
+        for level, (ari, p, r, f, count) in results.items():
+            print(f"| {level} | {count} | **{ari:.3f}** | {p:.3f} | {r:.3f} | **{f:.3f}** |")
+    else:
+        print(f"Stories: {len(names)} articles in arrival order, {len(set(predicted))} stories formed")
+        for level, (ari, p, r, f, count) in results.items():
+            print(f"  against the {level} grouping ({count} gold): ARI {ari:.3f}, B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        if missing:
+            print(f"  not in any story (refused): {len(missing)}")
+    if args.errors:
+        by_story = {}
+        for name in names:
+            by_story.setdefault(story_of[name], []).append(name)
+        for story, members in sorted(by_story.items()):
+            labels = sorted({gold[name]["story"] for name in members})
+            if len(labels) > 1:
+                print(f"MIXED  story {story}: {', '.join(labels)}")
+        by_gold = {}
+        for name in names:
+            by_gold.setdefault(gold[name]["story"], set()).add(story_of[name])
+        for label, found in sorted(by_gold.items()):
+            if len(found) > 1:
+                print(f"SPLIT  {label}: stories {sorted(found)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
