@@ -8,6 +8,11 @@ import GleanerCore
 public enum TimexTagger {
     /// The temporal expressions of `text`, in text order, each with its UTF-8 offset and length in `text`.
     public static func expressions(in text: String, published: PublicationDate) -> [TemporalExpression] {
+        expressions(in: AnalysedText(text), published: published)
+    }
+
+    /// `expressions(in:published:)` of a text already split into sentences and tokenised.
+    public static func expressions(in text: AnalysedText, published: PublicationDate) -> [TemporalExpression] {
         tagged(in: text, published: published).map(\.expression)
     }
 
@@ -24,16 +29,16 @@ public enum TimexTagger {
         var weekday: Int?
     }
 
-    static func tagged(in text: String, published: PublicationDate) -> [Tagged] {
+    static func tagged(in text: AnalysedText, published: PublicationDate) -> [Tagged] {
         let anchor = TemporalExpression.Anchor(published)
         var expressions: [Tagged] = []
         // The last quarter the article named ("the third quarter"): "a year earlier" then means that quarter a
         // year before, as results are compared period with period.
         var reportingQuarter: (year: Int, quarter: Int)?
-        for sentence in SentenceSplitter.sentences(text) {
-            let sentenceText = String(sentence.text)
-            let sentenceTokens = DateTokenizer.tokenize(sentenceText)
-            let base = sentence.offsets(in: text).start
+        for position in text.sentences.indices {
+            let sentenceText = text.sentenceTexts[position]
+            let sentenceTokens = text.dateTokens[position]
+            let base = text.offsets[position].start
             // A run-on without punctuation is read in stretches of `runOn` tokens, so its cost stays linear.
             for chunk in stride(from: 0, to: sentenceTokens.count, by: Self.runOn) {
                 let tokens =
@@ -95,10 +100,10 @@ public enum TimexTagger {
                     let first =
                         Self.approximationStart(before: index, in: tokens, after: previousEnd, for: timex) ?? index
                     for (part, value) in Self.parts(of: found, from: first, timex: timex, tokens: tokens) {
-                        let range =
-                            tokens[part.lowerBound].range.lowerBound..<tokens[part.upperBound - 1].range.upperBound
-                        let start = sentenceText.utf8.distance(from: sentenceText.startIndex, to: range.lowerBound)
-                        let length = sentenceText.utf8.distance(from: range.lowerBound, to: range.upperBound)
+                        // UTF-8 offsets in the sentence.
+                        let start = tokens[part.lowerBound].range.lowerBound
+                        let end = tokens[part.upperBound - 1].range.upperBound
+                        let range = DateToken.indices(of: start..<end, in: sentenceText)
                         let year = tokens[part].first { $0.kind == .number && $0.digits == 4 }?.value
                         let weekday =
                             year == nil && tokens[part].contains { $0.month != 0 }
@@ -108,7 +113,7 @@ public enum TimexTagger {
                                 expression: TemporalExpression(
                                     text: String(sentenceText[range]),
                                     offset: base + start,
-                                    length: length,
+                                    length: end - start,
                                     type: value.type,
                                     value: value.value,
                                     anchor: anchor
