@@ -46,7 +46,7 @@ public enum TimexTagger {
                     ? sentenceTokens : Array(sentenceTokens[chunk..<min(sentenceTokens.count, chunk + Self.runOn)])
                 // Worked out only for a sentence with a word that may start an expression (most have none).
                 var markers: TenseMarkers?
-                var scanners: [Tense: DateScanner] = [:]
+                var probe: DateScanner?
                 var index = 0
                 var previousEnd = -1
                 while index < tokens.count {
@@ -56,11 +56,10 @@ public enum TimexTagger {
                         continue
                     }
                     // Whether anything matches here does not depend on the tense: look first, in the present.
-                    let probe =
-                        scanners[.present]
-                        ?? DateScanner(tokens: tokens, published: published, tense: .present, bareDates: true)
-                    scanners[.present] = probe
-                    guard probe.longest(at: index, previousEnd: previousEnd) != nil else {
+                    if probe == nil {
+                        probe = DateScanner(tokens: tokens, published: published, tense: .present, bareDates: true)
+                    }
+                    guard let presentMatch = probe!.longest(at: index, previousEnd: previousEnd) else {
                         index += 1
                         continue
                     }
@@ -71,11 +70,13 @@ public enum TimexTagger {
                             && tokens[index + 1].lower == "weekend"
                     if markers == nil { markers = TenseMarkers(tokens) }
                     let tense = markers!.tense(near: index, within: isWeekday ? tokens.count : TenseMarkers.window)
-                    let scanner =
-                        scanners[tense]
-                        ?? DateScanner(tokens: tokens, published: published, tense: tense, bareDates: true)
-                    scanners[tense] = scanner
-                    guard let found = scanner.longest(at: index, previousEnd: previousEnd),
+                    // In the present, the probe's match is the match.
+                    let match =
+                        tense == .present
+                        ? presentMatch
+                        : DateScanner(tokens: tokens, published: published, tense: tense, bareDates: true)
+                            .longest(at: index, previousEnd: previousEnd)
+                    guard let found = match,
                         var timex = timex(of: found, startingAt: index, tokens: tokens)
                     else {
                         index += 1
