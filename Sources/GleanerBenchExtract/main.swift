@@ -46,10 +46,11 @@ var times = 0
 for _ in 0..<rounds {
     for article in articles {
         let start = DispatchTime.now().uptimeNanoseconds
-        let (dated, found) = ArticleDating.dated(article)
+        let analysed = AnalysedText(article.text)
+        let (dated, found) = ArticleDating.dated(article, analysed: analysed)
         let datesDone = DispatchTime.now().uptimeNanoseconds
-        let extracted = extractor.extract(from: dated, times: found)
-        _ = extractor.mainEvent(of: dated, events: extracted, times: found)
+        let extracted = extractor.extract(from: dated, times: found, analysed: analysed)
+        _ = extractor.mainEvent(of: dated, events: extracted, times: found, analysed: analysed)
         events += extracted.count
         times += found.count
         perArticle.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000)
@@ -60,8 +61,10 @@ let bytes = articles.map { $0.text.utf8.count }.reduce(0, +) / articles.count
 
 func timed(_ text: String) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
-    let (dated, times) = ArticleDating.dated(Article(title: nil, text: text, published: published))
-    _ = extractor.mainEvent(of: dated, events: extractor.extract(from: dated, times: times), times: times)
+    let analysed = AnalysedText(text)
+    let (dated, times) = ArticleDating.dated(Article(title: nil, text: text, published: published), analysed: analysed)
+    let events = extractor.extract(from: dated, times: times, analysed: analysed)
+    _ = extractor.mainEvent(of: dated, events: events, times: times, analysed: analysed)
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
 }
 let oneMegabyteLine = String(repeating: "Russia will visit Pakistan and sign ", count: 30_000)

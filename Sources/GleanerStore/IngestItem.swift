@@ -54,15 +54,17 @@ public struct PreparedArticle: Sendable, Hashable {
     /// contradicted modification time gives way to a date inferred from the text), finds its temporal
     /// expressions, and extracts its events when given an extractor.
     public init(_ article: Article, engine: DedupEngine, extractor: EventExtractor? = nil) {
-        let (dated, times) = ArticleDating.dated(article)
-        let events = extractor?.extract(from: dated, times: times) ?? []
+        // The text is split into sentences once, for its dates, its events and its main event.
+        let analysed = AnalysedText(article.text)
+        let (dated, times) = ArticleDating.dated(article, analysed: analysed)
+        let events = extractor?.extract(from: dated, times: times, analysed: analysed) ?? []
         self.init(
             article: dated,
             textHash: ContentHash.sha256Hex(text: TextNormalizer.normalize(article.text)),
             fingerprint: engine.fingerprint(title: article.title, text: article.text),
             events: events,
             times: times,
-            mainEvent: extractor?.mainEvent(of: dated, events: events, times: times)
+            mainEvent: extractor?.mainEvent(of: dated, events: events, times: times, analysed: analysed)
         )
     }
 }

@@ -92,13 +92,14 @@ struct ExtractCommand: ParsableCommand {
             }
             for var article in parsed.articles {
                 let times: [TemporalExpression]
+                let analysed = AnalysedText(article.text)
                 if let override {
                     article.published = override
-                    times = TimexTagger.expressions(in: article.text, published: override)
+                    times = TimexTagger.expressions(in: analysed, published: override)
                 } else {
-                    (article, times) = ArticleDating.dated(article)
+                    (article, times) = ArticleDating.dated(article, analysed: analysed)
                 }
-                let events = extractor.extract(from: article, times: times)
+                let events = extractor.extract(from: article, times: times, analysed: analysed)
                 reports.append(
                     Report(
                         file: file,
@@ -121,7 +122,7 @@ struct ExtractCommand: ParsableCommand {
                             )
                         },
                         times: times,
-                        mainEvent: extractor.mainEvent(of: article, events: events, times: times)
+                        mainEvent: extractor.mainEvent(of: article, events: events, times: times, analysed: analysed)
                     )
                 )
             }

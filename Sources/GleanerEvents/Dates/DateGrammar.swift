@@ -83,7 +83,10 @@ public enum DateGrammar {
                 previousEnd = found.end
                 continue
             }
-            let range = tokens[index].range.lowerBound..<tokens[found.end - 1].range.upperBound
+            let range = DateToken.indices(
+                of: tokens[index].range.lowerBound..<tokens[found.end - 1].range.upperBound,
+                in: sentence
+            )
             var resolved = date
             resolved.text = String(sentence[range])
             results.append(TemporalMatch(range: range, date: resolved))

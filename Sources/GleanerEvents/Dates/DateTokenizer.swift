@@ -33,8 +33,15 @@ struct DateToken {
     var startsExpression: Bool
     /// Whether whitespace (or the start of the sentence) comes right before this token.
     var spaced: Bool
-    /// Where the token is in the sentence.
-    var range: Range<String.Index>
+    /// Where the token is in the sentence, as UTF-8 offsets.
+    var range: Range<Int>
+
+    /// The indices of `sentence` at the UTF-8 offsets `range` (of tokens of `sentence`).
+    static func indices(of range: Range<Int>, in sentence: String) -> Range<String.Index> {
+        let utf8 = sentence.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return start..<utf8.index(start, offsetBy: range.count)
+    }
 }
 
 /// Splits a sentence into `DateToken`s in one pass over its Unicode scalars.
@@ -130,9 +137,6 @@ enum DateTokenizer {
             default: offset + 4
             }
         }
-        func stringIndex(_ offset: Int) -> String.Index {
-            sentence.utf8.index(sentence.startIndex, offsetBy: offset)
-        }
         var tokens: [DateToken] = []
         tokens.reserveCapacity(count / 4 + 4)
         var index = 0
@@ -163,7 +167,7 @@ enum DateTokenizer {
                     capitalized: capitalized,
                     startsExpression: keyword == starter,
                     spaced: spaced,
-                    range: stringIndex(start)..<stringIndex(index)
+                    range: start..<index
                 )
             )
             spaced = false

@@ -26,7 +26,7 @@ public enum PublicationDateInference {
     /// `nil` when the date is not a modification time, or when the text does not contradict it.
     public static func infer(text: String, guess: PublicationDate) -> Inference? {
         guard guess.source == .fileModificationTime else { return nil }
-        return infer(from: TimexTagger.tagged(in: text, published: guess), guess: guess)
+        return infer(from: TimexTagger.tagged(in: AnalysedText(text), published: guess), guess: guess)
     }
 
     /// `infer(text:guess:)` from the text's expressions as the tagger read them against `guess`.

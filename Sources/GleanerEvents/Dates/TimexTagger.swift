@@ -8,6 +8,11 @@ import GleanerCore
 public enum TimexTagger {
     /// The temporal expressions of `text`, in text order, each with its UTF-8 offset and length in `text`.
     public static func expressions(in text: String, published: PublicationDate) -> [TemporalExpression] {
+        expressions(in: AnalysedText(text), published: published)
+    }
+
+    /// `expressions(in:published:)` of a text already split into sentences and tokenised.
+    public static func expressions(in text: AnalysedText, published: PublicationDate) -> [TemporalExpression] {
         tagged(in: text, published: published).map(\.expression)
     }
 
@@ -24,16 +29,16 @@ public enum TimexTagger {
         var weekday: Int?
     }
 
-    static func tagged(in text: String, published: PublicationDate) -> [Tagged] {
+    static func tagged(in text: AnalysedText, published: PublicationDate) -> [Tagged] {
         let anchor = TemporalExpression.Anchor(published)
         var expressions: [Tagged] = []
         // The last quarter the article named ("the third quarter"): "a year earlier" then means that quarter a
         // year before, as results are compared period with period.
         var reportingQuarter: (year: Int, quarter: Int)?
-        for sentence in SentenceSplitter.sentences(text) {
-            let sentenceText = String(sentence.text)
-            let sentenceTokens = DateTokenizer.tokenize(sentenceText)
-            let base = sentence.offsets(in: text).start
+        for position in text.sentences.indices {
+            let sentenceText = text.sentenceTexts[position]
+            let sentenceTokens = text.dateTokens[position]
+            let base = text.offsets[position].start
             // A run-on without punctuation is read in stretches of `runOn` tokens, so its cost stays linear.
             for chunk in stride(from: 0, to: sentenceTokens.count, by: Self.runOn) {
                 let tokens =
@@ -41,7 +46,7 @@ public enum TimexTagger {
                     ? sentenceTokens : Array(sentenceTokens[chunk..<min(sentenceTokens.count, chunk + Self.runOn)])
                 // Worked out only for a sentence with a word that may start an expression (most have none).
                 var markers: TenseMarkers?
-                var scanners: [Tense: DateScanner] = [:]
+                var probe: DateScanner?
                 var index = 0
                 var previousEnd = -1
                 while index < tokens.count {
@@ -51,11 +56,10 @@ public enum TimexTagger {
                         continue
                     }
                     // Whether anything matches here does not depend on the tense: look first, in the present.
-                    let probe =
-                        scanners[.present]
-                        ?? DateScanner(tokens: tokens, published: published, tense: .present, bareDates: true)
-                    scanners[.present] = probe
-                    guard probe.longest(at: index, previousEnd: previousEnd) != nil else {
+                    if probe == nil {
+                        probe = DateScanner(tokens: tokens, published: published, tense: .present, bareDates: true)
+                    }
+                    guard let presentMatch = probe!.longest(at: index, previousEnd: previousEnd) else {
                         index += 1
                         continue
                     }
@@ -66,11 +70,13 @@ public enum TimexTagger {
                             && tokens[index + 1].lower == "weekend"
                     if markers == nil { markers = TenseMarkers(tokens) }
                     let tense = markers!.tense(near: index, within: isWeekday ? tokens.count : TenseMarkers.window)
-                    let scanner =
-                        scanners[tense]
-                        ?? DateScanner(tokens: tokens, published: published, tense: tense, bareDates: true)
-                    scanners[tense] = scanner
-                    guard let found = scanner.longest(at: index, previousEnd: previousEnd),
+                    // In the present, the probe's match is the match.
+                    let match =
+                        tense == .present
+                        ? presentMatch
+                        : DateScanner(tokens: tokens, published: published, tense: tense, bareDates: true)
+                            .longest(at: index, previousEnd: previousEnd)
+                    guard let found = match,
                         var timex = timex(of: found, startingAt: index, tokens: tokens)
                     else {
                         index += 1
@@ -95,10 +101,10 @@ public enum TimexTagger {
                     let first =
                         Self.approximationStart(before: index, in: tokens, after: previousEnd, for: timex) ?? index
                     for (part, value) in Self.parts(of: found, from: first, timex: timex, tokens: tokens) {
-                        let range =
-                            tokens[part.lowerBound].range.lowerBound..<tokens[part.upperBound - 1].range.upperBound
-                        let start = sentenceText.utf8.distance(from: sentenceText.startIndex, to: range.lowerBound)
-                        let length = sentenceText.utf8.distance(from: range.lowerBound, to: range.upperBound)
+                        // UTF-8 offsets in the sentence.
+                        let start = tokens[part.lowerBound].range.lowerBound
+                        let end = tokens[part.upperBound - 1].range.upperBound
+                        let range = DateToken.indices(of: start..<end, in: sentenceText)
                         let year = tokens[part].first { $0.kind == .number && $0.digits == 4 }?.value
                         let weekday =
                             year == nil && tokens[part].contains { $0.month != 0 }
@@ -108,7 +114,7 @@ public enum TimexTagger {
                                 expression: TemporalExpression(
                                     text: String(sentenceText[range]),
                                     offset: base + start,
-                                    length: length,
+                                    length: end - start,
                                     type: value.type,
                                     value: value.value,
                                     anchor: anchor

@@ -33,11 +33,24 @@ struct ASCIIWordTable: Sendable {
         while slots[slot] != 0 {
             if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
                 let range = bytesRange(of: Int(slots[slot] & 0xFFFF_FFFF) - 1)
-                if range.count == word.count, bytes[range].elementsEqual(word) { return slot }
+                if range.count == word.count, Self.equal(bytes, range, word) { return slot }
             }
             slot = (slot + 1) & mask
         }
         return slot
+    }
+
+    /// Whether `bytes[range]` are the bytes of `word`, which has as many.
+    @inline(__always)
+    private static func equal(_ bytes: [UInt8], _ range: Range<Int>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            while offset < word.count {
+                guard bytes[range.lowerBound + offset] == word[offset] else { return false }
+                offset += 1
+            }
+            return true
+        }
     }
 
     /// The slot value for entry `entry` of `word`.

@@ -16,7 +16,19 @@ extension EventExtractor {
     ///   - events: the article's events (``extract(from:)``).
     ///   - times: its temporal expressions (``TimexTagger``), for the date when the event has none.
     public func mainEvent(of article: Article, events: [ExtractedEvent], times: [TemporalExpression]) -> MainEvent? {
-        let sentences = Self.bodySentences(article.text, limit: Self.leadSentences)
+        mainEvent(of: article, events: events, times: times, analysed: AnalysedText(article.text))
+    }
+
+    /// `mainEvent(of:events:times:)` with the article's text already split into sentences (`analysed`, made from
+    /// `article.text`), as its events were extracted.
+    public func mainEvent(
+        of article: Article,
+        events: [ExtractedEvent],
+        times: [TemporalExpression],
+        analysed: AnalysedText
+    ) -> MainEvent? {
+        assert(analysed.text == article.text, "the analysed text is not the article's")
+        let sentences = Array(analysed.bodySentences.prefix(Self.leadSentences))
         guard !sentences.isEmpty else { return nil }
         let title = article.title?.lowercased() ?? ""
         // A photo caption that opens the text is not its news ("X testifies … (Photo by …)").
@@ -98,7 +110,7 @@ extension EventExtractor {
                 openingMentions: openingMentions,
                 finder: openingFinder
             )
-            ?? datelinePlace(of: article)
+            ?? datelinePlace(of: article, dateline: analysed.dateline)
 
         // A lead that reports a statement ("X said …", "“…,” X said") is about the statement: its speaker is
         // who, unless the coded event is the speaker's own and comes before the reporting verb.
@@ -287,8 +299,9 @@ extension EventExtractor {
         "in", "inside", "across", "throughout", "within", "near", "at", "over", "off",
     ]
 
-    func datelinePlace(of article: Article) -> EventLocation? {
-        guard let place = article.datelinePlace ?? WireDateline(article.text)?.place,
+    /// The place of the article's dateline: its own field, else the wire dateline of its text (`dateline`).
+    func datelinePlace(of article: Article, dateline: WireDateline?) -> EventLocation? {
+        guard let place = article.datelinePlace ?? dateline?.place,
             let tokens = Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)
         else { return nil }
         guard let found = entities.longestMatch(tokens, at: 0)?.0.firstPlace else { return nil }

@@ -86,26 +86,47 @@ public struct EventExtractor: Sendable {
     ///   grammar then reads only the sentences that hold one, instead of every sentence with a number or a date
     ///   word.
     public func extract(from article: Article, times: [TemporalExpression]? = nil) -> [ExtractedEvent] {
+        extract(from: article, times: times, analysed: AnalysedText(article.text))
+    }
+
+    /// `extract(from:times:)` with the article's text already split into sentences (`analysed`, made from
+    /// `article.text`), as its dates were tagged.
+    public func extract(
+        from article: Article,
+        times: [TemporalExpression]? = nil,
+        analysed: AnalysedText
+    ) -> [ExtractedEvent] {
+        assert(analysed.text == article.text, "the analysed text is not the article's")
         var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: article.text)
         var events: [ExtractedEvent] = []
-        let dateline = (article.datelinePlace ?? WireDateline(article.text)?.place).flatMap { place in
+        let dateline = (article.datelinePlace ?? analysed.dateline?.place).flatMap { place in
             entities.longestMatch(Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)!, at: 0)?.0
                 .firstPlace.map { (name: $0.name, country: $0.country) }
         }
         // The offsets of the expressions, in text order, walked alongside the sentences.
         let timeOffsets = times?.map(\.offset)
         var nextTime = 0
-        for sentence in Self.bodySentences(article.text) {
+        for (position, sentence) in analysed.bodySentences.enumerated() {
+            // Every sentence but a first one cut after its dateline is the tagger's, as its text and date tokens.
+            let isTaggersSentence = sentence.text.startIndex == analysed.sentences[position].text.startIndex
             var holdsTime: Bool?
             if let timeOffsets {
-                let (start, end) = sentence.offsets(in: article.text)
+                let (start, end) =
+                    isTaggersSentence ? analysed.offsets[position] : sentence.offsets(in: article.text)
                 while nextTime < timeOffsets.count, timeOffsets[nextTime] < start { nextTime += 1 }
                 holdsTime = nextTime < timeOffsets.count && timeOffsets[nextTime] < end
             }
             // More than 400 tokens is not a sentence but a run-on without punctuation.
             guard let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary) else { continue }
             let mentions = finder.mentions(in: tokens)
-            let context = SentenceContext(sentence.text, tokens: tokens, vocabulary: vocabulary, holdsTime: holdsTime)
+            let context = SentenceContext(
+                sentence.text,
+                tokens: tokens,
+                vocabulary: vocabulary,
+                holdsTime: holdsTime,
+                dateReading: isTaggersSentence
+                    ? (analysed.sentenceTexts[position], analysed.dateTokens[position]) : nil
+            )
             var position = 0
             // This sentence's events, with where each trigger stands.
             var found: [SentenceEvent] = []
@@ -157,8 +178,15 @@ public struct EventExtractor: Sendable {
     /// The splitter may end sentences inside the dateline ("ERIE, Pa. (AP) - …" after "Pa.", a byline on its
     /// own line): those pieces are no sentences, and the others are numbered from 0 without them.
     static func bodySentences(_ text: String, limit: Int = .max) -> [Sentence] {
-        guard let dateline = WireDateline(text) else { return SentenceSplitter.sentences(text, limit: limit) }
-        var sentences = SentenceSplitter.sentences(text, limit: limit > .max - 4 ? limit : limit + 4)
+        // A few more sentences are read, for the pieces of a dateline that are dropped.
+        let sentences = SentenceSplitter.sentences(text, limit: limit > .max - 4 ? limit : limit + 4)
+        return Array(bodySentences(sentences, of: text, dateline: WireDateline(text)).prefix(limit))
+    }
+
+    /// `sentences` of `text`, without `dateline`, the wire dateline of `text`.
+    static func bodySentences(_ sentences: [Sentence], of text: String, dateline: WireDateline?) -> [Sentence] {
+        guard let dateline else { return sentences }
+        var sentences = sentences
         let inside = sentences.prefix { $0.text.endIndex <= dateline.end }.count
         guard inside < sentences.count else { return [] }
         sentences.removeFirst(inside)
@@ -168,7 +196,7 @@ public struct EventExtractor: Sendable {
         if inside > 0 {
             for position in sentences.indices { sentences[position].index = position }
         }
-        return Array(sentences.prefix(limit))
+        return sentences
     }
 
     /// An event found in a sentence, with where its trigger stands.

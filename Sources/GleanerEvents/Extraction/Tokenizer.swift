@@ -24,8 +24,9 @@ public enum Tokenizer {
                     lowered[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
                 }
                 let lower = UnsafeBufferPointer(lowered)
-                let lowerText = String(decoding: lower, as: UTF8.self)
                 let number = vocabulary.map { $0.number(ofASCII: lower) } ?? Vocabulary.unknown
+                // A word of the vocabulary has its `String` made already.
+                let lowerText = vocabulary?.asciiString(number) ?? String(decoding: lower, as: UTF8.self)
                 let cut = kind == .word ? Token.possessiveEnding(lower) : 0
                 guard cut > 0 else {
                     return Token(
@@ -38,13 +39,14 @@ public enum Tokenizer {
                     )
                 }
                 let bare = UnsafeBufferPointer(rebasing: lower[..<(lower.count - cut)])
+                let bareNumber = vocabulary.map { $0.number(ofASCII: bare) } ?? Vocabulary.unknown
                 return Token(
                     text: text,
                     kind: kind,
                     lower: lowerText,
-                    bare: String(decoding: bare, as: UTF8.self),
+                    bare: vocabulary?.asciiString(bareNumber) ?? String(decoding: bare, as: UTF8.self),
                     number: number,
-                    bareNumber: vocabulary.map { $0.number(ofASCII: bare) } ?? Vocabulary.unknown
+                    bareNumber: bareNumber
                 )
             }
             tokens.append(token)

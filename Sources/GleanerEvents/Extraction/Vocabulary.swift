@@ -33,6 +33,8 @@ struct Vocabulary: Sendable {
     private var asciiWords = ASCIIWordTable()
     /// The classes of each word, by number.
     private var classesByNumber: [Classes] = []
+    /// Each word's ASCII form (`asciiForm(of:)`) as a `String`, by number: the bytes `asciiWords` has it by.
+    private var asciiStrings: [String?] = []
 
     /// How many words there are; numbers run from 0 to `count - 1`.
     var count: Int { classesByNumber.count }
@@ -47,7 +49,9 @@ struct Vocabulary: Sendable {
         let number = classesByNumber.count
         numbers[word] = number
         classesByNumber.append(classes)
-        if let ascii = Self.asciiForm(of: word) { asciiWords.insert(ascii, number: number) }
+        let ascii = Self.asciiForm(of: word)
+        if let ascii { asciiWords.insert(ascii, number: number) }
+        asciiStrings.append(ascii.map { String(decoding: $0, as: UTF8.self) })
         return number
     }
 
@@ -87,6 +91,12 @@ struct Vocabulary: Sendable {
     /// The number of the ASCII word `bytes`, or `unknown`.
     func number(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> Int {
         asciiWords.number(of: bytes) ?? Self.unknown
+    }
+
+    /// The ASCII word numbered `number` (by `number(ofASCII:)`), as a `String` of the same bytes: a tokeniser
+    /// takes it instead of making one.
+    func asciiString(_ number: Int) -> String? {
+        number >= 0 ? asciiStrings[number] : nil
     }
 
     /// The classes of the word numbered `number`; none for `unknown`.
