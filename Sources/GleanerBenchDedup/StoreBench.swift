@@ -31,6 +31,11 @@ struct StorePhaseReport: Encodable {
     /// CPU time of the committing thread (user + system) ÷ articles: the rest of `commitUsPerArticle` is
     /// waiting (fsync, page writes, the CPU being busy elsewhere).
     var commitCpuUsPerArticle: Double
+    /// The story part of `commitUsPerArticle`, as the store counts it (``StoryStatistics``): document
+    /// frequencies, candidate look-up and scoring, writing the choice ÷ canonical articles; and the candidate
+    /// stories scored per canonical article.
+    var storyUsPerArticle: Double
+    var storyCandidatesPerArticle: Double
     /// Bytes handed to write(2) during the commits (WAL frames, checkpoints) ÷ articles, in KiB.
     var writtenKiBPerArticle: Double
     /// `PreparedArticle(article, engine:)` per article, single-threaded (the daemon does this outside the
@@ -72,6 +77,9 @@ struct StoreReport: Encodable {
     /// `phases[1].commitUsPerArticle ÷ phases[0].commitUsPerArticle`.
     var commitGrowth: Double
     var dedupGrowth: Double
+    /// `phases[1].storyUsPerArticle ÷ phases[0].storyUsPerArticle`: flat when the story index keeps the work
+    /// per article bounded.
+    var storyGrowth: Double
     /// Growth of the dedup work without verification (exact-hash and bucket lookups, candidate signatures,
     /// indexing), and of the time per verified candidate: how many candidates a window verifies depends on
     /// how many copies it holds, not on the size of the database.
@@ -161,6 +169,7 @@ struct StoreBench {
             phases: [first, second],
             commitGrowth: rounded(second.commitUsPerArticle / first.commitUsPerArticle, 3),
             dedupGrowth: rounded(second.dedupUsPerArticle / first.dedupUsPerArticle, 3),
+            storyGrowth: rounded(second.storyUsPerArticle / max(first.storyUsPerArticle, 0.001), 3),
             dedupLookupAndIndexGrowth: rounded(
                 (second.dedupUsPerArticle - second.dedupVerificationUsPerArticle)
                     / (first.dedupUsPerArticle - first.dedupVerificationUsPerArticle),
@@ -320,6 +329,7 @@ struct StoreBench {
         var cpuTotal = 0.0
         let ioBefore = processIO()
         let dedupBefore = store.dedupStatistics
+        let storiesBefore = store.storyStatistics
         var copiesDetected = 0
         var originalsFlagged = 0
         var disagreements = 0
@@ -345,6 +355,8 @@ struct StoreBench {
         let commitUs = total / Double(window.count)
         let written = Double(processIO().wchar - ioBefore.wchar) / 1_024 / Double(window.count)
         let dedupAfter = store.dedupStatistics
+        let storiesAfter = store.storyStatistics
+        let storyArticles = Double(max(1, storiesAfter.articles - storiesBefore.articles))
         let articles = Double(window.count)
         let dedupUs = Double(dedupAfter.nanoseconds - dedupBefore.nanoseconds) / 1_000 / articles
         progress(
@@ -378,6 +390,14 @@ struct StoreBench {
             dedupCandidatesPerArticle: rounded(Double(dedupAfter.candidates - dedupBefore.candidates) / articles, 3),
             dedupVerifiedPerArticle: rounded(Double(dedupAfter.verified - dedupBefore.verified) / articles, 3),
             commitCpuUsPerArticle: rounded(cpuTotal / Double(window.count), 1),
+            storyUsPerArticle: rounded(
+                Double(storiesAfter.nanoseconds - storiesBefore.nanoseconds) / 1_000 / storyArticles,
+                1
+            ),
+            storyCandidatesPerArticle: rounded(
+                Double(storiesAfter.candidates - storiesBefore.candidates) / storyArticles,
+                2
+            ),
             writtenKiBPerArticle: rounded(written, 1),
             prepareUs: rounded(prepareTimes.mean, 1),
             queryNetUs: rounded(queryTimes.mean, 1),

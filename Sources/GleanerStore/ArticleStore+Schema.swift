@@ -180,7 +180,7 @@ extension ArticleStore {
         }
         migrator.registerMigration("v9: stories") { db in
             // Stories: articles about one news event, grouped as they arrive (`ArticleStore+Stories.swift`).
-            // `profile` is the story's `StoryProfile` as JSON; `first_seen`/`last_seen` the span of its articles'
+            // `profile` is the story's `StoryProfile` as bytes (`StoryProfile+Bytes.swift`); `first_seen`/`last_seen` the span of its articles'
             // publication days. Every article joins one story (a copy its canonical's). `story_keys` finds a
             // story by its heaviest terms and its entities ("@name"), newest stories first within a key.
             // `story_terms` counts the canonical articles each term occurs in, for IDF; the row of the empty

@@ -38,11 +38,32 @@ extension ArticleStore {
     /// How many stories, newest first, one key yields as candidates: the work per article stays bounded
     /// however many stories are stored.
     static let storiesPerKey = 20
+    /// How many of the candidates found by the most keys are scored (each is read and decoded).
+    static let scoredStories = 8
 
     /// Puts a just-stored article in a story, in the ingest transaction: a copy joins its canonical article's
     /// story; a canonical article the story the ``StoryMatcher`` chooses among the candidates its terms and
     /// entities find, or a new one.
     func assignStory(_ prepared: PreparedArticle, articleID: Int64, canonical: Int64?, in db: Database) throws {
+        try placeInStory(
+            prepared.storyFeatures,
+            title: prepared.article.title,
+            published: prepared.article.published,
+            articleID: articleID,
+            canonical: canonical,
+            in: db
+        )
+    }
+
+    /// ``assignStory(_:articleID:canonical:in:)`` from the article's story features, title and publication date.
+    func placeInStory(
+        _ features: StoryFeatures,
+        title: String?,
+        published: PublicationDate,
+        articleID: Int64,
+        canonical: Int64?,
+        in db: Database
+    ) throws {
         if let canonical {
             guard
                 let story = try Int64.fetchOne(
@@ -56,26 +77,36 @@ extension ArticleStore {
                 .execute(arguments: [story])
             return
         }
-        let features = prepared.storyFeatures
-        let vector = try Self.storyVector(features, in: db)
+        let start = DispatchTime.now().uptimeNanoseconds
         var candidates: [(id: Int64, profile: StoryProfile)] = []
-        var seen = Set<Int64>()
+        defer {
+            let elapsed = DispatchTime.now().uptimeNanoseconds - start
+            storyCounters.withLock {
+                $0.articles += 1
+                $0.candidates += candidates.count
+                $0.nanoseconds += elapsed
+            }
+        }
+        let vector = try Self.storyVector(features, in: db)
+        // Stories found by more of the article's keys are scored first; only the best few are read.
+        var hits: [Int64: Int] = [:]
         let lookup = try db.cachedStatement(
             sql: "SELECT story_id FROM story_keys WHERE key = ? ORDER BY story_id DESC LIMIT ?"
         )
-        let load = try db.cachedStatement(sql: "SELECT profile FROM stories WHERE id = ?")
         for key in StoryMatcher.lookupKeys(vector: vector, features: features) {
-            for story in try Int64.fetchAll(lookup, arguments: [key, Self.storiesPerKey])
-            where seen.insert(story).inserted {
-                guard let blob = try Data.fetchOne(load, arguments: [story]),
-                    let profile = try? JSONDecoder().decode(StoryProfile.self, from: blob)
-                else { continue }
-                candidates.append((story, profile))
+            for story in try Int64.fetchAll(lookup, arguments: [key, Self.storiesPerKey]) {
+                hits[story, default: 0] += 1
             }
         }
-        let title = prepared.article.title
+        let load = try db.cachedStatement(sql: "SELECT profile FROM stories WHERE id = ?")
+        for (story, _) in hits.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }).prefix(Self.scoredStories) {
+            guard let blob = try Data.fetchOne(load, arguments: [story]),
+                let profile = StoryProfile(bytes: blob)
+            else { continue }
+            candidates.append((story, profile))
+        }
         // A story whose days are unknown (its articles dated by file time only) shows the guessed day.
-        let published = prepared.article.published.description
+        let published = published.description
         if let (story, score) = storyMatcher.choose(vector: vector, features: features, candidates: candidates),
             var profile = candidates.first(where: { $0.id == story })?.profile
         {
@@ -92,7 +123,7 @@ extension ArticleStore {
                     """
             ).execute(arguments: [
                 profile.firstDay.map(Self.day) ?? published, profile.lastDay.map(Self.day) ?? published,
-                try JSONEncoder().encode(profile), title, centrality, title, title, centrality, articleID, title,
+                Data(profile.bytes), title, centrality, title, title, centrality, articleID, title,
                 centrality, centrality, story,
             ])
             try db.cachedStatement(sql: "INSERT INTO story_articles(article_id, story_id, score) VALUES (?, ?, ?)")
@@ -109,7 +140,7 @@ extension ArticleStore {
             ).execute(arguments: [
                 title, title == nil ? nil : articleID, title == nil ? 0 : 1,
                 profile.firstDay.map(Self.day) ?? published,
-                profile.lastDay.map(Self.day) ?? published, try JSONEncoder().encode(profile),
+                profile.lastDay.map(Self.day) ?? published, Data(profile.bytes),
             ])
             let story = db.lastInsertedRowID
             try db.cachedStatement(sql: "INSERT INTO story_articles(article_id, story_id, score) VALUES (?, ?, NULL)")
@@ -118,20 +149,92 @@ extension ArticleStore {
         }
     }
 
+    /// Forms the stories again from the stored articles, in the order they were stored: for a database whose
+    /// articles were stored before stories existed, or after the story settings changed. One transaction;
+    /// stop the daemon first. `progress` is called with (articles done, articles in all) every 1,000 articles.
+    public func rebuildStories(progress: (Int, Int) -> Void = { _, _ in }) throws {
+        try pool.write { db in
+            try requireCurrentSchema(db)
+            try db.execute(
+                sql: "DELETE FROM story_keys; DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_terms"
+            )
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0
+            let names = try db.makeStatement(
+                sql: """
+                    SELECT e.actor_name, e.target_name, e.location_name FROM event_mentions m
+                    JOIN events e ON e.id = m.event_id WHERE m.article_id = ?
+                    """
+            )
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, title, text, published, published_source, duplicate_of, main_event FROM articles
+                    ORDER BY id
+                    """
+            )
+            var done = 0
+            while let row = try rows.next() {
+                let id: Int64 = row["id"]
+                let published = Self.publicationDate(row["published"], source: row["published_source"])
+                var entities: [String] = []
+                for names in try Row.fetchAll(names, arguments: [id]) {
+                    for column in 0..<3 { if let name: String = names[column] { entities.append(name) } }
+                }
+                if let main = MainEventColumn.decode(row["main_event"]) {
+                    if let who = main.who { entities.append(who.name) }
+                    if let place = main.where { entities.append(place.name) }
+                }
+                let title: String? = row["title"]
+                let article = Article(title: title, text: row["text"], published: published)
+                try placeInStory(
+                    StoryFeatures(article: article, entities: entities),
+                    title: title,
+                    published: published,
+                    articleID: id,
+                    canonical: row["duplicate_of"],
+                    in: db
+                )
+                done += 1
+                if done % 1_000 == 0 || done == total { progress(done, total) }
+            }
+        }
+    }
+
+    /// A stored publication date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) and its source.
+    static func publicationDate(_ text: String, source: String) -> PublicationDate {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        let precision: PublicationDate.Precision =
+            switch parts.count {
+            case 3: .day
+            case 2: .month
+            default: .year
+            }
+        return PublicationDate(
+            year: parts.first ?? 1970,
+            month: parts.count > 1 ? parts[1] : 1,
+            day: parts.count > 2 ? parts[2] : 1,
+            source: PublicationDate.Source(rawValue: source) ?? .json,
+            precision: precision
+        )
+    }
+
     /// Counts the article in the document frequencies (its terms and the total), then weighs its terms.
     static func storyVector(_ features: StoryFeatures, in db: Database) throws -> [String: Double] {
-        let count = try db.cachedStatement(
-            sql: """
-                INSERT INTO story_terms(term, df) VALUES (?, 1)
-                ON CONFLICT(term) DO UPDATE SET df = df + 1
-                RETURNING df
-                """
-        )
-        let documents = try Int.fetchOne(count, arguments: [""]) ?? 1
+        // The empty term counts the articles. One statement per 32 terms: a statement per term cost more than
+        // the B-tree writes themselves.
+        let terms = [""] + features.terms.keys.sorted()
         var frequencies: [String: Int] = [:]
-        for term in features.terms.keys.sorted() {
-            frequencies[term] = try Int.fetchOne(count, arguments: [term]) ?? 1
+        for start in stride(from: 0, to: terms.count, by: 32) {
+            let part = Array(terms[start..<min(terms.count, start + 32)])
+            let sql =
+                "INSERT INTO story_terms(term, df) VALUES "
+                + repeatElement("(?, 1)", count: part.count).joined(separator: ", ")
+                + " ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING term, df"
+            for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(part)) {
+                frequencies[row[0]] = row[1]
+            }
         }
+        let documents = frequencies[""] ?? 1
         return StoryMatcher.vector(features) {
             StoryMatcher.idf(documentFrequency: frequencies[$0] ?? 1, documents: documents)
         }
@@ -219,7 +322,7 @@ extension ArticleStore {
 
     static func storySummary(_ row: Row, in db: Database) throws -> StorySummary {
         let id: Int64 = row["id"]
-        let profile = (row["profile"] as Data?).flatMap { try? JSONDecoder().decode(StoryProfile.self, from: $0) }
+        let profile = (row["profile"] as Data?).flatMap { StoryProfile(bytes: $0) }
         let sources = try Int.fetchOne(
             db.cachedStatement(
                 sql: """

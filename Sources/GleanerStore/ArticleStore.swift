@@ -17,6 +17,10 @@ public final class ArticleStore: Sendable {
     let nearDuplicates = Mutex(NearDuplicateIndex())
     /// How articles are grouped into stories as they arrive.
     let storyMatcher = StoryMatcher()
+    let storyCounters = Mutex(StoryStatistics())
+
+    /// What forming stories has cost since the store was opened.
+    public var storyStatistics: StoryStatistics { storyCounters.withLock { $0 } }
 
     /// How to treat near-duplicate parameters that differ from those the index was built with.
     public enum ParameterCheck: Sendable {

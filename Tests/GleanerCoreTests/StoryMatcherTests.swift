@@ -62,4 +62,19 @@ struct StoryMatcherTests {
         #expect(profile.keys(terms: 3).prefix(3) == ["term199", "term198", "term197"])
         #expect(profile.keys(terms: 3).suffix(2) == ["@a", "@b"])
     }
+
+    @Test("A profile survives its bytes; other bytes are refused")
+    func profileBytes() {
+        var profile = StoryProfile(
+            vector: ["flood": 0.8, "vallée": 0.6],
+            features: StoryFeatures(terms: [:], entities: ["marwick"], days: nil)
+        )
+        #expect(StoryProfile(bytes: profile.bytes) == profile)
+        profile.add(vector: ["rescue": 1], features: StoryFeatures(terms: [:], entities: [], days: 5...9))
+        let decoded = StoryProfile(bytes: profile.bytes)
+        #expect(decoded == profile)
+        #expect(decoded?.firstDay == 5)
+        #expect(StoryProfile(bytes: profile.bytes.dropLast()) == nil)
+        #expect(StoryProfile(bytes: [UInt8](repeating: 0xFF, count: 40)) == nil)
+    }
 }

@@ -46,6 +46,17 @@ struct NearDuplicateDaemonTests {
         let similarity = try #require(copy["similarity"] as? Double)
         #expect(similarity >= 0.8 && similarity < 1)
         #expect(daemon.stop() == 0)
+
+        // The daemon grouped the five samples in one story, which the copy joined; it outlives the daemon.
+        let stories = try runGleaner(["stories", "--config", daemon.configPath, "--json"])
+        #expect(stories.status == 0, "\(stories.error)")
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(stories.output.utf8)) as? [[String: Any]])
+        #expect(listed.count == 1)
+        #expect(listed.first?["article_count"] as? Int == 6)
+        #expect(
+            (listed.first?["articles"] as? [[String: Any]])?.contains { $0["file"] as? String == "syndicated.txt" }
+                == true
+        )
     }
 
     @Test("gleaner similar shows the nearest stored article without ingesting the file")

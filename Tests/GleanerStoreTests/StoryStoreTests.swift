@@ -101,6 +101,16 @@ struct StoryStoreTests {
         #expect(try store.stories(since: "2022-04-01").isEmpty)
     }
 
+    @Test("Rebuilding the stories from the stored articles gives the same grouping")
+    func rebuild() throws {
+        let store = try ArticleStore(path: path)
+        _ = try store.commit(try samples().enumerated().map { item($1, inode: UInt64($0 + 1), store: store) })
+        try store.rebuildStories()
+        let stories = try store.stories()
+        #expect(stories.count == 1)
+        #expect(stories.first?.articleCount == 5)
+    }
+
     @Test("An article long after a story's span starts a new story, however alike")
     func timeWindow() throws {
         let store = try ArticleStore(path: path)

@@ -1,0 +1,81 @@
+extension StoryProfile {
+    /// The profile as bytes for the `stories.profile` column: read for every candidate story of every article,
+    /// so a plain layout, not JSON. Little-endian: the article count and the two days (`Int64.min` for none),
+    /// the number of terms, each term as its UTF-8 length (`UInt16`), bytes and weight (`Double` bits), then
+    /// the number of entities, each as length, bytes and count (`Int64`).
+    public var bytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32 + centroid.count * 24 + entities.count * 24)
+        func append(_ value: UInt64) {
+            for shift in stride(from: 0, to: 64, by: 8) {
+                bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+            }
+        }
+        func append(_ text: String) {
+            let utf8 = Array(text.utf8.prefix(Int(UInt16.max)))
+            bytes.append(UInt8(truncatingIfNeeded: utf8.count))
+            bytes.append(UInt8(truncatingIfNeeded: utf8.count >> 8))
+            bytes.append(contentsOf: utf8)
+        }
+        append(UInt64(bitPattern: Int64(articles)))
+        append(UInt64(bitPattern: Int64(firstDay ?? Int(Int64.min))))
+        append(UInt64(bitPattern: Int64(lastDay ?? Int(Int64.min))))
+        append(UInt64(centroid.count))
+        for (term, weight) in centroid.sorted(by: { $0.key < $1.key }) {
+            append(term)
+            append(weight.bitPattern)
+        }
+        append(UInt64(entities.count))
+        for (entity, count) in entities.sorted(by: { $0.key < $1.key }) {
+            append(entity)
+            append(UInt64(bitPattern: Int64(count)))
+        }
+        return bytes
+    }
+
+    /// The profile ``bytes`` wrote, or nil for bytes it did not write.
+    public init?(bytes: some Collection<UInt8>) {
+        let bytes = Array(bytes)
+        var position = 0
+        func integer() -> UInt64? {
+            guard position + 8 <= bytes.count else { return nil }
+            var value: UInt64 = 0
+            for offset in 0..<8 { value |= UInt64(bytes[position + offset]) << UInt64(8 * offset) }
+            position += 8
+            return value
+        }
+        func text() -> String? {
+            guard position + 2 <= bytes.count else { return nil }
+            let length = Int(bytes[position]) | Int(bytes[position + 1]) << 8
+            position += 2
+            guard position + length <= bytes.count else { return nil }
+            defer { position += length }
+            return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
+        }
+        func day(_ value: UInt64) -> Int? {
+            let day = Int64(bitPattern: value)
+            return day == Int64.min ? nil : Int(day)
+        }
+        guard let articles = integer(), let first = integer(), let last = integer(), let termCount = integer(),
+            termCount <= UInt64(bytes.count)
+        else { return nil }
+        var centroid: [String: Double] = [:]
+        centroid.reserveCapacity(Int(termCount))
+        for _ in 0..<termCount {
+            guard let term = text(), let weight = integer() else { return nil }
+            centroid[term] = Double(bitPattern: weight)
+        }
+        guard let entityCount = integer(), entityCount <= UInt64(bytes.count) else { return nil }
+        var entities: [String: Int] = [:]
+        for _ in 0..<entityCount {
+            guard let entity = text(), let count = integer() else { return nil }
+            entities[entity] = Int(Int64(bitPattern: count))
+        }
+        guard position == bytes.count else { return nil }
+        self.centroid = centroid
+        self.entities = entities
+        self.firstDay = day(first)
+        self.lastDay = day(last)
+        self.articles = Int(Int64(bitPattern: articles))
+    }
+}

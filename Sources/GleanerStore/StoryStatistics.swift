@@ -1,0 +1,13 @@
+/// What forming stories has cost an ``ArticleStore`` since it was opened, for benchmarks and diagnostics (read
+/// with ``ArticleStore/storyStatistics``). Counted inside the ingest transaction, for canonical articles (a
+/// copy only joins its canonical article's story).
+public struct StoryStatistics: Sendable, Hashable, Codable {
+    /// Canonical articles placed in a story.
+    public var articles = 0
+    /// Candidate stories scored for them (at most ``ArticleStore/storiesPerKey`` per lookup key).
+    public var candidates = 0
+    /// Time spent, in nanoseconds: document frequencies, candidate look-up, scoring, and writing the choice.
+    public var nanoseconds: UInt64 = 0
+
+    public init() {}
+}
