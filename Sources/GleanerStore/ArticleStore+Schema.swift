@@ -178,6 +178,33 @@ extension ArticleStore {
             // `gleaner extract --json` prints it; NULL when extraction was off or the lead had none.
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN main_event TEXT")
         }
+        migrator.registerMigration("v8: full-text search") { db in
+            // An FTS5 index of every article's title and body (copies too). External content: the text stays in
+            // `articles` only, and the index holds the inverted lists; snippets read the text from there.
+            // Triggers keep it in step with every insert, update and delete of an article, inside the same
+            // transaction, whoever writes. `rebuild` indexes the articles already stored.
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE article_search USING fts5(
+                        title, text, content = 'articles', content_rowid = 'id',
+                        tokenize = 'porter unicode61 remove_diacritics 2'
+                    );
+                    CREATE TRIGGER article_search_after_insert AFTER INSERT ON articles BEGIN
+                        INSERT INTO article_search(rowid, title, text) VALUES (new.id, new.title, new.text);
+                    END;
+                    CREATE TRIGGER article_search_after_delete AFTER DELETE ON articles BEGIN
+                        INSERT INTO article_search(article_search, rowid, title, text)
+                        VALUES ('delete', old.id, old.title, old.text);
+                    END;
+                    CREATE TRIGGER article_search_after_update AFTER UPDATE OF title, text ON articles BEGIN
+                        INSERT INTO article_search(article_search, rowid, title, text)
+                        VALUES ('delete', old.id, old.title, old.text);
+                        INSERT INTO article_search(rowid, title, text) VALUES (new.id, new.title, new.text);
+                    END;
+                    INSERT INTO article_search(article_search) VALUES ('rebuild');
+                    """
+            )
+        }
         return migrator
     }
 
