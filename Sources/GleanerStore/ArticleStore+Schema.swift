@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension ArticleStore {
@@ -206,6 +207,23 @@ extension ArticleStore {
             )
         }
         return migrator
+    }
+
+    /// Whether opening the database at `path` for writing will upgrade it (a database of an older Gleaner). An
+    /// upgrade can take minutes on a large database (v8 indexes every stored article for full-text search), so
+    /// the daemon asks systemd for time while it runs. `false` when there is no database or it cannot be read.
+    public static func needsUpgrade(path: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in
+                try db.tableExists("articles") && !migrator.hasCompletedMigrations(db)
+            }
+        } catch {
+            return false
+        }
     }
 
     /// Throws ``StoreError/olderSchema(path:)`` unless every migration of this version has run: for queries of

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 #if canImport(Glibc)
@@ -57,6 +58,39 @@ struct SearchCommandTests {
         let since = try runGleaner(["search", "--config", harness.configPath, "khan", "--since", "yesterday"])
         #expect(since.status == 64)
         #expect(since.error.contains("--since takes a date as YYYY-MM-DD"))
+    }
+
+    @Test("The daemon upgrades a database of an older Gleaner, asking systemd for time while it indexes it")
+    func upgradeAtStart() throws {
+        let harness = try ingestedSamples()
+        // Back to v7, as an older Gleaner left it.
+        let queue = try DatabaseQueue(path: harness.database)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    DROP TRIGGER article_search_after_insert; DROP TRIGGER article_search_after_delete;
+                    DROP TRIGGER article_search_after_update; DROP TABLE article_search;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v8: full-text search';
+                    """
+            )
+        }
+        try queue.close()
+        let old = try runGleaner(["search", "--config", harness.configPath, "putin"])
+        #expect(old.status == 64)
+        #expect(old.error.contains("has not been upgraded"))
+
+        try harness.start()
+        harness.waitForReady()
+        let assignments = harness.notify.assignments
+        let ready = try #require(assignments.firstIndex(of: "READY=1"))
+        #expect(assignments[..<ready].contains { $0.hasPrefix("STATUS=starting: upgrading the database") })
+        #expect(assignments[..<ready].contains { $0.hasPrefix("EXTEND_TIMEOUT_USEC=") })
+        #expect(harness.log.contains { $0.contains("upgrading the database") })
+        #expect(harness.stop() == 0)
+        let search = try runGleaner(["search", "--config", harness.configPath, "putin", "--json"])
+        #expect(search.status == 0, "\(search.error)")
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(search.output.utf8)) as? [[String: Any]])
+        #expect(!hits.isEmpty)
     }
 
     @Test("reindex rebuilds the search index too, and search still finds the samples")
