@@ -114,6 +114,16 @@ struct ExportStoreTests {
         #expect(object["warnings"] as? [String] == ["title: 42 is a number, not text; ignored"])
     }
 
+    @Test("JSON strings escape quotes, backslashes and control characters, and keep the rest as it is")
+    func jsonStrings() throws {
+        for text in ["", "plain", "tab\there", "a\u{1}b\u{1F}c", "ünï \"quoted\" \\ back", "end\n", "\r\n😀"] {
+            var encoded = ""
+            JSONLinesRecord.appendString(text, to: &encoded)
+            let decoded = try JSONSerialization.jsonObject(with: Data(encoded.utf8), options: .fragmentsAllowed)
+            #expect(decoded as? String == text, "\(encoded)")
+        }
+    }
+
     @Test("Duplicates export: one row per copy with its canonical")
     func duplicates() throws {
         let store = try ArticleStore(path: path)

@@ -29,15 +29,18 @@ public enum CSVRecord {
 }
 
 extension String {
-    /// Every `"` doubled.
+    /// Every `"` doubled, the text between quotes appended in runs.
     fileprivate func replacingQuotes() -> String {
         guard utf8.contains(UInt8(ascii: "\"")) else { return self }
         var result = ""
         result.reserveCapacity(utf8.count + 8)
-        for character in unicodeScalars {
-            if character == "\"" { result.unicodeScalars.append("\"") }
-            result.unicodeScalars.append(character)
+        var runStart = utf8.startIndex
+        for index in utf8.indices where utf8[index] == UInt8(ascii: "\"") {
+            result.append(contentsOf: self[runStart..<index])
+            result.append("\"")
+            runStart = index
         }
+        result.append(contentsOf: self[runStart...])
         return result
     }
 }
