@@ -18,6 +18,24 @@ extension IngestDaemon {
     ) throws(DaemonError) -> ArticleStore {
         let database = configuration.database
         let directory = directory(of: database)
+        // An upgrade runs inside the open and can outlast TimeoutStartSec on a large database (v8 builds the
+        // search index of every stored article); systemd would kill it, and the rolled-back upgrade would start
+        // over at every restart. Ask for time every 10 s while it runs.
+        var heartbeat: (any DispatchSourceTimer)?
+        if ArticleStore.needsUpgrade(path: database) {
+            logger.notice(
+                "upgrading the database \(database) to this version of Gleaner; building the full-text search index of the stored articles can take minutes",
+                metadata: ["event": "upgrade"]
+            )
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now(), repeating: 10)
+            timer.setEventHandler {
+                notifier.extendTimeout(seconds: 30, status: "starting: upgrading the database \(database)")
+            }
+            timer.resume()
+            heartbeat = timer
+        }
+        defer { heartbeat?.cancel() }
         var waiting = false
         while true {
             do {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension ArticleStore {
@@ -178,6 +179,33 @@ extension ArticleStore {
             // `gleaner extract --json` prints it; NULL when extraction was off or the lead had none.
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN main_event TEXT")
         }
+        migrator.registerMigration("v8: full-text search") { db in
+            // An FTS5 index of every article's title and body (copies too). External content: the text stays in
+            // `articles` only, and the index holds the inverted lists; snippets read the text from there.
+            // Triggers keep it in step with every insert, update and delete of an article, inside the same
+            // transaction, whoever writes. `rebuild` indexes the articles already stored.
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE article_search USING fts5(
+                        title, text, content = 'articles', content_rowid = 'id',
+                        tokenize = 'porter unicode61 remove_diacritics 2'
+                    );
+                    CREATE TRIGGER article_search_after_insert AFTER INSERT ON articles BEGIN
+                        INSERT INTO article_search(rowid, title, text) VALUES (new.id, new.title, new.text);
+                    END;
+                    CREATE TRIGGER article_search_after_delete AFTER DELETE ON articles BEGIN
+                        INSERT INTO article_search(article_search, rowid, title, text)
+                        VALUES ('delete', old.id, old.title, old.text);
+                    END;
+                    CREATE TRIGGER article_search_after_update AFTER UPDATE OF title, text ON articles BEGIN
+                        INSERT INTO article_search(article_search, rowid, title, text)
+                        VALUES ('delete', old.id, old.title, old.text);
+                        INSERT INTO article_search(rowid, title, text) VALUES (new.id, new.title, new.text);
+                    END;
+                    INSERT INTO article_search(article_search) VALUES ('rebuild');
+                    """
+            )
+        }
         migrator.registerMigration("v9: stories") { db in
             // Stories: articles about one news event, grouped as they arrive (`ArticleStore+Stories.swift`).
             // `profile` is the story's `StoryProfile` as bytes (`StoryProfile+Bytes.swift`); `first_seen`/`last_seen` the span of its articles'
@@ -218,6 +246,23 @@ extension ArticleStore {
             )
         }
         return migrator
+    }
+
+    /// Whether opening the database at `path` for writing will upgrade it (a database of an older Gleaner). An
+    /// upgrade can take minutes on a large database (v8 indexes every stored article for full-text search), so
+    /// the daemon asks systemd for time while it runs. `false` when there is no database or it cannot be read.
+    public static func needsUpgrade(path: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in
+                try db.tableExists("articles") && !migrator.hasCompletedMigrations(db)
+            }
+        } catch {
+            return false
+        }
     }
 
     /// Throws ``StoreError/olderSchema(path:)`` unless every migration of this version has run: for queries of

@@ -15,7 +15,7 @@ struct Gleaner: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, StatusCommand.self, ArticlesCommand.self, IngestCommand.self, DuplicatesCommand.self,
             SimilarCommand.self, ReindexCommand.self, ForgetCommand.self, ExtractCommand.self, EventsCommand.self,
-            CheckConfigCommand.self, StoriesCommand.self,
+            SearchCommand.self, ExportCommand.self, CheckConfigCommand.self, StoriesCommand.self,
         ]
     )
 }

@@ -68,7 +68,7 @@ struct IngestCommand: ParsableCommand {
             extractor: try configuration.eventExtractor(),
             logger: logger
         )
-        let progress = ProgressBar(total: files.count, enabled: !json && isatty(STDERR_FILENO) == 1)
+        let progress = ProgressBar(total: files.count, unit: "files", enabled: !json && isatty(STDERR_FILENO) == 1)
         var summary = Summary(files: files.count, ingested: 0, duplicates: 0, failed: 0, skipped: 0, results: [])
         let byDirectory = Dictionary(grouping: files) { ($0 as NSString).deletingLastPathComponent }
         for directory in byDirectory.keys.sorted() {
@@ -93,7 +93,11 @@ struct IngestCommand: ParsableCommand {
                 }
                 record(report, directory: directory, into: &summary)
                 start += chunk.count
-                progress.update(done: start, summary: summary)
+                progress.update(
+                    done: start,
+                    detail:
+                        "\(summary.ingested) ingested, \(summary.duplicates) duplicates, \(summary.failed) quarantined"
+                )
             }
         }
         progress.finish()
@@ -188,36 +192,5 @@ struct IngestCommand: ParsableCommand {
             files.append(contentsOf: found.sorted())
         }
         return files
-    }
-}
-
-/// A one-line progress bar on standard error, redrawn at most ten times a second.
-final class ProgressBar {
-    let total: Int
-    let enabled: Bool
-    var lastDraw = ContinuousClock.now - .seconds(1)
-    var drawn = false
-
-    init(total: Int, enabled: Bool) {
-        self.total = total
-        self.enabled = enabled && total > 0
-    }
-
-    func update(done: Int, summary: IngestCommand.Summary) {
-        guard enabled, ContinuousClock.now - lastDraw > .milliseconds(100) || done == total else { return }
-        lastDraw = .now
-        let width = 30
-        let filled = total == 0 ? width : width * done / total
-        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
-        let line =
-            "\r[\(bar)] \(done)/\(total) files  \(summary.ingested) ingested, \(summary.duplicates) duplicates, "
-            + "\(summary.failed) quarantined"
-        FileHandle.standardError.write(Data(line.utf8))
-        drawn = true
-    }
-
-    func finish() {
-        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
-        drawn = false
     }
 }

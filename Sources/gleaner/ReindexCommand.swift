@@ -6,10 +6,15 @@ import GleanerStore
 struct ReindexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex",
-        abstract: "Rebuild the near-duplicate index with the configured ShingleSize, Permutations and thresholds.",
+        abstract: """
+            Rebuild the near-duplicate index with the configured ShingleSize, Permutations and thresholds, and the \
+            full-text search index.
+            """,
         discussion: """
             Needed after changing those settings (the daemon refuses to start until it is done). Stop the daemon
-            first. Links between duplicates already recorded are kept. Shows progress on a terminal.
+            first. Links between duplicates already recorded are kept. The search index is rebuilt from the stored
+            articles afterwards (it is kept in step at every ingestion; a rebuild also compacts it). Shows
+            progress on a terminal.
             """
     )
 
@@ -35,11 +40,20 @@ struct ReindexCommand: ParsableCommand {
             }
         }
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        let indexSeconds = Date().timeIntervalSince(start)
+        if terminal { FileHandle.standardError.write(Data("rebuilding the search index…".utf8)) }
+        let searchStart = Date()
+        let searchable = try store.rebuildSearchIndex()
+        if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
         let parameters = configuration.dedupParameters
         print(
-            "reindexed \(try store.indexedCount()) articles in \(String(format: "%.1f", Date().timeIntervalSince(start)))s "
+            "reindexed \(try store.indexedCount()) articles in \(String(format: "%.1f", indexSeconds))s "
                 + "(ShingleSize=\(parameters.shingleSize) Permutations=\(parameters.permutations) "
                 + "bands=\(parameters.banding.bands) rows=\(parameters.banding.rows))"
+        )
+        print(
+            "rebuilt the search index of \(searchable) articles in "
+                + String(format: "%.1f", Date().timeIntervalSince(searchStart)) + "s"
         )
     }
 }
