@@ -57,7 +57,7 @@ struct StoriesCommand: ParsableCommand {
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
-        if let since, !isDay(since) { throw ValidationError("--since \(since) is not a day: write YYYY-MM-DD") }
+        if let since { _ = try parseDay(since, option: "--since") }
     }
 
     func run() throws {
@@ -120,11 +120,4 @@ struct StoriesCommand: ParsableCommand {
             print("  event \(event.id): \(actor) [\(event.cameo)]\(target), \(event.numArticles) articles")
         }
     }
-}
-
-/// Whether `text` is a day written `YYYY-MM-DD`.
-func isDay(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
-        && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
 }

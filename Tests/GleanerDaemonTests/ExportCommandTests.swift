@@ -45,7 +45,7 @@ struct ExportCommandTests {
     func exportErrors() throws {
         let harness = try ingestedSamples()
         let cases: [([String], String)] = [
-            (["export", "stories", "--format", "csv"], "unknown kind stories: export one of articles, events"),
+            (["export", "topics", "--format", "csv"], "unknown kind topics: export one of articles, events, stories"),
             (["export", "articles", "--format", "xml"], "unknown format xml: use --format csv, jsonl, gdelt"),
             (["export", "articles", "--format", "gdelt"], "exports events only; use csv or jsonl"),
             (["export", "articles", "--format", "csv", "--since", "2022-13-01"], "--since takes a date"),
