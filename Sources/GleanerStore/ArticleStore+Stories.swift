@@ -200,6 +200,11 @@ extension ArticleStore {
         }
     }
 
+    /// How many stories there are.
+    public func storyCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM stories") ?? 0 }
+    }
+
     /// A stored publication date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) and its source.
     static func publicationDate(_ text: String, source: String) -> PublicationDate {
         let parts = text.split(separator: "-").compactMap { Int($0) }

@@ -20,6 +20,14 @@ struct ReindexCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @Flag(
+        help: """
+            Also form the stories again from the stored articles, in the order they were stored: for a database \
+            whose articles were stored before Gleaner formed stories.
+            """
+    )
+    var stories = false
+
     func run() throws {
         let configuration = try options.configuration()
         let store: ArticleStore
@@ -54,6 +62,18 @@ struct ReindexCommand: ParsableCommand {
         print(
             "rebuilt the search index of \(searchable) articles in "
                 + String(format: "%.1f", Date().timeIntervalSince(searchStart)) + "s"
+        )
+        guard stories else { return }
+        let storiesStart = Date()
+        try store.rebuildStories { done, total in
+            if terminal {
+                FileHandle.standardError.write(Data("\rforming stories: \(done) of \(total) articles".utf8))
+            }
+        }
+        if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        print(
+            "formed the stories again: \(try store.storyCount()) in "
+                + String(format: "%.1f", Date().timeIntervalSince(storiesStart)) + "s"
         )
     }
 }

@@ -103,4 +103,16 @@ struct SearchCommandTests {
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(search.output.utf8)) as? [[String: Any]])
         #expect(!hits.isEmpty)
     }
+
+    @Test("reindex --stories forms the stories again: the samples are still one story")
+    func reindexStories() throws {
+        let harness = try ingestedSamples()
+        let run = try runGleaner(["reindex", "--stories", "--config", harness.configPath])
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("formed the stories again: 1 in "))
+        let stories = try runGleaner(["stories", "--config", harness.configPath, "--json"])
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(stories.output.utf8)) as? [[String: Any]])
+        #expect(listed.count == 1)
+        #expect(listed.first?["article_count"] as? Int == 5)
+    }
 }
