@@ -21,7 +21,9 @@ extension ArticleStore {
         beforeCommit: () throws -> Void = {}
     ) throws -> [CommittedFile] {
         try writeIndexed { db, index in
-            let results = try items.map { try self.commit($0, in: db, index: &index) }
+            let terms = StoryTermCounts()
+            let results = try items.map { try self.commit($0, in: db, index: &index, terms: terms) }
+            try terms.flush(in: db)
             try Self.record(state: state, in: db)
             try beforeCommit()
             return results
@@ -107,7 +109,12 @@ extension ArticleStore {
         }
     }
 
-    func commit(_ item: IngestItem, in db: Database, index: inout NearDuplicateIndex) throws -> CommittedFile {
+    func commit(
+        _ item: IngestItem,
+        in db: Database,
+        index: inout NearDuplicateIndex,
+        terms: StoryTermCounts
+    ) throws -> CommittedFile {
         let identity = item.identity
         let sha256: String? =
             switch item {
@@ -151,7 +158,7 @@ extension ArticleStore {
                 try Self.store(times: prepared.times, articleID: id, in: db)
                 // A duplicate's events only add mentions to events already known.
                 try store(events: prepared.events, articleID: id, canonical: match?.canonical, in: db)
-                try assignStory(prepared, articleID: id, canonical: match?.canonical, in: db)
+                try assignStory(prepared, articleID: id, canonical: match?.canonical, terms: terms, in: db)
                 stored.append(
                     StoredArticle(
                         id: id,

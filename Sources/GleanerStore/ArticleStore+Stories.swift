@@ -44,24 +44,35 @@ extension ArticleStore {
     /// Puts a just-stored article in a story, in the ingest transaction: a copy joins its canonical article's
     /// story; a canonical article the story the ``StoryMatcher`` chooses among the candidates its terms and
     /// entities find, or a new one.
-    func assignStory(_ prepared: PreparedArticle, articleID: Int64, canonical: Int64?, in db: Database) throws {
+    ///
+    /// - Parameter terms: the transaction's document frequencies, flushed by the caller before it commits.
+    func assignStory(
+        _ prepared: PreparedArticle,
+        articleID: Int64,
+        canonical: Int64?,
+        terms: StoryTermCounts,
+        in db: Database
+    ) throws {
         try placeInStory(
             prepared.storyFeatures,
             title: prepared.article.title,
             published: prepared.article.published,
             articleID: articleID,
             canonical: canonical,
+            terms: terms,
             in: db
         )
     }
 
-    /// ``assignStory(_:articleID:canonical:in:)`` from the article's story features, title and publication date.
+    /// ``assignStory(_:articleID:canonical:terms:in:)`` from the article's story features, title and publication
+    /// date.
     func placeInStory(
         _ features: StoryFeatures,
         title: String?,
         published: PublicationDate,
         articleID: Int64,
         canonical: Int64?,
+        terms: StoryTermCounts,
         in db: Database
     ) throws {
         if let canonical {
@@ -87,7 +98,10 @@ extension ArticleStore {
                 $0.nanoseconds += elapsed
             }
         }
-        let vector = try Self.storyVector(features, in: db)
+        let frequencies = try terms.count(features.terms.keys, in: db)
+        let vector = StoryMatcher.vector(features) {
+            StoryMatcher.idf(documentFrequency: frequencies[$0] ?? 1, documents: frequencies[""] ?? 1)
+        }
         // Stories found by more of the article's keys are scored first; only the best few are read.
         var hits: [Int64: Int] = [:]
         let lookup = try db.cachedStatement(
@@ -172,6 +186,7 @@ extension ArticleStore {
                     ORDER BY id
                     """
             )
+            let terms = StoryTermCounts()
             var done = 0
             while let row = try rows.next() {
                 let id: Int64 = row["id"]
@@ -192,11 +207,16 @@ extension ArticleStore {
                     published: published,
                     articleID: id,
                     canonical: row["duplicate_of"],
+                    terms: terms,
                     in: db
                 )
                 done += 1
-                if done % 1_000 == 0 || done == total { progress(done, total) }
+                if done % 1_000 == 0 || done == total {
+                    try terms.flush(in: db)
+                    progress(done, total)
+                }
             }
+            try terms.flush(in: db)
         }
     }
 
@@ -221,28 +241,6 @@ extension ArticleStore {
             source: PublicationDate.Source(rawValue: source) ?? .json,
             precision: precision
         )
-    }
-
-    /// Counts the article in the document frequencies (its terms and the total), then weighs its terms.
-    static func storyVector(_ features: StoryFeatures, in db: Database) throws -> [String: Double] {
-        // The empty term counts the articles. One statement per 32 terms: a statement per term cost more than
-        // the B-tree writes themselves.
-        let terms = [""] + features.terms.keys.sorted()
-        var frequencies: [String: Int] = [:]
-        for start in stride(from: 0, to: terms.count, by: 32) {
-            let part = Array(terms[start..<min(terms.count, start + 32)])
-            let sql =
-                "INSERT INTO story_terms(term, df) VALUES "
-                + repeatElement("(?, 1)", count: part.count).joined(separator: ", ")
-                + " ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING term, df"
-            for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(part)) {
-                frequencies[row[0]] = row[1]
-            }
-        }
-        let documents = frequencies[""] ?? 1
-        return StoryMatcher.vector(features) {
-            StoryMatcher.idf(documentFrequency: frequencies[$0] ?? 1, documents: documents)
-        }
     }
 
     /// Replaces the keys that find `story` with those of its profile now.
