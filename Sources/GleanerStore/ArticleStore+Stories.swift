@@ -122,8 +122,9 @@ extension ArticleStore {
         // A story whose days are unknown (its articles dated by file time only) shows the guessed day.
         let published = published.description
         if let (story, score) = storyMatcher.choose(vector: vector, features: features, candidates: candidates),
-            var profile = candidates.first(where: { $0.id == story })?.profile
+            let before = candidates.first(where: { $0.id == story })?.profile
         {
+            var profile = before
             profile.add(vector: vector, features: features)
             // The label is the title of the article most like the story as it was when the article joined.
             let centrality = storyMatcher.score(vector: vector, features: features, story: profile) ?? 0
@@ -142,7 +143,7 @@ extension ArticleStore {
             ])
             try db.cachedStatement(sql: "INSERT INTO story_articles(article_id, story_id, score) VALUES (?, ?, ?)")
                 .execute(arguments: [articleID, story, score])
-            try Self.storeKeys(of: profile, story: story, in: db)
+            try Self.storeKeys(of: profile, replacing: before, story: story, in: db)
         } else {
             let profile = StoryProfile(vector: vector, features: features)
             try db.cachedStatement(
@@ -159,7 +160,7 @@ extension ArticleStore {
             let story = db.lastInsertedRowID
             try db.cachedStatement(sql: "INSERT INTO story_articles(article_id, story_id, score) VALUES (?, ?, NULL)")
                 .execute(arguments: [articleID, story])
-            try Self.storeKeys(of: profile, story: story, in: db)
+            try Self.storeKeys(of: profile, replacing: nil, story: story, in: db)
         }
     }
 
@@ -244,10 +245,21 @@ extension ArticleStore {
     }
 
     /// Replaces the keys that find `story` with those of its profile now.
-    static func storeKeys(of profile: StoryProfile, story: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM story_keys WHERE story_id = ?").execute(arguments: [story])
+    /// Only the keys that changed are written: an article joining a story seldom changes its heaviest terms.
+    ///
+    /// - Parameter previous: the profile the keys were stored for, nil for a new story.
+    static func storeKeys(
+        of profile: StoryProfile,
+        replacing previous: StoryProfile?,
+        story: Int64,
+        in db: Database
+    ) throws {
+        let keys = Set(profile.keys(terms: storyKeyTerms))
+        let old = Set(previous?.keys(terms: storyKeyTerms) ?? [])
+        let delete = try db.cachedStatement(sql: "DELETE FROM story_keys WHERE key = ? AND story_id = ?")
+        for key in old.subtracting(keys).sorted() { try delete.execute(arguments: [key, story]) }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_keys(key, story_id) VALUES (?, ?)")
-        for key in profile.keys(terms: storyKeyTerms) { try insert.execute(arguments: [key, story]) }
+        for key in keys.subtracting(old).sorted() { try insert.execute(arguments: [key, story]) }
     }
 
     /// `YYYY-MM-DD` of a day counted from 1970.

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GleanerCore
 import GleanerEvents
 import Testing
@@ -96,6 +97,18 @@ struct StoryStoreTests {
         #expect(detail.articles.contains { $0.duplicateOf != nil })
         #expect(detail.summary.firstSeen == "2022-03-07")
         #expect(detail.summary.lastSeen == "2022-03-09")
+        // The keys that find the story are those of its profile now (only the changed ones were rewritten).
+        try store.pool.read { db in
+            let stored = Set(
+                try String.fetchAll(db, sql: "SELECT key FROM story_keys WHERE story_id = ?", arguments: [floods.story])
+            )
+            let blob = try #require(
+                try Data.fetchOne(db, sql: "SELECT profile FROM stories WHERE id = ?", arguments: [floods.story])
+            )
+            let profile = try #require(StoryProfile(bytes: blob))
+            #expect(stored == Set(profile.keys(terms: ArticleStore.storyKeyTerms)))
+            #expect(!stored.isEmpty)
+        }
         // Filters: by day, by entity.
         #expect(try store.stories(since: "2022-03-09").map(\.story) == [floods.story])
         #expect(try store.stories(since: "2022-04-01").isEmpty)
