@@ -37,7 +37,8 @@ for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorte
     articles.append(article)
 }
 
-func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+// With 0 rounds (a baseline run for instruction counts) there is nothing to summarise: 0.
+func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
 
 var perArticle: [Double] = []
 var datesPerArticle: [Double] = []
@@ -86,9 +87,9 @@ let hostile: [(String, Double, Int)] =
 
 print("lexicon load: \(String(format: "%.1f", lexiconSeconds * 1_000)) ms")
 print(
-    "articles: \(articles.count) × \(rounds) rounds, \(bytes) bytes on average, \(events / rounds) events and \(times / rounds) times per round"
+    "articles: \(articles.count) × \(rounds) rounds, \(bytes) bytes on average, \(events / max(rounds, 1)) events and \(times / max(rounds, 1)) times per round"
 )
-func percentile99(_ values: [Double]) -> Double { values.sorted()[values.count * 99 / 100] }
+func percentile99(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count * 99 / 100] }
 print(
     "extraction per article (dates, events, main event): median \(String(format: "%.0f", median(perArticle))) µs, p99 \(String(format: "%.0f", percentile99(perArticle))) µs"
 )
