@@ -13,19 +13,7 @@ struct ExportStoreTests {
     static let extractor = EventExtractor(lexicon: try! Lexicon.bundled())
 
     func item(_ article: Article, inode: UInt64, store: ArticleStore, extract: Bool = false) -> IngestItem {
-        .articles(
-            FileIdentity(
-                name: "a\(inode).txt",
-                device: 1,
-                inode: inode,
-                size: 1,
-                modificationTimeNanoseconds: 0,
-                changeTimeNanoseconds: 0
-            ),
-            sha256: "sha\(inode)",
-            articles: [PreparedArticle(article, engine: store.engine, extractor: extract ? Self.extractor : nil)],
-            rejectedLines: []
-        )
+        .file(article, inode: inode, store: store, extractor: extract ? Self.extractor : nil)
     }
 
     static let awkward = "Khan said: \"we will go\", then left.\r\nSecond line,\nthird line \"quoted\""

@@ -20,20 +20,7 @@ struct SearchStoreTests {
     @discardableResult
     func commit(_ articles: [Article], to store: ArticleStore, firstInode: UInt64 = 1) throws -> [Int64] {
         let items = articles.enumerated().map { offset, article in
-            let inode = firstInode + UInt64(offset)
-            return IngestItem.articles(
-                FileIdentity(
-                    name: "a\(inode).txt",
-                    device: 1,
-                    inode: inode,
-                    size: 1,
-                    modificationTimeNanoseconds: 0,
-                    changeTimeNanoseconds: 0
-                ),
-                sha256: "sha\(inode)",
-                articles: [PreparedArticle(article, engine: store.engine)],
-                rejectedLines: []
-            )
+            IngestItem.file(article, inode: firstInode + UInt64(offset), store: store)
         }
         return try store.commit(items).map { $0.articles[0].id }
     }

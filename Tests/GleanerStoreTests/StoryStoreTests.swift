@@ -25,19 +25,7 @@ struct StoryStoreTests {
     }
 
     func item(_ article: Article, inode: UInt64, store: ArticleStore) -> IngestItem {
-        .articles(
-            FileIdentity(
-                name: "a\(inode).txt",
-                device: 1,
-                inode: inode,
-                size: 1,
-                modificationTimeNanoseconds: 0,
-                changeTimeNanoseconds: 0
-            ),
-            sha256: "sha\(inode)",
-            articles: [PreparedArticle(article, engine: store.engine, extractor: Self.extractor)],
-            rejectedLines: []
-        )
+        .file(article, inode: inode, store: store, extractor: Self.extractor)
     }
 
     func article(_ title: String, _ text: String, day: Int) -> Article {
