@@ -48,6 +48,18 @@ struct StoryMatcherTests {
         #expect(matcher.choose(vector: vector, features: undated, candidates: [(2, floods)])?.id == 2)
     }
 
+    @Test("Shared entities add to the score only when given a weight, up to a bound")
+    func entityBonus() {
+        let features = StoryFeatures(terms: ["flood": 1], entities: ["a", "b", "c"], days: nil)
+        let vector = StoryMatcher.vector(features) { _ in 1 }
+        let story = StoryProfile(vector: vector, features: features)
+        let plain = StoryMatcher().score(vector: vector, features: features, story: story)!
+        let weighted = StoryMatcher(entityWeight: 0.1, maxSharedEntities: 2)
+            .score(vector: vector, features: features, story: story)!
+        #expect(abs(plain - 1) < 1e-9)
+        #expect(abs(weighted - 1.2) < 1e-9)
+    }
+
     @Test("A profile keeps a bounded number of terms, and its span grows with its articles")
     func profile() {
         var terms: [String: Double] = [:]

@@ -55,6 +55,8 @@ public struct StoryMatcher: Sendable {
         for (term, weight) in vector { dot += weight * (story.centroid[term] ?? 0) }
         let length = story.centroid.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
         let cosine = length > 0 ? dot / length : 0
+        // The default weight is 0: no entity is looked up then.
+        guard entityWeight > 0 else { return cosine }
         let shared = features.entities.lazy.filter { story.entities[$0] != nil }.count
         return cosine + entityWeight * Double(min(shared, maxSharedEntities))
     }

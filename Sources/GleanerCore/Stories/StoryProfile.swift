@@ -1,7 +1,7 @@
 /// A story as the matcher sees it: the sum of its articles' term vectors (its heaviest terms kept), the
 /// entities its articles name with how often, and the span of days they were published in. Stored with the
 /// story and updated as each article joins.
-public struct StoryProfile: Sendable, Hashable, Codable {
+public struct StoryProfile: Sendable, Hashable {
     /// Term → summed weight over the articles (each article's vector has length 1).
     public var centroid: [String: Double]
     /// Entity → how many of the articles name it.

@@ -51,12 +51,12 @@ public enum StoryTerms {
         "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how",
         "all", "any", "some", "more", "most", "other", "such", "only", "own", "same", "very", "just", "one",
         "two", "three", "first", "last", "new", "said", "say", "says", "told", "tell", "according", "while",
-        "our", "you", "your", "she", "him", "him", "out", "off", "now", "yet", "did", "does", "doing", "being",
+        "our", "you", "your", "she", "him", "out", "off", "now", "yet", "did", "does", "doing", "being",
         "because", "between", "through", "during", "against", "without", "within", "among", "since", "until",
         "again", "further", "once", "each", "both", "few", "many", "much", "every", "per", "via", "year",
         "month", "week", "day", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
         "friday", "saturday", "sunday", "time", "people", "percent", "cent", "still", "even", "well", "like",
         "get", "got", "make", "made", "take", "took", "going", "don't", "it's", "there's", "image", "photo",
-        "copyright", "reuters", "news", "read", "more", "click", "video", "advertisement",
+        "copyright", "reuters", "news", "read", "click", "video", "advertisement",
     ]
 }
