@@ -444,8 +444,6 @@ struct EntityRecognizer {
     }
 
     static func text(_ tokens: [Token], _ range: Range<Int>) -> String {
-        let first = tokens[range.lowerBound].text
-        let last = tokens[range.upperBound - 1].text
-        return String(first.base[first.startIndex..<last.endIndex])
+        String(Token.text(from: tokens[range.lowerBound], through: tokens[range.upperBound - 1]))
     }
 }

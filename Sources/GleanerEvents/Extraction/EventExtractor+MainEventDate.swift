@@ -72,16 +72,21 @@ extension EventExtractor {
         }
         let (eventStart, eventEnd) = eventSentence.offsets(in: article.text)
         let leadEnd = sentences.last?.1.end ?? 0
-        let inSentence = times.lazy.filter { $0.offset >= eventStart && $0.offset < eventEnd }
-            .compactMap { date($0, background: true) }.first
-        let inLead = times.lazy.filter { $0.offset < leadEnd }.compactMap { date($0, background: true) }.first
-        let lastDays = times.lazy.compactMap { time -> EventDate? in
+        // Each place is read only when the one before it has no date.
+        if let inSentence = times.lazy.filter({ $0.offset >= eventStart && $0.offset < eventEnd })
+            .compactMap({ date($0, background: true) }).first
+        {
+            return inSentence
+        }
+        if let inLead = times.lazy.filter({ $0.offset < leadEnd }).compactMap({ date($0, background: true) }).first {
+            return inLead
+        }
+        return times.lazy.compactMap { time -> EventDate? in
             guard let found = date(time, background: false), found.precision == "day",
                 let day = Self.day(found.start, last: false), (0...7).contains(publishedDay - day)
             else { return nil }
             return found
         }.first
-        return inSentence ?? inLead ?? lastDays
     }
 
     /// Whether `date` tells a reader more than the publication date does: not a whole year that holds it

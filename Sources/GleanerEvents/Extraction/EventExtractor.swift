@@ -350,8 +350,7 @@ public struct EventExtractor: Sendable {
 
     /// A capitalised word inside a sentence is a name ("Ban Ki-moon", "Gen. Strike"), not a trigger.
     func isName(_ tokens: [Token], at position: Int) -> Bool {
-        // `Token.startsUpperCase` answers `text.first?.isUppercase` from the first bytes when they are ASCII.
-        position > 0 && Token.startsUpperCase(tokens[position].text)
+        position > 0 && tokens[position].isCapitalized
     }
 
     /// A nominalisation's noun after "to", a modal or a subject pronoun is a verb ("to deal with", "will strike
@@ -478,16 +477,20 @@ public struct EventExtractor: Sendable {
         var date: EventDate?
         var bestDistance = Int.max
         let text = context.reader
+        // Character offsets in the sentence: the trigger's, and each match's.
+        var triggerOffset: Int?
         for match in context.dates(published: article.published, tense: tense)
         where !Self.datesTheReport(text, before: text.offset(match.range.lowerBound)) {
-            // Character offsets in the sentence: the match's, and the trigger's.
             let offset = text.characterDistance(to: text.offset(match.range.lowerBound))
-            let triggerOffset = text.characterDistance(
-                to: sentence.text.utf8.distance(
-                    from: sentence.text.startIndex,
-                    to: tokens[triggerRange.lowerBound].text.startIndex
+            if triggerOffset == nil {
+                triggerOffset = text.characterDistance(
+                    to: sentence.text.utf8.distance(
+                        from: sentence.text.startIndex,
+                        to: tokens[triggerRange.lowerBound].text.startIndex
+                    )
                 )
-            )
+            }
+            let triggerOffset = triggerOffset!
             let distance = abs(offset - triggerOffset) + (offset < triggerOffset ? 5 : 0)
             if distance < bestDistance {
                 bestDistance = distance
@@ -561,11 +564,21 @@ public struct EventExtractor: Sendable {
         )
     }
 
-    /// `word.hasSuffix(suffix)` for a suffix whose last character is ASCII other than K, ; and ` (which
-    /// Kelvin, Greek question mark and varia equal): only a word whose last byte is that character can end with
-    /// it, so most words are answered from that byte.
+    /// Whether the lower-cased `word` ends with the letters of `suffix` ("ing", "'s", "n't"), compared byte by
+    /// byte: the suffixes asked for are plain ASCII letters and apostrophes, which no other spelling equals.
     static func word(_ word: String, endsWith suffix: String) -> Bool {
-        word.utf8.last == suffix.utf8.last && word.hasSuffix(suffix)
+        let word = word.utf8
+        let suffix = suffix.utf8
+        // Most words are answered by their last byte.
+        guard word.last == suffix.last, word.count >= suffix.count else { return false }
+        var wordIndex = word.endIndex
+        var suffixIndex = suffix.endIndex
+        while suffixIndex > suffix.startIndex {
+            word.formIndex(before: &wordIndex)
+            suffix.formIndex(before: &suffixIndex)
+            if word[wordIndex] != suffix[suffixIndex] { return false }
+        }
+        return true
     }
 
     /// Verbs that, right before a date ("confirmed Monday", "said on Tuesday"), make it the date of the report.
@@ -617,23 +630,27 @@ public struct EventExtractor: Sendable {
     func clauseBounds(_ tokens: [Token], around position: Int) -> Range<Int> {
         var start = position
         while start > 0 {
-            // `lower` is the text of a punctuation mark, and no word's is a mark.
-            let previous = tokens[start - 1].lower
-            if previous == ";" || previous == ":" { break }
-            if previous == ",", start < tokens.count,
-                Self.clauseOpeners.contains(tokens[start].lower)
-            {
-                break
+            // `lower` is the text of a punctuation mark; words, most tokens, are passed over without reading it.
+            if tokens[start - 1].kind == .punctuation {
+                let previous = tokens[start - 1].lower
+                if previous == ";" || previous == ":" { break }
+                if previous == ",", start < tokens.count,
+                    Self.clauseOpeners.contains(tokens[start].lower)
+                {
+                    break
+                }
             }
             start -= 1
         }
         var end = position + 1
         while end < tokens.count {
-            if tokens[end].lower == ";" { break }
-            if tokens[end].lower == ",", end + 1 < tokens.count,
-                tokens[end + 1].lower == "and" || Self.clauseOpeners.contains(tokens[end + 1].lower)
-            {
-                break
+            if tokens[end].kind == .punctuation {
+                if tokens[end].lower == ";" { break }
+                if tokens[end].lower == ",", end + 1 < tokens.count,
+                    tokens[end + 1].lower == "and" || Self.clauseOpeners.contains(tokens[end + 1].lower)
+                {
+                    break
+                }
             }
             end += 1
         }

@@ -68,7 +68,7 @@ struct MentionFinder {
             var found: Mention?
             if canStartPhrase(tokens, at: position), let mention = phrase(tokens, at: position) {
                 found = mention
-            } else if tokens[position].kind == .word, Token.startsUpperCase(tokens[position].text) {
+            } else if tokens[position].kind == .word, tokens[position].isCapitalized {
                 if isHeadline == nil { isHeadline = EntityRecognizer.isHeadline(tokens) }
                 if isHeadline == false { found = recognised(tokens, at: position) }
             }
@@ -381,9 +381,7 @@ struct MentionFinder {
 
     func text(_ tokens: [Token], _ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        let first = tokens[range.lowerBound].text
-        let last = tokens[range.upperBound - 1].text
-        return String(first.base[first.startIndex..<last.endIndex])
+        return String(Token.text(from: tokens[range.lowerBound], through: tokens[range.upperBound - 1]))
     }
 
     func countryName(_ alpha3: String) -> String {

@@ -6,7 +6,24 @@ public struct Token: Sendable, Hashable {
         case punctuation
     }
 
-    public var text: Substring
+    /// The token as written: a slice of its sentence, made when it is asked for (most tokens are only ever
+    /// compared by `lower`, `bare` and their numbers).
+    public var text: Substring {
+        let utf8 = sentence.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(utf8Start))
+        return sentence[start..<utf8.index(start, offsetBy: Int(utf8End - utf8Start))]
+    }
+    /// The text from the start of `first` to the end of `last`, two tokens of one sentence in this order.
+    static func text(from first: Token, through last: Token) -> Substring {
+        let utf8 = first.sentence.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(first.utf8Start))
+        return first.sentence[start..<utf8.index(start, offsetBy: Int(last.utf8End - first.utf8Start))]
+    }
+
+    /// The sentence the token is in, and where its bytes are in the sentence's UTF-8.
+    private let sentence: Substring
+    private let utf8Start: Int32
+    private let utf8End: Int32
     public var kind: Kind
     /// Lower-cased text, for lexicon look-ups.
     public var lower: String
@@ -18,21 +35,30 @@ public struct Token: Sendable, Hashable {
     /// (else `Vocabulary.unknown`). Derived from `lower` and `bare`: not part of equality.
     var number = Vocabulary.unknown
     var bareNumber = Vocabulary.unknown
+    /// Whether the word starts with an upper-case letter; worked out once, as the rules ask it of most tokens.
+    /// Derived from `text`: not part of equality.
+    public let isCapitalized: Bool
 
+    /// The token at the UTF-8 offsets `utf8Range` of `sentence` (which must be character boundaries).
     init(
-        text: Substring,
+        in sentence: Substring,
+        utf8Range: Range<Int>,
         kind: Kind,
         lower: String,
         bare: String,
         number: Int = Vocabulary.unknown,
-        bareNumber: Int = Vocabulary.unknown
+        bareNumber: Int = Vocabulary.unknown,
+        isCapitalized: Bool? = nil
     ) {
-        self.text = text
+        self.sentence = sentence
+        utf8Start = Int32(utf8Range.lowerBound)
+        utf8End = Int32(utf8Range.upperBound)
         self.kind = kind
         self.lower = lower
         self.bare = bare
         self.number = number
         self.bareNumber = bareNumber
+        self.isCapitalized = isCapitalized ?? Self.startsUpperCase(sentence, utf8Range: utf8Range)
     }
 
     /// "pakistan's" → "pakistan", "states'" → "states", by bytes (apostrophes are ASCII or U+2019).
@@ -66,11 +92,14 @@ public struct Token: Sendable, Hashable {
 
     public var range: Range<String.Index> { text.startIndex..<text.endIndex }
 
-    /// Whether the word starts with an upper-case letter.
-    public var isCapitalized: Bool { Self.startsUpperCase(text) }
+    /// Whether the token at `utf8Range` of `sentence` starts with an upper-case letter.
+    static func startsUpperCase(_ sentence: Substring, utf8Range: Range<Int>) -> Bool {
+        let utf8 = sentence.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: utf8Range.lowerBound)
+        return startsUpperCase(sentence[start..<utf8.index(start, offsetBy: utf8Range.count)])
+    }
 
-    /// Whether `text` starts with an upper-case letter (`isCapitalized`), for callers that read a token's text
-    /// in place rather than copy the token.
+    /// Whether `text` starts with an upper-case letter (`isCapitalized`).
     static func startsUpperCase(_ text: Substring) -> Bool {
         // An ASCII first byte followed by an ASCII byte is the whole first character.
         var bytes = text.utf8.makeIterator()

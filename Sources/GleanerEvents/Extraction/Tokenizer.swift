@@ -17,41 +17,56 @@ public enum Tokenizer {
         tokens.reserveCapacity(min(count / 5 + 4, limit))
         /// A word or number: ASCII ones are lower-cased, stripped and numbered from their bytes.
         func appendWord(_ range: Range<Int>, _ kind: Token.Kind) {
-            let text = reader.slice(range)
-            guard reader.isASCII(range) else { return append(text, kind, lower: reader.lowercased(range)) }
+            guard reader.isASCII(range) else { return append(range, kind, lower: reader.lowercased(range)) }
             let token = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { lowered in
                 for (offset, byte) in zip(lowered.indices, reader.bytes[range]) {
                     lowered[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
                 }
                 let lower = UnsafeBufferPointer(lowered)
-                let number = vocabulary.map { $0.number(ofASCII: lower) } ?? Vocabulary.unknown
+                // An ASCII word is capitalised when its first byte is an upper-case letter.
+                let isCapitalized = reader.bytes[range.lowerBound] &- 0x41 < 26
+                var number = Vocabulary.unknown
                 // A word of the vocabulary has its `String` made already.
-                let lowerText = vocabulary?.asciiString(number) ?? String(decoding: lower, as: UTF8.self)
+                var lowerText: String?
+                if let vocabulary {
+                    number = vocabulary.number(ofASCII: lower)
+                    lowerText = vocabulary.asciiString(number)
+                }
                 let cut = kind == .word ? Token.possessiveEnding(lower) : 0
                 guard cut > 0 else {
+                    let lowerText = lowerText ?? String(decoding: lower, as: UTF8.self)
                     return Token(
-                        text: text,
+                        in: sentence,
+                        utf8Range: range,
                         kind: kind,
                         lower: lowerText,
                         bare: lowerText,
                         number: number,
-                        bareNumber: number
+                        bareNumber: number,
+                        isCapitalized: isCapitalized
                     )
                 }
                 let bare = UnsafeBufferPointer(rebasing: lower[..<(lower.count - cut)])
-                let bareNumber = vocabulary.map { $0.number(ofASCII: bare) } ?? Vocabulary.unknown
+                var bareNumber = Vocabulary.unknown
+                var bareText: String?
+                if let vocabulary {
+                    bareNumber = vocabulary.number(ofASCII: bare)
+                    bareText = vocabulary.asciiString(bareNumber)
+                }
                 return Token(
-                    text: text,
+                    in: sentence,
+                    utf8Range: range,
                     kind: kind,
-                    lower: lowerText,
-                    bare: vocabulary?.asciiString(bareNumber) ?? String(decoding: bare, as: UTF8.self),
+                    lower: lowerText ?? String(decoding: lower, as: UTF8.self),
+                    bare: bareText ?? String(decoding: bare, as: UTF8.self),
                     number: number,
-                    bareNumber: bareNumber
+                    bareNumber: bareNumber,
+                    isCapitalized: isCapitalized
                 )
             }
             tokens.append(token)
         }
-        func append(_ text: Substring, _ kind: Token.Kind, lower: String) {
+        func append(_ range: Range<Int>, _ kind: Token.Kind, lower: String, isCapitalized: Bool? = nil) {
             let bare = kind == .word ? Token.strippingPossessive(lower) : lower
             var number = Vocabulary.unknown
             var bareNumber = Vocabulary.unknown
@@ -60,7 +75,16 @@ public enum Tokenizer {
                 bareNumber = bare.utf8.count != lower.utf8.count ? vocabulary.number(of: bare) : number
             }
             tokens.append(
-                Token(text: text, kind: kind, lower: lower, bare: bare, number: number, bareNumber: bareNumber)
+                Token(
+                    in: sentence,
+                    utf8Range: range,
+                    kind: kind,
+                    lower: lower,
+                    bare: bare,
+                    number: number,
+                    bareNumber: bareNumber,
+                    isCapitalized: isCapitalized
+                )
             )
         }
         var index = 0
@@ -114,8 +138,12 @@ public enum Tokenizer {
                 appendWord(start..<index, .number)
             } else {
                 index = afterCharacter
-                let text = reader.slice(start..<index)
-                append(text, .punctuation, lower: String(text))
+                // A mark of one ASCII byte is its own text, without slicing the sentence.
+                let text =
+                    index - start == 1
+                    ? String(decoding: CollectionOfOne(reader.bytes[start]), as: UTF8.self)
+                    : String(reader.slice(start..<index))
+                append(start..<index, .punctuation, lower: text, isCapitalized: false)
             }
         }
         return tokens
