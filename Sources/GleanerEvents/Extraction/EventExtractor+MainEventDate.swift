@@ -52,19 +52,16 @@ extension EventExtractor {
                 let end = utf8.index(utf8.startIndex, offsetBy: time.offset)
                 let before = CharacterReader(article.text[start..<end])
                 if Self.datesTheReport(before, before: before.count) { return nil }
-                // "must pay by November", "until Friday": a deadline or a limit, not when it happened.
-                let lastWord = article.text[start..<end].split(whereSeparator: { !$0.isLetter }).last?.lowercased()
-                if let lastWord, Self.deadlineWords.contains(lastWord) { return nil }
                 // "since it disclosed a breach in September", "since 2011": where a state began, not the news;
                 // "despite strong sales in the third quarter": a concession, the background of the news.
                 var clauseStart = utf8.index(utf8.startIndex, offsetBy: max(offsets.start, time.offset - 80))
                 while clauseStart < utf8.endIndex, utf8[clauseStart] & 0xC0 == 0x80 {
                     clauseStart = utf8.index(after: clauseStart)
                 }
-                let clause = article.text[clauseStart..<end].split(whereSeparator: { ",;:(".contains($0) }).last ?? ""
-                if clause.split(whereSeparator: { !$0.isLetter }).contains(where: {
-                    Self.backgroundingWords.contains($0.lowercased())
-                }) {
+                // "must pay by November", "until Friday": a deadline or a limit, not when it happened.
+                if Self.endsWithDeadline(article.text[start..<end])
+                    || Self.opensBackgroundClause(article.text[clauseStart..<end])
+                {
                     return nil
                 }
             }
@@ -87,6 +84,54 @@ extension EventExtractor {
             else { return nil }
             return found
         }.first
+    }
+
+    /// Whether the last word (run of letters) of `text` is one of `deadlineWords`.
+    static func endsWithDeadline(_ text: Substring) -> Bool {
+        guard let words = asciiWords(text.utf8) else {
+            let lastWord = text.split(whereSeparator: { !$0.isLetter }).last?.lowercased()
+            return lastWord.map(deadlineWords.contains) ?? false
+        }
+        return words.last.map(deadlineWords.contains) ?? false
+    }
+
+    /// Whether the clause that ends `text` (after its last comma, semicolon, colon or opening bracket followed by
+    /// more text) holds one of `backgroundingWords`.
+    static func opensBackgroundClause(_ text: Substring) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let clause = text.split(whereSeparator: { ",;:(".contains($0) }).last ?? ""
+            return clause.split(whereSeparator: { !$0.isLetter }).contains {
+                backgroundingWords.contains($0.lowercased())
+            }
+        }
+        // ASCII: each byte is a character. The clause is the last non-empty stretch between separators.
+        var clauseStart = text.utf8.startIndex
+        var pieceStart = clauseStart
+        for index in text.utf8.indices where ",;:(".utf8.contains(text.utf8[index]) {
+            if pieceStart < index { clauseStart = pieceStart }
+            pieceStart = text.utf8.index(after: index)
+        }
+        if pieceStart < text.utf8.endIndex { clauseStart = pieceStart }
+        let clause = text.utf8[clauseStart...].prefix { clauseStart == pieceStart || !",;:(".utf8.contains($0) }
+        return asciiWords(Substring(clause).utf8)?.contains(where: backgroundingWords.contains) ?? false
+    }
+
+    /// The runs of letters of ASCII `text`, lower-cased; nil when `text` is not ASCII. For ASCII text, a letter
+    /// is A–Z or a–z.
+    static func asciiWords(_ text: Substring.UTF8View) -> [String]? {
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in text {
+            guard byte < 0x80 else { return nil }
+            if byte | 0x20 &- 0x61 < 26 {
+                word.append(byte | 0x20)
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     /// Whether `date` tells a reader more than the publication date does: not a whole year that holds it

@@ -28,6 +28,11 @@ public struct EventExtractor: Sendable {
         vocabulary.add(EntityRecognizer.placeCues, classes: .placeCue)
         vocabulary.add(EntityRecognizer.firstNames, classes: .firstName)
         vocabulary.add(EntityRecognizer.spanStops, classes: .spanStop)
+        vocabulary.add(Self.verbMarkers, classes: .verbMarker)
+        vocabulary.add(Self.subordinators, classes: .subordinator)
+        vocabulary.add(Self.clauseOpeners, classes: .clauseOpener)
+        vocabulary.add(Self.passiveAuxiliaries, classes: .passiveAuxiliary)
+        vocabulary.add(MentionFinder.personalPronouns, classes: .personalPronoun)
         self.vocabulary = vocabulary
         var names: [String: String] = [:]
         for country in lexicon.countries { names[country.alpha3] = country.name }
@@ -144,10 +149,12 @@ public struct EventExtractor: Sendable {
                     position += 1
                     continue
                 }
+                let clause = clauseBounds(tokens, around: position)
                 if let event = event(
                     entry,
                     context: context,
                     triggerRange: position..<end,
+                    clause: clause,
                     tokens: tokens,
                     mentions: mentions,
                     sentence: sentence,
@@ -159,7 +166,7 @@ public struct EventExtractor: Sendable {
                             event: event,
                             isNoun: entry.isNoun,
                             start: position,
-                            clause: clauseBounds(tokens, around: position),
+                            clause: clause,
                             afterTo: position > 0 && tokens[position - 1].lower == "to",
                             isAdverbialParticiple: position > 0 && Self.word(tokens[position].lower, endsWith: "ing")
                                 && [",", "in", "by"].contains(tokens[position - 1].lower)
@@ -356,7 +363,7 @@ public struct EventExtractor: Sendable {
     /// A nominalisation's noun after "to", a modal or a subject pronoun is a verb ("to deal with", "will strike
     /// against", "they call for"), not the noun.
     func isNoun(_ tokens: [Token], at position: Int) -> Bool {
-        position == 0 || !Self.verbMarkers.contains(tokens[position - 1].lower)
+        position == 0 || !vocabulary.classes(of: tokens[position - 1].number).contains(.verbMarker)
     }
 
     /// Words after which the next word is a verb.
@@ -369,6 +376,7 @@ public struct EventExtractor: Sendable {
         _ entry: TriggerIndex.Entry,
         context: SentenceContext,
         triggerRange: Range<Int>,
+        clause: Range<Int>,
         tokens: [Token],
         mentions: [Mention],
         sentence: Sentence,
@@ -377,11 +385,13 @@ public struct EventExtractor: Sendable {
     ) -> ExtractedEvent? {
         let trigger = entry.trigger
         guard var code = lexicon.cameo[trigger.code] else { return nil }
-        let clause = clauseBounds(tokens, around: triggerRange.lowerBound)
-        let before = tokens[clause.lowerBound..<triggerRange.lowerBound].map(\.lower)
+        // The clause's tokens before the trigger.
+        let before = tokens[clause.lowerBound..<triggerRange.lowerBound]
         let passive =
             entry.isParticiple
-            && before.suffix(3).contains { Self.passiveAuxiliaries.contains($0) }
+            && tokens[max(clause.lowerBound, triggerRange.lowerBound - 3)..<triggerRange.lowerBound].contains {
+                vocabulary.classes(of: $0.number).contains(.passiveAuxiliary)
+            }
 
         // Source: the nearest mention before the trigger (not the object of a preposition), in the clause; with
         // "X and Y" both are parties. Passive voice: the mention after "by".
@@ -396,7 +406,7 @@ public struct EventExtractor: Sendable {
         // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
         // "X reported profits as demand grew": a subordinating conjunction starts a clause of its own subject.
         if let opener = tokens[clause.lowerBound..<triggerRange.lowerBound].lastIndex(where: {
-            Self.subordinators.contains($0.lower)
+            vocabulary.classes(of: $0.number).contains(.subordinator)
         }) {
             prior.removeAll { $0.tokens.lowerBound < opener }
         }
@@ -452,13 +462,11 @@ public struct EventExtractor: Sendable {
         let window = before.suffix(6)
         var modality = Modality.occurred
         var tense = Tense.present
-        // The window's tokens, for their numbers.
-        let windowTokens = tokens[(triggerRange.lowerBound - window.count)..<triggerRange.lowerBound]
-        if windowTokens.contains(where: {
+        if window.contains(where: {
             vocabulary.classes(of: $0.number).contains(.negation) || Self.word($0.lower, endsWith: "n't")
         }) {
             modality = .negated
-        } else if isPlanned(window: window) || before.contains(where: { $0 == "will" || $0 == "shall" }) {
+        } else if isPlanned(window: window) || before.contains(where: { $0.lower == "will" || $0.lower == "shall" }) {
             modality = .planned
             tense = .future
         } else if context.hasAttribution {
@@ -503,7 +511,7 @@ public struct EventExtractor: Sendable {
         // A declared intent ("said it will withdraw", "is ready to meet") is itself the event: an expressed
         // intent to cooperate (03), or a threat (13) when the act is hostile or made conditional ("unless").
         if modality == .planned,
-            before.contains(where: Self.declarations.contains)
+            before.contains(where: { Self.declarations.contains($0.lower) })
                 || tokens[triggerRange.upperBound...].contains(where: { Self.speechVerbs.contains($0.lower) }),
             let intent = Self.intentCode(
                 for: code.code,
@@ -613,17 +621,19 @@ public struct EventExtractor: Sendable {
         return reportingVerbs.contains(sentence.lowercased(previous))
     }
 
-    func isPlanned(window: ArraySlice<String>) -> Bool {
-        guard let last = window.last else { return false }
+    func isPlanned(window: ArraySlice<Token>) -> Bool {
+        guard let last = window.last?.lower else { return false }
         if Self.modalsOfIntent.contains(last) { return true }
-        if window.suffix(3).contains(where: { $0 == "will" || $0 == "shall" || $0 == "would" }) { return true }
-        if last == "to", window.count >= 2, Self.planVerbsBeforeTo.contains(window[window.endIndex - 2]) {
+        if window.suffix(3).contains(where: { $0.lower == "will" || $0.lower == "shall" || $0.lower == "would" }) {
             return true
         }
-        if last == "to", window.count >= 3, Self.planVerbsBeforeTo.contains(window[window.endIndex - 3]) {
+        if last == "to", window.count >= 2, Self.planVerbsBeforeTo.contains(window[window.endIndex - 2].lower) {
             return true
         }
-        return window.suffix(2).contains { Self.planAdjectives.contains($0) }
+        if last == "to", window.count >= 3, Self.planVerbsBeforeTo.contains(window[window.endIndex - 3].lower) {
+            return true
+        }
+        return window.suffix(2).contains { Self.planAdjectives.contains($0.lower) }
     }
 
     /// The clause around a token: between semicolons, or between a comma and a relative pronoun.
@@ -635,7 +645,7 @@ public struct EventExtractor: Sendable {
                 let previous = tokens[start - 1].lower
                 if previous == ";" || previous == ":" { break }
                 if previous == ",", start < tokens.count,
-                    Self.clauseOpeners.contains(tokens[start].lower)
+                    vocabulary.classes(of: tokens[start].number).contains(.clauseOpener)
                 {
                     break
                 }
@@ -647,7 +657,8 @@ public struct EventExtractor: Sendable {
             if tokens[end].kind == .punctuation {
                 if tokens[end].lower == ";" { break }
                 if tokens[end].lower == ",", end + 1 < tokens.count,
-                    tokens[end + 1].lower == "and" || Self.clauseOpeners.contains(tokens[end + 1].lower)
+                    tokens[end + 1].lower == "and"
+                        || vocabulary.classes(of: tokens[end + 1].number).contains(.clauseOpener)
                 {
                     break
                 }

@@ -14,6 +14,8 @@ struct MentionFinder {
         "in", "at", "to", "from", "with", "on", "for", "by", "between", "into", "towards", "toward", "against", "of",
         "via", "across", "near", "over", "about",
     ]
+    /// Pronouns that refer back to the person named last.
+    static let personalPronouns: Set<String> = ["he", "she"]
     static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "our", "former", "then"]
     /// Capitalised words that never start or continue a personal name.
     static let notNames: Set<String> = [
@@ -99,7 +101,7 @@ struct MentionFinder {
         if vocabulary.classes(of: number).contains(.determiner) { return true }
         if index.startsName(number) { return true }
         if bareNumber != number, index.startsName(bareNumber) { return true }
-        return tokens[position].lower == "he" || tokens[position].lower == "she"
+        return vocabulary.classes(of: number).contains(.personalPronoun)
     }
 
     /// One noun phrase naming an actor starting at `start`:

@@ -17,11 +17,18 @@ public enum Tokenizer {
         tokens.reserveCapacity(min(count / 5 + 4, limit))
         /// A word or number: ASCII ones are lower-cased, stripped and numbered from their bytes.
         func appendWord(_ range: Range<Int>, _ kind: Token.Kind) {
-            guard reader.isASCII(range) else { return append(range, kind, lower: reader.lowercased(range)) }
-            let token = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { lowered in
-                for (offset, byte) in zip(lowered.indices, reader.bytes[range]) {
-                    lowered[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            let token = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { lowered -> Token? in
+                // Lower-cased byte by byte, noting whether every byte is ASCII.
+                let allBits = reader.bytes.withUnsafeBufferPointer { bytes in
+                    var allBits: UInt8 = 0
+                    for offset in range {
+                        let byte = bytes[offset]
+                        allBits |= byte
+                        lowered[offset - range.lowerBound] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    }
+                    return allBits
                 }
+                guard allBits < 0x80 else { return nil }
                 let lower = UnsafeBufferPointer(lowered)
                 // An ASCII word is capitalised when its first byte is an upper-case letter.
                 let isCapitalized = reader.bytes[range.lowerBound] &- 0x41 < 26
@@ -64,6 +71,7 @@ public enum Tokenizer {
                     isCapitalized: isCapitalized
                 )
             }
+            guard let token else { return append(range, kind, lower: reader.lowercased(range)) }
             tokens.append(token)
         }
         func append(_ range: Range<Int>, _ kind: Token.Kind, lower: String, isCapitalized: Bool? = nil) {
@@ -141,11 +149,13 @@ public enum Tokenizer {
                 // A mark of one ASCII byte is its own text, without slicing the sentence.
                 let text =
                     index - start == 1
-                    ? String(decoding: CollectionOfOne(reader.bytes[start]), as: UTF8.self)
-                    : String(reader.slice(start..<index))
+                    ? Self.asciiCharacters[Int(reader.bytes[start])] : String(reader.slice(start..<index))
                 append(start..<index, .punctuation, lower: text, isCapitalized: false)
             }
         }
         return tokens
     }
+
+    /// Each ASCII character as a `String`, by its byte.
+    private static let asciiCharacters = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 }

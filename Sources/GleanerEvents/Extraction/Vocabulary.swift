@@ -22,6 +22,12 @@ struct Vocabulary: Sendable {
         static let placeCue = Self(rawValue: 1 << 10)
         static let firstName = Self(rawValue: 1 << 11)
         static let spanStop = Self(rawValue: 1 << 12)
+        /// Word lists of `EventExtractor` and `MentionFinder` asked of most tokens.
+        static let verbMarker = Self(rawValue: 1 << 13)
+        static let subordinator = Self(rawValue: 1 << 14)
+        static let clauseOpener = Self(rawValue: 1 << 15)
+        static let passiveAuxiliary = Self(rawValue: 1 << 16)
+        static let personalPronoun = Self(rawValue: 1 << 17)
     }
 
     /// The number of a word that is not in the vocabulary (or was not looked up).

@@ -16,6 +16,7 @@ struct WireDateline: Hashable {
     /// The dateline at the start of `text` (a whole text or one of its sentences); `end` is an index of the
     /// string `text` is a slice of. Reads at most 80 characters after a byline.
     init?(_ whole: Substring) {
+        if Self.opensWithoutPlace(whole.utf8) { return nil }
         // A dateline is short: only the head of the text is read, however long its first line.
         var text = whole.prefix(80)
         // "By Jane Doe" on a line of its own: the byline, then the dateline.
@@ -87,5 +88,25 @@ struct WireDateline: Hashable {
         guard cursor < text.endIndex else { return nil }
         place = words.joined(separator: " ")
         end = cursor
+    }
+
+    /// Whether `text` opens, after spaces, with what cannot start a place in capitals nor a byline: an ASCII
+    /// character that is no capital letter, period, hyphen or apostrophe, or a capital followed by a small
+    /// letter ("The", "Police"). Most sentences are answered here, from their first bytes.
+    static func opensWithoutPlace(_ text: Substring.UTF8View) -> Bool {
+        var bytes = text.makeIterator()
+        var first = bytes.next()
+        if first == UInt8(ascii: "B") {
+            let second = bytes.next()
+            // "By Jane Doe": a byline may come first.
+            if second == UInt8(ascii: "y"), bytes.next() == UInt8(ascii: " ") { return false }
+            return second.map { $0 &- 0x61 < 26 } ?? false
+        }
+        while first == 0x20 || first == 0x09 { first = bytes.next() }
+        guard let first, first < 0x80 else { return false }
+        guard first &- 0x41 < 26 else {
+            return first != UInt8(ascii: ".") && first != UInt8(ascii: "-") && first != UInt8(ascii: "'")
+        }
+        return bytes.next().map { $0 &- 0x61 < 26 } ?? false
     }
 }
