@@ -270,6 +270,15 @@ struct MainEventTests {
             mainEvent("A gunman who was released this year opened fire at a school. He had killed a neighbour Monday.")
         )
         #expect(vague.when?.start == "2022-02-14")
+        // Another year, a quarter or a season is the background of the news or the period a report covers.
+        for lead in [
+            "Zentrix Robotics recalled 2,000 machines it sold in 2019.",
+            "A gorilla was shot at a zoo a year ago, and the zoo has reopened its enclosure.",
+            "Zentrix Robotics reported record sales in the fourth quarter of 2021.",
+            "Zentrix Robotics will open a plant in Leeds in the summer.",
+        ] {
+            #expect(try #require(mainEvent(lead)).when == nil, "\(lead)")
+        }
         // A date in a clause of "since" says where a state began, not when the news happened.
         let since = try #require(
             mainEvent(

@@ -13,7 +13,7 @@ extension EventExtractor {
     /// - a year or more before publication (background: "in late 2011");
     /// - in a clause of "since" ("since it disclosed a breach in September"): where a state began; or of
     ///   "despite" or "although": a concession; or in a sentence that opens with "Since" (it sums up a span);
-    /// - a whole year that holds the publication day ("this year"), which says nothing a reader does not know.
+    /// - a span longer than a month (`isTelling(_:published:)`): a year, a decade, a quarter or a season.
     func mainEventDate(
         of article: Article,
         times: [TemporalExpression],
@@ -134,10 +134,16 @@ extension EventExtractor {
         return words
     }
 
-    /// Whether `date` tells a reader more than the publication date does: not a whole year that holds it
-    /// ("this year").
+    /// Whether `date` can say when the news happened: a day, a week or a month, not a longer span. A year that
+    /// holds the publication day ("this year") says nothing a reader does not know; another year ("in 2013",
+    /// "a year ago"), a decade, a quarter or a season dates the background of the news or the period a report
+    /// covers ("record sales in the third quarter"), not the news itself.
     func isTelling(_ date: EventDate, published: PublicationDate) -> Bool {
-        !(date.precision == "year" && date.start <= String(published.year) && date.end >= String(published.year))
+        switch date.precision {
+        case "year": false
+        case "month": date.start == date.end
+        default: true
+        }
     }
 
     /// Words that open a clause whose dates are background: where a state began, or a concession.
