@@ -127,7 +127,7 @@ extension ArticleStore {
             var profile = before
             profile.add(vector: vector, features: features)
             // The label is the title of the article most like the story as it was when the article joined.
-            let centrality = storyMatcher.score(vector: vector, features: features, story: profile) ?? 0
+            let centrality = storyMatcher.score(vector: vector, features: features, story: profile).score
             try db.cachedStatement(
                 sql: """
                     UPDATE stories SET first_seen = ?, last_seen = ?, article_count = article_count + 1, profile = ?,

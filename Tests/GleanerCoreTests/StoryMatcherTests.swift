@@ -28,9 +28,11 @@ struct StoryMatcherTests {
         )
     }
 
-    @Test("The closest story within the window is chosen; none below the threshold or outside the window")
+    @Test(
+        "The closest story within the window is chosen; none below the threshold, or outside the window unless much alike"
+    )
     func choose() {
-        let matcher = StoryMatcher(threshold: 0.3, window: 14)
+        let matcher = StoryMatcher(threshold: 0.3, window: 14, followUpThreshold: 0.8)
         func story(_ terms: [String: Int], day: Int) -> StoryProfile {
             let features = StoryFeatures(terms: terms, entities: [], days: day...day)
             return StoryProfile(vector: StoryMatcher.vector(features) { _ in 1 }, features: features)
@@ -41,8 +43,15 @@ struct StoryMatcherTests {
         let vector = StoryMatcher.vector(article) { _ in 1 }
         #expect(matcher.choose(vector: vector, features: article, candidates: [(1, vote), (2, floods)])?.id == 2)
         #expect(matcher.choose(vector: vector, features: article, candidates: [(1, vote)]) == nil)
-        let late = StoryFeatures(terms: article.terms, entities: [], days: 200...200)
+        // Published weeks later: alike (cosine 0.71) is not enough, much alike is a follow-up.
+        let late = StoryFeatures(terms: article.terms, entities: [], days: 150...150)
         #expect(matcher.choose(vector: vector, features: late, candidates: [(2, floods)]) == nil)
+        let followUp = StoryFeatures(terms: ["flood": 2, "valley": 1, "village": 1], entities: [], days: 150...150)
+        let followUpVector = StoryMatcher.vector(followUp) { _ in 1 }
+        #expect(matcher.choose(vector: followUpVector, features: followUp, candidates: [(2, floods)])?.id == 2)
+        // Beyond the follow-up window, however alike, it is news of its own.
+        let muchLater = StoryFeatures(terms: followUp.terms, entities: [], days: 300...300)
+        #expect(matcher.choose(vector: followUpVector, features: muchLater, candidates: [(2, floods)]) == nil)
         // A date that is only a guess does not keep an article out.
         let undated = StoryFeatures(terms: article.terms, entities: [], days: nil)
         #expect(matcher.choose(vector: vector, features: undated, candidates: [(2, floods)])?.id == 2)
@@ -53,9 +62,9 @@ struct StoryMatcherTests {
         let features = StoryFeatures(terms: ["flood": 1], entities: ["a", "b", "c"], days: nil)
         let vector = StoryMatcher.vector(features) { _ in 1 }
         let story = StoryProfile(vector: vector, features: features)
-        let plain = StoryMatcher().score(vector: vector, features: features, story: story)!
+        let plain = StoryMatcher().score(vector: vector, features: features, story: story).score
         let weighted = StoryMatcher(entityWeight: 0.1, maxSharedEntities: 2)
-            .score(vector: vector, features: features, story: story)!
+            .score(vector: vector, features: features, story: story).score
         #expect(abs(plain - 1) < 1e-9)
         #expect(abs(weighted - 1.2) < 1e-9)
     }

@@ -112,6 +112,42 @@ struct StoryStoreTests {
         #expect(stories.first?.articleCount == 5)
     }
 
+    @Test("An article weeks after a story's span joins it only when much alike: a follow-up")
+    func followUp() throws {
+        var store = try ArticleStore(path: path)
+        let text =
+            "Heavy rain flooded the Marwick valley, cutting off twelve villages and forcing families from their "
+            + "homes. Rescue teams in boats reached the villages."
+        _ = try store.commit([
+            item(
+                article("Floods cut off villages in Marwick valley", text + " It happened on Monday.", day: 1),
+                inode: 1,
+                store: store
+            ),
+            item(
+                Article(
+                    title: "Floods cut off villages in Marwick valley",
+                    text: text,
+                    published: PublicationDate(year: 2022, month: 4, day: 20, source: .json)
+                ),
+                inode: 2,
+                store: store
+            ),
+            item(
+                Article(
+                    title: "Parliament votes on the budget",
+                    text: "Members of parliament voted on the budget for the coming year after a long debate.",
+                    published: PublicationDate(year: 2022, month: 4, day: 21, source: .json)
+                ),
+                inode: 3,
+                store: store
+            ),
+        ])
+        let stories = try store.stories()
+        #expect(stories.count == 2)
+        #expect(stories.contains { $0.articleCount == 2 })
+    }
+
     @Test("An article long after a story's span starts a new story, however alike")
     func timeWindow() throws {
         let store = try ArticleStore(path: path)

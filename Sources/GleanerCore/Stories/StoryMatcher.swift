@@ -2,12 +2,20 @@ import Foundation
 
 /// Decides, one article at a time and in arrival order, which story an article belongs to: the candidate
 /// story whose profile is most like it (cosine of TF-IDF term vectors, plus shared entities), if that is
-/// close enough and the story was active within ``window`` days of the article; else a new story.
+/// close enough and the story was active within ``window`` days of the article, or if the article is a
+/// follow-up: published further from the story's span but much like it (``followUpThreshold``); else a new
+/// story.
 public struct StoryMatcher: Sendable {
     /// The least score that joins a story.
     public var threshold: Double
     /// How many days an article may be published before or after a story's span and still join it.
     public var window: Int
+    /// The least score that joins a story whose span is more than ``window`` days away but at most
+    /// ``followUpWindow``: a follow-up, or a report whose publication date is not when it was written (a
+    /// crawler's date weeks later). Further away, an article starts a new story however alike: floods in the
+    /// same valley six months on are news of their own.
+    public var followUpThreshold: Double
+    public var followUpWindow: Int
     /// What each entity shared with a story adds to the score, up to ``maxSharedEntities``.
     public var entityWeight: Double
     public var maxSharedEntities: Int
@@ -17,9 +25,18 @@ public struct StoryMatcher: Sendable {
     /// The defaults are those that group the hand-grouped development articles best (docs/ACCURACY.md): a
     /// bonus for shared entities made it worse there (stories of one region share its countries), so
     /// entities find candidates but do not score them unless asked.
-    public init(threshold: Double = 0.25, window: Int = 14, entityWeight: Double = 0, maxSharedEntities: Int = 4) {
+    public init(
+        threshold: Double = 0.25,
+        window: Int = 14,
+        followUpThreshold: Double = 0.3,
+        followUpWindow: Int = 90,
+        entityWeight: Double = 0,
+        maxSharedEntities: Int = 4
+    ) {
         self.threshold = threshold
         self.window = window
+        self.followUpThreshold = followUpThreshold
+        self.followUpWindow = followUpWindow
         self.entityWeight = entityWeight
         self.maxSharedEntities = maxSharedEntities
     }
@@ -45,20 +62,31 @@ public struct StoryMatcher: Sendable {
             + features.entities.sorted().map { "@" + $0 }
     }
 
-    /// How alike the article and the story are, or nil when the story's span is too far from the article's
-    /// days (when both are known).
-    public func score(vector: [String: Double], features: StoryFeatures, story: StoryProfile) -> Double? {
+    /// How alike the article and the story are, and the least score that joins it: ``threshold``,
+    /// ``followUpThreshold`` when the story's span is more than ``window`` days from the article's (when both
+    /// are known), or infinity beyond ``followUpWindow`` days.
+    public func score(
+        vector: [String: Double],
+        features: StoryFeatures,
+        story: StoryProfile
+    ) -> (score: Double, threshold: Double) {
+        var least = threshold
         if let days = features.days, let first = story.firstDay, let last = story.lastDay {
-            guard max(0, days.lowerBound - last, first - days.upperBound) <= window else { return nil }
+            let gap = max(0, days.lowerBound - last, first - days.upperBound)
+            if gap > followUpWindow {
+                least = .infinity
+            } else if gap > window {
+                least = max(threshold, followUpThreshold)
+            }
         }
         var dot = 0.0
         for (term, weight) in vector { dot += weight * (story.centroid[term] ?? 0) }
         let length = story.centroid.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
         let cosine = length > 0 ? dot / length : 0
         // The default weight is 0: no entity is looked up then.
-        guard entityWeight > 0 else { return cosine }
+        guard entityWeight > 0 else { return (cosine, least) }
         let shared = features.entities.lazy.filter { story.entities[$0] != nil }.count
-        return cosine + entityWeight * Double(min(shared, maxSharedEntities))
+        return (cosine + entityWeight * Double(min(shared, maxSharedEntities)), least)
     }
 
     /// The story the article joins among `candidates` (story id and profile), with its score; nil for a new
@@ -70,9 +98,8 @@ public struct StoryMatcher: Sendable {
     ) -> (id: Int64, score: Double)? {
         var best: (id: Int64, score: Double)?
         for candidate in candidates {
-            guard let score = score(vector: vector, features: features, story: candidate.profile),
-                score >= threshold
-            else { continue }
+            let (score, least) = score(vector: vector, features: features, story: candidate.profile)
+            guard score >= least else { continue }
             if best == nil || score > best!.score || score == best!.score && candidate.id < best!.id {
                 best = (candidate.id, score)
             }
