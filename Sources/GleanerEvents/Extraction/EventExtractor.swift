@@ -575,18 +575,18 @@ public struct EventExtractor: Sendable {
     /// Whether the lower-cased `word` ends with the letters of `suffix` ("ing", "'s", "n't"), compared byte by
     /// byte: the suffixes asked for are plain ASCII letters and apostrophes, which no other spelling equals.
     static func word(_ word: String, endsWith suffix: String) -> Bool {
-        let word = word.utf8
-        let suffix = suffix.utf8
-        // Most words are answered by their last byte.
-        guard word.last == suffix.last, word.count >= suffix.count else { return false }
-        var wordIndex = word.endIndex
-        var suffixIndex = suffix.endIndex
-        while suffixIndex > suffix.startIndex {
-            word.formIndex(before: &wordIndex)
-            suffix.formIndex(before: &suffixIndex)
-            if word[wordIndex] != suffix[suffixIndex] { return false }
+        var word = word
+        var suffix = suffix
+        return word.withUTF8 { word in
+            suffix.withUTF8 { suffix in
+                guard word.count >= suffix.count else { return false }
+                let offset = word.count - suffix.count
+                for index in (0..<suffix.count).reversed() where word[offset + index] != suffix[index] {
+                    return false
+                }
+                return true
+            }
         }
-        return true
     }
 
     /// Verbs that, right before a date ("confirmed Monday", "said on Tuesday"), make it the date of the report.
