@@ -23,6 +23,9 @@ public struct StoryArticle: Sendable, Hashable, Codable {
     public var source: String?
     /// The canonical article this one copies, or nil.
     public var duplicateOf: Int64?
+    /// Published more than the story window (14 days) after every earlier article of the story: a follow-up,
+    /// or a report a crawler dated late (`StoryMatcher.followUps(days:)`).
+    public var followUp: Bool
 }
 
 /// A story with its articles in time order and its merged events.
@@ -306,19 +309,26 @@ extension ArticleStore {
             let articles = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT a.id, f.name AS file, a.title, a.published, a.source, a.duplicate_of
+                    SELECT a.id, f.name AS file, a.title, a.published, a.published_source, a.source, a.duplicate_of
                     FROM story_articles s JOIN articles a ON a.id = s.article_id JOIN files f ON f.id = a.file_id
                     WHERE s.story_id = ? ORDER BY a.published, a.id
                     """,
                 arguments: [id]
-            ).map { row in
+            )
+            let followUps = storyMatcher.followUps(
+                days: articles.map { row in
+                    StoryFeatures.knownDays(of: Self.publicationDate(row["published"], source: row["published_source"]))
+                }
+            )
+            let storyArticles = zip(articles, followUps).map { row, followUp in
                 StoryArticle(
                     id: row["id"],
                     file: row["file"],
                     title: row["title"],
                     published: row["published"],
                     source: row["source"],
-                    duplicateOf: row["duplicate_of"]
+                    duplicateOf: row["duplicate_of"],
+                    followUp: followUp
                 )
             }
             let events = try Row.fetchAll(
@@ -331,7 +341,7 @@ extension ArticleStore {
                     """,
                 arguments: [id]
             ).map(Self.storedEvent)
-            return StoryDetail(summary: try Self.storySummary(row, in: db), articles: articles, events: events)
+            return StoryDetail(summary: try Self.storySummary(row, in: db), articles: storyArticles, events: events)
         }
     }
 

@@ -108,7 +108,7 @@ struct StoriesCommand: ParsableCommand {
         print("  articles: \(summary.articleCount) from \(summary.sourceCount) sources")
         print("  entities: " + (summary.entities.isEmpty ? "—" : summary.entities.joined(separator: ", ")))
         for article in detail.articles {
-            let copy = article.duplicateOf.map { " (copy of \($0))" } ?? ""
+            let copy = article.duplicateOf.map { " (copy of \($0))" } ?? (article.followUp ? " (follow-up)" : "")
             print(
                 "  \(pad(article.published, 10)) \(pad(String(article.id), 6)) \(article.source ?? article.file)"
                     + "\(copy): \(article.title ?? "—")"

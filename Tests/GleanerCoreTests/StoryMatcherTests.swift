@@ -57,6 +57,18 @@ struct StoryMatcherTests {
         #expect(matcher.choose(vector: vector, features: undated, candidates: [(2, floods)])?.id == 2)
     }
 
+    @Test("A follow-up comes more than the window after every earlier article whose date is known")
+    func followUps() {
+        let matcher = StoryMatcher(window: 14)
+        #expect(matcher.followUps(days: []) == [])
+        #expect(
+            matcher.followUps(days: [100...100, 105...105, nil, 130...130, 131...131, 160...160])
+                == [false, false, false, true, false, true]
+        )
+        // A month-long span counts from its last day.
+        #expect(matcher.followUps(days: [100...130, 140...140, 160...160]) == [false, false, true])
+    }
+
     @Test("Shared entities add to the score only when given a weight, up to a bound")
     func entityBonus() {
         let features = StoryFeatures(terms: ["flood": 1], entities: ["a", "b", "c"], days: nil)

@@ -114,5 +114,15 @@ struct SearchCommandTests {
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(stories.output.utf8)) as? [[String: Any]])
         #expect(listed.count == 1)
         #expect(listed.first?["article_count"] as? Int == 5)
+        // Every article carries every key, null or not.
+        let articles = try #require(listed.first?["articles"] as? [[String: Any]])
+        #expect(articles.count == 5)
+        for article in articles {
+            #expect(
+                Set(article.keys)
+                    == ["id", "file", "title", "published", "source", "duplicate_of", "follow_up"]
+            )
+            #expect(article["follow_up"] is Bool)
+        }
     }
 }

@@ -145,7 +145,10 @@ struct StoryStoreTests {
         ])
         let stories = try store.stories()
         #expect(stories.count == 2)
-        #expect(stories.contains { $0.articleCount == 2 })
+        let floods = try #require(stories.first { $0.articleCount == 2 })
+        // Shown as a follow-up: published seven weeks after the first report.
+        let detail = try #require(try store.story(id: floods.story))
+        #expect(detail.articles.map(\.followUp) == [false, true])
     }
 
     @Test("An article long after a story's span starts a new story, however alike")

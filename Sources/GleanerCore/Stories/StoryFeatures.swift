@@ -32,10 +32,15 @@ public struct StoryFeatures: Sendable, Hashable {
         self.init(
             terms: terms,
             entities: Set(entities.lazy.filter { !$0.isEmpty }.map { $0.lowercased() }),
-            days: [.fileModificationTime, .inferred].contains(article.published.source)
-                || article.published.precision == .year
-                ? nil : Self.days(of: article.published)
+            days: Self.knownDays(of: article.published)
         )
+    }
+
+    /// The days a publication date stands for, or nil when it is a guess (the file's time, a date inferred from
+    /// the text) or only a year: such a date neither keeps an article out of a story nor makes it a follow-up.
+    public static func knownDays(of published: PublicationDate) -> ClosedRange<Int>? {
+        [.fileModificationTime, .inferred].contains(published.source) || published.precision == .year
+            ? nil : days(of: published)
     }
 
     /// The days a publication date stands for: its day, or every day of its month or year.

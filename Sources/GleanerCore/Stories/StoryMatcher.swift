@@ -89,6 +89,19 @@ public struct StoryMatcher: Sendable {
         return (cosine + entityWeight * Double(min(shared, maxSharedEntities)), least)
     }
 
+    /// Which articles of a story, in time order, are follow-ups: published more than ``window`` days after every
+    /// earlier article whose days are known. `days` are each article's known days
+    /// (``StoryFeatures/knownDays(of:)``), nil for a date that is a guess.
+    public func followUps(days: [ClosedRange<Int>?]) -> [Bool] {
+        var latest: Int?
+        return days.map { span in
+            guard let span else { return false }
+            defer { latest = max(latest ?? span.upperBound, span.upperBound) }
+            guard let latest else { return false }
+            return span.lowerBound - latest > window
+        }
+    }
+
     /// The story the article joins among `candidates` (story id and profile), with its score; nil for a new
     /// story. Ties go to the story seen first (the smaller id).
     public func choose(
