@@ -126,6 +126,8 @@ enum DateTokenizer {
         // One pass over the UTF-8 bytes, decoding a scalar at a time; offsets become indices only for ranges.
         let bytes = sentence.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(sentence.utf8)
         let count = bytes.count
+        // Read once here rather than through the lazy global's check at every word.
+        let keywords = Self.keywords
         func decode(_ offset: Int) -> Unicode.Scalar {
             let lead = UInt32(bytes[offset])
             switch lead {
@@ -189,12 +191,13 @@ enum DateTokenizer {
         }
 
         while index < count {
-            let scalar = decode(index)
+            let lead = bytes[index]
+            let scalar = lead < 0x80 ? Unicode.Scalar(lead) : decode(index)
             let start = index
             switch classify(scalar) {
             case .space:
                 spaced = true
-                index = after(index)
+                index = lead < 0x80 ? index + 1 : after(index)
             case .letter:
                 // Keyword-like: ASCII and at most 12 scalars; then lower-cased and looked up from the bytes.
                 var keywordLike = true
