@@ -254,12 +254,10 @@ public enum TimexTagger {
 /// tomorrow. Past: was, were, had, did, said, ago, yesterday, last, and verbs in -ed. Present: is, are, has, says.
 /// Without any, news is read in the past.
 struct TenseMarkers {
+    /// The markers in token order: where each is, and the tense it gives.
     private var marks: [(index: Int, tense: Tense)] = []
-    /// For each token, the index of the nearest marker at or before it (-1: none), and at or after it.
-    private var previous: [Int] = []
-    private var following: [Int] = []
-    /// The tense of the marker at each token index (only read where there is one).
-    private var tenses: [Tense] = []
+    /// How many tokens the sentence has.
+    private var count = 0
 
     /// What a word says of its clause's tense.
     enum WordClass {
@@ -290,6 +288,7 @@ struct TenseMarkers {
     }
 
     init(_ tokens: [DateToken]) {
+        count = tokens.count
         func previousIsBe(_ index: Int) -> Bool { index > 0 && Self.isFormOfBe(tokens[index - 1].word) }
         for index in tokens.indices where tokens[index].kind == .word {
             let nextIsTo = index + 1 < tokens.count && tokens[index + 1].word == .to
@@ -310,30 +309,9 @@ struct TenseMarkers {
                 if tokens[index].endsInEd, !nextIsTo, !previousIsBe(index) { marks.append((index, .past)) }
             }
         }
-        tenses = Array(repeating: .present, count: tokens.count)
-        previous = Array(repeating: -1, count: tokens.count)
-        following = Array(repeating: -1, count: tokens.count)
-        for mark in marks { tenses[mark.index] = mark.tense }
-        var last = -1
-        var cursor = 0
-        for index in tokens.indices {
-            while cursor < marks.count, marks[cursor].index <= index {
-                last = marks[cursor].index
-                cursor += 1
-            }
-            previous[index] = last
-        }
-        last = -1
-        var next = marks.count - 1
-        for index in tokens.indices.reversed() {
-            while next >= 0, marks[next].index >= index {
-                last = marks[next].index
-                next -= 1
-            }
-            following[index] = last
-        }
     }
 
+    /// Whether `word` is a form of "be" that makes a participle after it a passive.
     static func isFormOfBe(_ word: DateWord) -> Bool {
         switch word {
         case .be, .been, .being, .is, .are, .am: true
@@ -359,15 +337,23 @@ struct TenseMarkers {
     }
 
     /// The tense of the marker nearest to token `index` (before it on a tie) within `limit` words; without one,
-    /// the present (the nearest reading). Constant time: the nearest marker on each side is looked up.
+    /// the present (the nearest reading). The nearest marker on each side is found by binary search in `marks`.
     func tense(near index: Int, within limit: Int) -> Tense {
-        let before = index < previous.count ? previous[index] : -1
-        let after = index < following.count ? following[index] : -1
-        let beforeDistance = before >= 0 ? (index - before) * 2 : Int.max
-        let afterDistance = after >= 0 ? (after - index) * 2 + 1 : Int.max
-        if beforeDistance <= afterDistance, before >= 0, index - before <= limit { return tenses[before] }
-        if after >= 0, after - index <= limit { return tenses[after] }
-        if before >= 0, index - before <= limit { return tenses[before] }
+        guard index < count else { return .present }
+        // The first marker at or after `index`; the one at or before it is that one or the one before.
+        var low = 0
+        var high = marks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if marks[middle].index < index { low = middle + 1 } else { high = middle }
+        }
+        let after = low < marks.count ? marks[low] : nil
+        let before = after?.index == index ? after : low > 0 ? marks[low - 1] : nil
+        let beforeDistance = before.map { (index - $0.index) * 2 } ?? Int.max
+        let afterDistance = after.map { ($0.index - index) * 2 + 1 } ?? Int.max
+        if beforeDistance <= afterDistance, let before, index - before.index <= limit { return before.tense }
+        if let after, after.index - index <= limit { return after.tense }
+        if let before, index - before.index <= limit { return before.tense }
         return .present
     }
 
