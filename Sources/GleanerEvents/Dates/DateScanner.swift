@@ -97,7 +97,7 @@ struct DateScanner {
             expression(
                 at: index,
                 monthContext: hasContext(index, previousEnd: previousEnd, forYear: false)
-                    || (bareDates && tokens[index].capitalized && tokens[index].lower != "may"),
+                    || (bareDates && tokens[index].capitalized && tokens[index].word != .may),
                 yearContext: hasContext(index, previousEnd: previousEnd, forYear: true) || bareDates,
                 rules: .all
             ),
@@ -124,17 +124,20 @@ struct DateScanner {
         case .number, .ordinal, .decade: return true
         case .word:
             guard token.month != 0 || token.startsExpression else { return false }
-            guard token.month == 0, Self.determiners.contains(token.lower) else { return true }
+            guard token.month == 0, Self.isDeterminer(token.word) else { return true }
             guard index + 1 < tokens.count else { return false }
             let next = tokens[index + 1]
             return next.kind != .word || next.month != 0 || next.startsExpression
         }
     }
 
-    /// Words that start an expression only before another word of one ("the third quarter", "last week").
-    static let determiners: Set<String> = [
-        "the", "a", "an", "this", "last", "next", "from", "between", "these", "each", "every", "per", "same",
-    ]
+    /// Whether `word` starts an expression only before another word of one ("the third quarter", "last week").
+    static func isDeterminer(_ word: DateWord) -> Bool {
+        switch word {
+        case .the, .a, .an, .this, .last, .next, .from, .between, .these, .each, .every, .per, .same: true
+        default: false
+        }
+    }
 
     /// The longest expression at `index` among `rules`.
     func expression(
@@ -166,36 +169,36 @@ struct DateScanner {
 
     /// Words an expression can begin with (month names aside): a quick filter for most words, applied by
     /// `DateTokenizer` as `DateToken.startsExpression`.
-    static let starters: Set<String> = Set([
-        "from", "between", "early", "late", "mid", "earlier", "later", "the", "end", "beginning", "start", "middle",
-        "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "a", "an", "one", "two", "three", "four",
-        "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-        "eighty", "ninety", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    static let starters: Set<DateWord> = Set([
+        .from, .between, .early, .late, .mid, .earlier, .later, .the, .end, .beginning, .start, .middle,
+        .today, .tonight, .yesterday, .tomorrow, .this, .last, .next, .a, .an, .one, .two, .three, .four,
+        .five, .six, .seven, .eight, .nine, .ten, .eleven, .twelve, .thirteen, .fourteen, .fifteen,
+        .sixteen, .seventeen, .eighteen, .nineteen, .twenty, .thirty, .forty, .fifty, .sixty, .seventy,
+        .eighty, .ninety, .monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday,
     ]).union(timexStarters)
 
-    func word(_ index: Int) -> String? {
-        index >= 0 && index < tokens.count && tokens[index].kind == .word ? tokens[index].lower : nil
+    /// The word at `index` (`unnamed` when there is none there, or not one the grammar names).
+    func word(_ index: Int) -> DateWord {
+        index >= 0 && index < tokens.count ? tokens[index].word : .unnamed
     }
 
-    func isWord(_ index: Int, _ text: String) -> Bool {
-        word(index) == text
+    func isWord(_ index: Int, _ word: DateWord) -> Bool {
+        self.word(index) == word
     }
 
-    func isSymbol(_ index: Int, _ text: String) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].kind == .symbol && tokens[index].lower == text
+    func isSymbol(_ index: Int, _ symbol: Unicode.Scalar) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .symbol && tokens[index].symbol == symbol
     }
 
     /// Whether a bare month (or year) at `index` reads as a date: "in April", "since 2015".
     func hasContext(_ index: Int, previousEnd: Int, forYear: Bool) -> Bool {
-        guard let previous = word(index - 1) else { return false }
-        switch previous {
-        case "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through", "throughout",
-            "between":
+        switch word(index - 1) {
+        case .in, .since, .of, .by, .until, .till, .from, .during, .before, .after, .through, .throughout,
+            .between:
             return true
-        case "for": return !forYear
-        case "year": return forYear
-        case "and", "or": return previousEnd == index - 1
+        case .for: return !forYear
+        case .year: return forYear
+        case .and, .or: return previousEnd == index - 1
         default: return false
         }
     }
@@ -204,10 +207,10 @@ struct DateScanner {
     func isUnit(_ index: Int) -> Bool {
         if isSymbol(index, "%") { return true }
         switch word(index) {
-        case "percent", "per", "people", "persons", "km", "kilometres", "kilometers", "miles", "metres", "meters",
-            "years", "months", "weeks", "days", "hours", "minutes", "seconds", "million", "billion", "trillion",
-            "thousand", "hundred", "times", "tonnes", "tons", "dollars", "euros", "points", "troops", "soldiers",
-            "cents", "votes", "cases", "deaths":
+        case .percent, .per, .people, .persons, .km, .kilometres, .kilometers, .miles, .metres, .meters,
+            .years, .months, .weeks, .days, .hours, .minutes, .seconds, .million, .billion, .trillion,
+            .thousand, .hundred, .times, .tonnes, .tons, .dollars, .euros, .points, .troops, .soldiers,
+            .cents, .votes, .cases, .deaths:
             return true
         default: return false
         }
@@ -217,11 +220,14 @@ struct DateScanner {
     func month(at index: Int) -> (month: Int, next: Int)? {
         guard index < tokens.count, tokens[index].kind == .word, tokens[index].month != 0 else { return nil }
         let token = tokens[index]
-        switch token.lower {
-        case "may", "march", "mar": guard token.capitalized else { return nil }
-        default: break
+        let abbreviated: Bool
+        switch token.word {
+        case .may, .march, .mar:
+            guard token.capitalized else { return nil }
+            abbreviated = token.word == .mar
+        case .jan, .feb, .apr, .jun, .jul, .aug, .sep, .sept, .oct, .nov, .dec: abbreviated = true
+        default: abbreviated = false
         }
-        let abbreviated = (token.lower.utf8.count == 3 && token.lower != "may") || token.lower == "sept"
         if abbreviated, isSymbol(index + 1, "."), !tokens[index + 1].spaced { return (token.month, index + 2) }
         // "Jan Kavan": an abbreviation without its period before a capitalised word is a name.
         if abbreviated, index + 1 < tokens.count, tokens[index + 1].kind == .word, tokens[index + 1].capitalized {
@@ -252,11 +258,11 @@ struct DateScanner {
     /// `last` (−1), `this` (0), `next` (+1), `this past` (−1), `this coming` (+1).
     func relativeOffset(at index: Int) -> (offset: Int, next: Int)? {
         switch word(index) {
-        case "last": return (-1, index + 1)
-        case "next": return (1, index + 1)
-        case "this":
-            if isWord(index + 1, "past") { return (-1, index + 2) }
-            if isWord(index + 1, "coming") { return (1, index + 2) }
+        case .last: return (-1, index + 1)
+        case .next: return (1, index + 1)
+        case .this:
+            if isWord(index + 1, .past) { return (-1, index + 2) }
+            if isWord(index + 1, .coming) { return (1, index + 2) }
             return (0, index + 1)
         default: return nil
         }
@@ -264,10 +270,10 @@ struct DateScanner {
 
     /// The year after a month or day: `, 2021`, `2021`, `of 2021`, `last year`, `of next year`.
     func yearPart(at index: Int) -> (year: YearSpec, next: Int)? {
-        let start = isSymbol(index, ",") || isWord(index, "of") ? index + 1 : index
+        let start = isSymbol(index, ",") || isWord(index, .of) ? index + 1 : index
         if let (value, next) = year(at: start, from: 1800) { return (.absolute(value), next) }
-        let relativeStart = isWord(index, "of") ? index + 1 : index
-        if let (offset, next) = relativeOffset(at: relativeStart), isWord(next, "year") {
+        let relativeStart = isWord(index, .of) ? index + 1 : index
+        if let (offset, next) = relativeOffset(at: relativeStart), isWord(next, .year) {
             return (.relative(offset), next + 1)
         }
         return nil
@@ -276,21 +282,26 @@ struct DateScanner {
     func separator(at index: Int) -> (separator: Separator, next: Int)? {
         if isSymbol(index, "-") { return (.dash, index + 1) }
         switch word(index) {
-        case "to", "through", "thru", "until", "till": return (.to, index + 1)
-        case "and": return (.and, index + 1)
+        case .to, .through, .thru, .until, .till: return (.to, index + 1)
+        case .and: return (.and, index + 1)
         default: return nil
         }
     }
 
     func weekdayNumber(_ index: Int) -> Int? {
-        switch word(index) {
-        case "monday": 0
-        case "tuesday": 1
-        case "wednesday": 2
-        case "thursday": 3
-        case "friday": 4
-        case "saturday": 5
-        case "sunday": 6
+        Self.weekdayNumber(of: word(index))
+    }
+
+    /// 0 for `monday` … 6 for `sunday`; nil for any other word.
+    static func weekdayNumber(of word: DateWord) -> Int? {
+        switch word {
+        case .monday: 0
+        case .tuesday: 1
+        case .wednesday: 2
+        case .thursday: 3
+        case .friday: 4
+        case .saturday: 5
+        case .sunday: 6
         default: nil
         }
     }
@@ -298,7 +309,7 @@ struct DateScanner {
     /// Skips "morning", "afternoon", "evening" or "night" after a day.
     func afterPartOfDay(_ index: Int) -> Int {
         switch word(index) {
-        case "morning", "afternoon", "evening", "night": index + 1
+        case .morning, .afternoon, .evening, .night: index + 1
         default: index
         }
     }
@@ -397,8 +408,9 @@ struct DateScanner {
 
     /// `from … to …` and `between … and …` around days, months or years.
     func ranged(at index: Int) -> Found? {
-        guard let introducer = word(index), introducer == "from" || introducer == "between" else { return nil }
-        let between = introducer == "between"
+        let introducer = word(index)
+        guard introducer == .from || introducer == .between else { return nil }
+        let between = introducer == .between
         guard
             let inner = expression(
                 at: index + 1,
@@ -416,7 +428,7 @@ struct DateScanner {
     /// `early/mid/late …`, `earlier/later …`, `(the) end/beginning/start/middle of …`: the modified expression.
     func modified(at index: Int) -> Found? {
         switch word(index) {
-        case "early", "late", "mid":
+        case .early, .late, .mid:
             let next = isSymbol(index + 1, "-") ? index + 2 : index + 1
             return expression(
                 at: next,
@@ -424,22 +436,22 @@ struct DateScanner {
                 yearContext: true,
                 rules: [.months, .years, .decades, .deictic, .relative, .weekdays]
             )
-        case "earlier", "later":
+        case .earlier, .later:
             return expression(
                 at: index + 1,
                 monthContext: false,
                 yearContext: false,
                 rules: [.deictic, .relative, .weekdays]
             )
-        case "the", "end", "beginning", "start", "middle":
-            let part = isWord(index, "the") ? index + 1 : index
+        case .the, .end, .beginning, .start, .middle:
+            let part = isWord(index, .the) ? index + 1 : index
             switch word(part) {
-            case "end", "beginning", "start", "middle": break
+            case .end, .beginning, .start, .middle: break
             default: return nil
             }
-            guard isWord(part + 1, "of") else { return nil }
-            if isWord(part + 2, "the"), isWord(part + 3, "year") { return found(part + 4, .year(year)) }
-            if isWord(part + 2, "the"), isWord(part + 3, "month") { return found(part + 4, .month(monthOrdinal)) }
+            guard isWord(part + 1, .of) else { return nil }
+            if isWord(part + 2, .the), isWord(part + 3, .year) { return found(part + 4, .year(year)) }
+            if isWord(part + 2, .the), isWord(part + 3, .month) { return found(part + 4, .month(monthOrdinal)) }
             return expression(
                 at: part + 2,
                 monthContext: true,
@@ -458,9 +470,9 @@ struct DateScanner {
             else { return nil }
             return (month, day, next)
         }
-        let the = isWord(index, "the")
+        let the = isWord(index, .the)
         guard let (day, ordinal, afterDay) = day(at: the ? index + 1 : index), ordinal || !the else { return nil }
-        let monthIndex = ordinal && isWord(afterDay, "of") ? afterDay + 1 : afterDay
+        let monthIndex = ordinal && isWord(afterDay, .of) ? afterDay + 1 : afterDay
         guard let (month, next) = month(at: monthIndex), CivilCalendar.isPossible(month: month, day: day)
         else { return nil }
         return (month, day, next)
@@ -468,7 +480,7 @@ struct DateScanner {
 
     /// A later day after a separator: `24`, `24th`, `the 24th`.
     func tailDay(at index: Int) -> (day: Int, ordinal: Bool, next: Int)? {
-        if isWord(index, "the") {
+        if isWord(index, .the) {
             guard let found = day(at: index + 1), found.ordinal else { return nil }
             return found
         }
@@ -486,8 +498,8 @@ struct DateScanner {
             listed += 1
         }
         if listed > 0 {
-            if isSymbol(cursor, ","), isWord(cursor + 1, "and") { cursor += 1 }
-            guard isWord(cursor, "and"), let found = tailDay(at: cursor + 1), found.day > last else { return nil }
+            if isSymbol(cursor, ","), isWord(cursor + 1, .and) { cursor += 1 }
+            guard isWord(cursor, .and), let found = tailDay(at: cursor + 1), found.day > last else { return nil }
             return (found.day, found.ordinal, .and, found.next)
         }
         guard let (separator, next) = separator(at: cursor), let found = tailDay(at: next), found.day > last
@@ -516,14 +528,14 @@ struct DateScanner {
             }
         } else {
             // 23 February, the 23rd of February, 23-24 February, the 23rd and 24th of February
-            let the = isWord(index, "the")
+            let the = isWord(index, .the)
             if let (first, ordinal, next) = day(at: the ? index + 1 : index), ordinal || !the {
                 var ends = [(last: first, ordinal: ordinal, separator: Separator?.none, next: next)]
                 if let tail = dayTail(at: next, first: first) {
                     ends.append((last: tail.last, ordinal: tail.ordinal, separator: tail.separator, next: tail.next))
                 }
                 for end in ends {
-                    let monthIndex = end.ordinal && isWord(end.next, "of") ? end.next + 1 : end.next
+                    let monthIndex = end.ordinal && isWord(end.next, .of) ? end.next + 1 : end.next
                     if let (month, afterMonth) = month(at: monthIndex),
                         CivilCalendar.isPossible(month: month, day: first),
                         CivilCalendar.isPossible(month: month, day: end.last)
@@ -612,9 +624,9 @@ struct DateScanner {
 
     /// `(the) (early/mid/late) 1990s`: the ten years.
     func decade(at index: Int) -> Found? {
-        var cursor = isWord(index, "the") ? index + 1 : index
+        var cursor = isWord(index, .the) ? index + 1 : index
         switch word(cursor) {
-        case "early", "mid", "late":
+        case .early, .mid, .late:
             cursor += isSymbol(cursor + 1, "-") ? 2 : 1
         default: break
         }
@@ -629,24 +641,24 @@ struct DateScanner {
     /// last night.
     func deictic(at index: Int) -> Found? {
         switch word(index) {
-        case "today":
-            if isWord(index - 1, "usa") { return nil }
+        case .today:
+            if isWord(index - 1, .usa) { return nil }
             return found(afterPartOfDay(index + 1), .day(today))
-        case "tonight": return found(index + 1, .day(today))
-        case "yesterday": return found(afterPartOfDay(index + 1), .day(today - 1))
-        case "tomorrow": return found(afterPartOfDay(index + 1), .day(today + 1))
-        case "the":
-            guard isWord(index + 1, "day") else { return nil }
-            if isWord(index + 2, "before"), isWord(index + 3, "yesterday") { return found(index + 4, .day(today - 2)) }
-            if isWord(index + 2, "after"), isWord(index + 3, "tomorrow") { return found(index + 4, .day(today + 2)) }
+        case .tonight: return found(index + 1, .day(today))
+        case .yesterday: return found(afterPartOfDay(index + 1), .day(today - 1))
+        case .tomorrow: return found(afterPartOfDay(index + 1), .day(today + 1))
+        case .the:
+            guard isWord(index + 1, .day) else { return nil }
+            if isWord(index + 2, .before), isWord(index + 3, .yesterday) { return found(index + 4, .day(today - 2)) }
+            if isWord(index + 2, .after), isWord(index + 3, .tomorrow) { return found(index + 4, .day(today + 2)) }
             return nil
-        case "this":
+        case .this:
             switch word(index + 1) {
-            case "morning", "afternoon", "evening": return found(index + 2, .day(today))
+            case .morning, .afternoon, .evening: return found(index + 2, .day(today))
             default: return nil
             }
-        case "last":
-            return isWord(index + 1, "night") ? found(index + 2, .day(today - 1)) : nil
+        case .last:
+            return isWord(index + 1, .night) ? found(index + 2, .day(today - 1)) : nil
         default:
             return nil
         }
@@ -656,17 +668,17 @@ struct DateScanner {
     func relative(at index: Int) -> Found? {
         guard let (offset, next) = relativeOffset(at: index) else { return nil }
         // "the last year", "a next month": durations or relative to something else.
-        if offset != 0, let previous = word(index - 1), previous == "the" || previous == "a" { return nil }
+        if offset != 0, word(index - 1) == .the || word(index - 1) == .a { return nil }
         let monday = today - CivilCalendar.weekday(today)
         switch word(next) {
-        case "week":
+        case .week:
             let start = monday + 7 * offset
             return found(next + 1, Timex(.date, Timex.week(of: start)), span: .day(start, start + 6))
-        case "weekend":
+        case .weekend:
             let start = monday + 7 * offset + 5
             return found(next + 1, Timex(.date, Timex.week(of: start) + "-WE"), span: .day(start, start + 1))
-        case "month": return found(next + 1, .month(monthOrdinal + offset))
-        case "year": return found(next + 1, .year(year + offset))
+        case .month: return found(next + 1, .month(monthOrdinal + offset))
+        case .year: return found(next + 1, .year(year + offset))
         default: break
         }
         if let (month, afterMonth) = month(at: next) {
@@ -693,10 +705,10 @@ struct DateScanner {
     }
 
     /// Words that begin a count (`count(at:)`).
-    static let countWords: Set<String> = [
-        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-        "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    static let countWords: Set<DateWord> = [
+        .a, .an, .one, .two, .three, .four, .five, .six, .seven, .eight, .nine, .ten, .eleven, .twelve,
+        .thirteen, .fourteen, .fifteen, .sixteen, .seventeen, .eighteen, .nineteen, .twenty, .thirty,
+        .forty, .fifty, .sixty, .seventy, .eighty, .ninety,
     ]
 
     /// A count before a unit: digits, `a`/`an`, one … nineteen, twenty … ninety, `twenty-five`.
@@ -704,45 +716,45 @@ struct DateScanner {
         guard index < tokens.count else { return nil }
         let token = tokens[index]
         if token.kind == .number { return token.digits <= 4 && token.value >= 1 ? (token.value, index + 1) : nil }
-        func units(_ word: String?) -> Int? {
+        func units(_ word: DateWord) -> Int? {
             switch word {
-            case "one": 1
-            case "two": 2
-            case "three": 3
-            case "four": 4
-            case "five": 5
-            case "six": 6
-            case "seven": 7
-            case "eight": 8
-            case "nine": 9
+            case .one: 1
+            case .two: 2
+            case .three: 3
+            case .four: 4
+            case .five: 5
+            case .six: 6
+            case .seven: 7
+            case .eight: 8
+            case .nine: 9
             default: nil
             }
         }
         switch word(index) {
-        case "a", "an": return (1, index + 1)
-        case "ten": return (10, index + 1)
-        case "eleven": return (11, index + 1)
-        case "twelve": return (12, index + 1)
-        case "thirteen": return (13, index + 1)
-        case "fourteen": return (14, index + 1)
-        case "fifteen": return (15, index + 1)
-        case "sixteen": return (16, index + 1)
-        case "seventeen": return (17, index + 1)
-        case "eighteen": return (18, index + 1)
-        case "nineteen": return (19, index + 1)
+        case .a, .an: return (1, index + 1)
+        case .ten: return (10, index + 1)
+        case .eleven: return (11, index + 1)
+        case .twelve: return (12, index + 1)
+        case .thirteen: return (13, index + 1)
+        case .fourteen: return (14, index + 1)
+        case .fifteen: return (15, index + 1)
+        case .sixteen: return (16, index + 1)
+        case .seventeen: return (17, index + 1)
+        case .eighteen: return (18, index + 1)
+        case .nineteen: return (19, index + 1)
         default: break
         }
         if let value = units(word(index)) { return (value, index + 1) }
         let tens: Int
         switch word(index) {
-        case "twenty": tens = 20
-        case "thirty": tens = 30
-        case "forty": tens = 40
-        case "fifty": tens = 50
-        case "sixty": tens = 60
-        case "seventy": tens = 70
-        case "eighty": tens = 80
-        case "ninety": tens = 90
+        case .twenty: tens = 20
+        case .thirty: tens = 30
+        case .forty: tens = 40
+        case .fifty: tens = 50
+        case .sixty: tens = 60
+        case .seventy: tens = 70
+        case .eighty: tens = 80
+        case .ninety: tens = 90
         default: return nil
         }
         if isSymbol(index + 1, "-"), let value = units(word(index + 2)) { return (tens + value, index + 3) }
@@ -751,13 +763,14 @@ struct DateScanner {
 
     /// `N days/weeks/months/years/decades ago` and `… from now`.
     func ago(at index: Int) -> Found? {
-        guard let (value, next) = count(at: index), let unit = word(next) else { return nil }
+        guard let (value, next) = count(at: index) else { return nil }
+        let unit = word(next)
         let direction: Int
         let end: Int
-        if isWord(next + 1, "ago") || isWord(next + 1, "earlier") && bareDates {
+        if isWord(next + 1, .ago) || isWord(next + 1, .earlier) && bareDates {
             direction = -1
             end = next + 2
-        } else if isWord(next + 1, "from"), isWord(next + 2, "now") {
+        } else if isWord(next + 1, .from), isWord(next + 2, .now) {
             direction = 1
             end = next + 3
 
@@ -766,12 +779,12 @@ struct DateScanner {
         }
         let amount = direction * value
         switch unit {
-        case "day", "days": return found(end, .day(today + amount))
-        case "week", "weeks":
+        case .day, .days: return found(end, .day(today + amount))
+        case .week, .weeks:
             return found(end, Timex(.date, Timex.week(of: today + 7 * amount)), span: .day(today + 7 * amount))
-        case "month", "months": return found(end, .month(monthOrdinal + amount))
-        case "year", "years": return found(end, .year(year + amount))
-        case "decade", "decades": return found(end, .year(year + 10 * amount))
+        case .month, .months: return found(end, .month(monthOrdinal + amount))
+        case .year, .years: return found(end, .year(year + amount))
+        case .decade, .decades: return found(end, .year(year + 10 * amount))
         default: return nil
         }
     }
@@ -781,13 +794,13 @@ struct DateScanner {
     func weekday(at index: Int) -> Found? {
         guard let weekday = weekdayNumber(index) else { return nil }
         switch word(index - 1) {
-        case "black", "cyber", "good", "bloody", "super", "ash", "palm", "holy", "easter", "giving": return nil
+        case .black, .cyber, .good, .bloody, .super, .ash, .palm, .holy, .easter, .giving: return nil
         default: break
         }
         // Newspapers: "The Sunday Times", "Sunday Telegraph".
         if index + 1 < tokens.count, tokens[index + 1].capitalized {
             switch word(index + 1) {
-            case "times", "telegraph", "express", "mail", "mirror", "herald", "post", "tribune": return nil
+            case .times, .telegraph, .express, .mail, .mirror, .herald, .post, .tribune: return nil
             default: break
             }
         }

@@ -18,9 +18,10 @@ struct DateToken {
     }
 
     var kind: Kind
-    /// Words: lower-cased ASCII, or empty when the word has non-ASCII letters or is longer than 12 characters
-    /// (no keyword is). Symbols: the normalised character. Numbers: empty.
-    var lower: String
+    /// Words: the word, when the grammar names it; `unnamed` for any other word and for numbers and symbols.
+    var word: DateWord
+    /// Symbols: the normalised character. Other tokens: U+0000.
+    var symbol: Unicode.Scalar
     /// The value of a number, ordinal or decade.
     var value: Int
     /// How many digits a number, ordinal or decade has.
@@ -31,6 +32,9 @@ struct DateToken {
     var capitalized: Bool
     /// Words: whether an expression can begin with the word, month names aside (`DateScanner.starters`).
     var startsExpression: Bool
+    /// Words: whether the word, ASCII and at most 12 letters, has five or more and ends in `ed` but not `eed`: a
+    /// verb in the past for `TenseMarkers`.
+    var endsInEd: Bool
     /// Whether whitespace (or the start of the sentence) comes right before this token.
     var spaced: Bool
     /// Where the token is in the sentence, as UTF-8 offsets.
@@ -90,29 +94,40 @@ enum DateTokenizer {
         (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar
     }
 
-    /// In `keywords`, the number of a word that starts an expression; months have their own, 1…12.
-    private static let starter = 13
+    /// What a word the grammar names says: itself, its month number (0 for none) and whether an expression can
+    /// begin with it.
+    private struct Keyword {
+        var word: DateWord
+        var month: Int
+        var startsExpression: Bool
+    }
 
-    /// Month names and abbreviations, lower-cased, with their numbers (`PublicationDateParser.monthNumber`),
-    /// and the other words an expression can begin with (`DateScanner.starters`), with `starter`.
-    private static let keywords: ASCIIWordTable = {
-        let months = [
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-            "dec",
-        ]
+    /// Every `DateWord` by its spelling, numbered as in `entries`: month names and abbreviations have their
+    /// numbers (`PublicationDateParser.monthNumber`), the other words an expression can begin with are marked
+    /// (`DateScanner.starters`).
+    private static let keywords: (table: ASCIIWordTable, entries: [Keyword]) = {
         var table = ASCIIWordTable()
-        for name in months {
-            table.insert(Array(name.utf8), number: PublicationDateParser.monthNumber(Substring(name))!)
+        var entries: [Keyword] = []
+        for word in DateWord.allCases where word != .unnamed {
+            table.insert(Array(word.rawValue.utf8), number: entries.count)
+            let month = PublicationDateParser.monthNumber(Substring(word.rawValue)) ?? 0
+            entries.append(
+                Keyword(
+                    word: word,
+                    month: month,
+                    startsExpression: month == 0 && DateScanner.starters.contains(word)
+                )
+            )
         }
-        for word in DateScanner.starters { table.insert(Array(word.utf8), number: starter) }
-        return table
+        return (table, entries)
     }()
 
     static func tokenize(_ sentence: String) -> [DateToken] {
         // One pass over the UTF-8 bytes, decoding a scalar at a time; offsets become indices only for ranges.
         let bytes = sentence.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(sentence.utf8)
         let count = bytes.count
+        // Read once here rather than through the lazy global's check at every word.
+        let keywords = Self.keywords
         func decode(_ offset: Int) -> Unicode.Scalar {
             let lead = UInt32(bytes[offset])
             switch lead {
@@ -142,12 +157,13 @@ enum DateTokenizer {
         var index = 0
         var spaced = true
 
-        /// `keyword`: for a word, its number in `keywords`.
+        /// `keyword`: for a word the grammar names, its entry in `keywords`.
         func append(
             _ kind: DateToken.Kind,
             _ start: Int,
-            lower: String = "",
-            keyword: Int? = nil,
+            keyword: Keyword? = nil,
+            symbol: Unicode.Scalar = "\0",
+            endsInEd: Bool = false,
             value: Int = 0,
             digits: Int = 0
         ) {
@@ -156,16 +172,17 @@ enum DateTokenizer {
                 let lead = bytes[start]
                 capitalized = lead < 0x80 ? lead &- 0x41 < 26 : decode(start).properties.isUppercase
             }
-            let month = keyword.map { $0 == starter ? 0 : $0 } ?? 0
             tokens.append(
                 DateToken(
                     kind: kind,
-                    lower: lower,
+                    word: keyword?.word ?? .unnamed,
+                    symbol: symbol,
                     value: value,
                     digits: digits,
-                    month: month,
+                    month: keyword?.month ?? 0,
                     capitalized: capitalized,
-                    startsExpression: keyword == starter,
+                    startsExpression: keyword?.startsExpression ?? false,
+                    endsInEd: endsInEd,
                     spaced: spaced,
                     range: start..<index
                 )
@@ -174,12 +191,13 @@ enum DateTokenizer {
         }
 
         while index < count {
-            let scalar = decode(index)
+            let lead = bytes[index]
+            let scalar = lead < 0x80 ? Unicode.Scalar(lead) : decode(index)
             let start = index
             switch classify(scalar) {
             case .space:
                 spaced = true
-                index = after(index)
+                index = lead < 0x80 ? index + 1 : after(index)
             case .letter:
                 // Keyword-like: ASCII and at most 12 scalars; then lower-cased and looked up from the bytes.
                 var keywordLike = true
@@ -203,16 +221,20 @@ enum DateTokenizer {
                     append(.word, start)
                     break
                 }
-                let (lower, keyword) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index - start) {
+                let (keyword, endsInEd) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index - start) {
                     buffer in
                     for offset in start..<index {
                         let byte = bytes[offset]
                         buffer[offset - start] = byte &- 0x41 < 26 ? byte | 0x20 : byte
                     }
                     let word = UnsafeBufferPointer(buffer)
-                    return (String(decoding: word, as: UTF8.self), keywords.number(of: word))
+                    let count = word.count
+                    let endsInEd =
+                        count >= 5 && word[count - 1] == UInt8(ascii: "d") && word[count - 2] == UInt8(ascii: "e")
+                        && word[count - 3] != UInt8(ascii: "e")
+                    return (keywords.table.number(of: word).map { keywords.entries[$0] }, endsInEd)
                 }
-                append(.word, start, lower: lower, keyword: keyword)
+                append(.word, start, keyword: keyword, endsInEd: endsInEd)
             case .digit:
                 var value = 0
                 var digits = 0
@@ -223,7 +245,7 @@ enum DateTokenizer {
                 }
                 var kind: DateToken.Kind = digits <= 6 ? .number : .otherNumber
                 if let previous = tokens.last, !spaced, previous.kind == .symbol {
-                    switch previous.lower {
+                    switch previous.symbol {
                     case "$", "€", "£", "¥", "#": kind = .otherNumber
                     default: break
                     }
@@ -267,13 +289,13 @@ enum DateTokenizer {
                 append(kind, start, value: value, digits: digits)
             case .dash:
                 index = after(index)
-                append(.symbol, start, lower: "-")
+                append(.symbol, start, symbol: "-")
             case .apostrophe:
                 index = after(index)
-                append(.symbol, start, lower: "'")
+                append(.symbol, start, symbol: "'")
             case .punctuation:
                 index = after(index)
-                append(.symbol, start, lower: String(scalar))
+                append(.symbol, start, symbol: scalar)
             }
         }
         return tokens

@@ -65,9 +65,9 @@ public enum TimexTagger {
                     }
                     // A weekday takes the tense of the nearest verb in its sentence; a date, of the words next to it.
                     let isWeekday =
-                        Self.weekdays.contains(tokens[index].lower)
-                        || tokens[index].lower == "the" && index + 1 < tokens.count
-                            && tokens[index + 1].lower == "weekend"
+                        DateScanner.weekdayNumber(of: tokens[index].word) != nil
+                        || tokens[index].word == .the && index + 1 < tokens.count
+                            && tokens[index + 1].word == .weekend
                     if markers == nil { markers = TenseMarkers(tokens) }
                     let tense = markers!.tense(near: index, within: isWeekday ? tokens.count : TenseMarkers.window)
                     // In the present, the probe's match is the match.
@@ -82,13 +82,13 @@ public enum TimexTagger {
                         index += 1
                         continue
                     }
-                    let words = tokens[index..<found.end].filter { $0.kind == .word }.map(\.lower)
+                    let words = tokens[index..<found.end].filter { $0.kind == .word }.map(\.word)
                     if let quarter = Self.quarter(timex) {
                         if let reporting = reportingQuarter, Self.isBareQuarter(words) {
                             // "the quarter", "this quarter", "the latest period": the one the article reports on.
                             timex.value = "\(Timex.pad(reporting.year, 4))-Q\(reporting.quarter)"
                         } else if !words.contains(where: {
-                            ["ago", "earlier", "last", "previous", "next"].contains($0)
+                            [.ago, .earlier, .last, .previous, .next].contains($0)
                         }) {
                             reportingQuarter = quarter
                         }
@@ -108,7 +108,7 @@ public enum TimexTagger {
                         let year = tokens[part].first { $0.kind == .number && $0.digits == 4 }?.value
                         let weekday =
                             year == nil && tokens[part].contains { $0.month != 0 }
-                            ? tokens[part].first.flatMap { Self.weekdayNumbers[$0.lower] } : nil
+                            ? tokens[part].first.flatMap { DateScanner.weekdayNumber(of: $0.word) } : nil
                         expressions.append(
                             Tagged(
                                 expression: TemporalExpression(
@@ -147,11 +147,14 @@ public enum TimexTagger {
             return [(first..<found.end, timex)]
         }
         var start = first
-        if tokens[start].kind == .word, tokens[start].lower == "from" || tokens[start].lower == "between" {
+        if tokens[start].kind == .word, tokens[start].word == .from || tokens[start].word == .between {
             start += 1
         }
-        let separators: Set<String> = ["-", "to", "through", "thru", "until", "till", "and"]
-        guard let separator = (start..<found.end).first(where: { separators.contains(tokens[$0].lower) }),
+        let separators: [DateWord] = [.to, .through, .thru, .until, .till, .and]
+        func isSeparator(_ token: DateToken) -> Bool {
+            token.kind == .symbol && token.symbol == "-" || separators.contains(token.word)
+        }
+        guard let separator = (start..<found.end).first(where: { isSeparator(tokens[$0]) }),
             separator > start, separator + 1 < found.end,
             let head = Timex.value(of: DateSpan(precision: span.precision, start: span.start, end: span.start)),
             let tail = Timex.value(of: DateSpan(precision: span.precision, start: span.end, end: span.end))
@@ -164,11 +167,6 @@ public enum TimexTagger {
     /// The longest stretch of tokens read as one sentence.
     static let runOn = 400
 
-    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    static let weekdayNumbers: [String: Int] = [
-        "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    ]
-
     /// Year and quarter of a quarter's value (`2013-Q3`).
     static func quarter(_ timex: Timex) -> (year: Int, quarter: Int)? {
         let value = Array(timex.value.utf8)
@@ -179,17 +177,17 @@ public enum TimexTagger {
     }
 
     /// `the quarter`, `this quarter`, `the latest quarter`, `the current period`: no ordinal, no year, no shift.
-    static func isBareQuarter(_ words: [String]) -> Bool {
+    static func isBareQuarter(_ words: [DateWord]) -> Bool {
         words.allSatisfy {
-            ["the", "this", "latest", "current", "quarter", "period", "fiscal", "recent", "most"].contains($0)
+            [.the, .this, .latest, .current, .quarter, .period, .fiscal, .recent, .most].contains($0)
         }
     }
 
     /// `a year ago`, `one year earlier`, `year-ago`, `year-earlier`: one year back, no other unit.
     static func isYearBack(_ tokens: ArraySlice<DateToken>) -> Bool {
-        let words = tokens.filter { $0.kind == .word }.map(\.lower)
-        return words.contains("year") && (words.contains("ago") || words.contains("earlier"))
-            && words.allSatisfy { ["a", "one", "year", "ago", "earlier"].contains($0) }
+        let words = tokens.filter { $0.kind == .word }.map(\.word)
+        return words.contains(.year) && (words.contains(.ago) || words.contains(.earlier))
+            && words.allSatisfy { [.a, .one, .year, .ago, .earlier].contains($0) }
     }
 
     /// Where an approximation before a duration, a count back or a clock time starts ("nearly", "about",
@@ -202,30 +200,29 @@ public enum TimexTagger {
     ) -> Int? {
         let counted =
             timex.type == .duration || timex.type == .time || tokens[index].kind == .number
-            || DateScanner.countWords.contains(tokens[index].lower)
+            || DateScanner.countWords.contains(tokens[index].word)
         guard counted, index > 0, index - 1 >= max(previousEnd, 0) else { return nil }
-        func word(_ position: Int) -> String? {
-            position >= max(previousEnd, 0) && position < index && tokens[position].kind == .word
-                ? tokens[position].lower : nil
+        func word(_ position: Int) -> DateWord {
+            position >= max(previousEnd, 0) && position < index ? tokens[position].word : .unnamed
         }
         switch word(index - 1) {
-        case "over", "under", "some":
+        case .over, .under, .some:
             // "over two years", not "over the past year".
-            guard tokens[index].kind == .number || DateScanner.countWords.contains(tokens[index].lower),
-                tokens[index].lower != "a" || timex.type == .duration
+            guard tokens[index].kind == .number || DateScanner.countWords.contains(tokens[index].word),
+                tokens[index].word != .a || timex.type == .duration
             else { return nil }
             return index - 1
-        case "nearly", "almost", "about", "around", "approximately", "roughly":
-            if let before = word(index - 2), before == "just" || before == "well" { return index - 2 }
+        case .nearly, .almost, .about, .around, .approximately, .roughly:
+            if word(index - 2) == .just || word(index - 2) == .well { return index - 2 }
             return index - 1
-        case "than":
-            guard let comparison = word(index - 2), ["more", "less", "fewer"].contains(comparison) else { return nil }
-            if word(index - 3) == "no" { return index - 3 }
+        case .than:
+            guard [.more, .less, .fewer].contains(word(index - 2)) else { return nil }
+            if word(index - 3) == .no { return index - 3 }
             return index - 2
-        case "least", "most":
-            return word(index - 2) == "at" ? index - 2 : nil
-        case "to":
-            return word(index - 2) == "up" ? index - 2 : nil
+        case .least, .most:
+            return word(index - 2) == .at ? index - 2 : nil
+        case .to:
+            return word(index - 2) == .up ? index - 2 : nil
         default:
             return nil
         }
@@ -237,13 +234,13 @@ public enum TimexTagger {
         if let timex = found.timex { return timex }
         guard let span = found.span, let value = Timex.value(of: span) else { return nil }
         if span.precision == .day, span.start == span.end {
-            let last = tokens[found.end - 1].lower
+            let last = tokens[found.end - 1].word
             let part: String? =
                 switch last {
-                case "morning": "MO"
-                case "afternoon": "AF"
-                case "evening": "EV"
-                case "night", "tonight", "overnight": "NI"
+                case .morning: "MO"
+                case .afternoon: "AF"
+                case .evening: "EV"
+                case .night, .tonight, .overnight: "NI"
                 default: nil
                 }
             if let part { return Timex(.time, value + "T" + part) }
@@ -257,12 +254,10 @@ public enum TimexTagger {
 /// tomorrow. Past: was, were, had, did, said, ago, yesterday, last, and verbs in -ed. Present: is, are, has, says.
 /// Without any, news is read in the past.
 struct TenseMarkers {
+    /// The markers in token order: where each is, and the tense it gives.
     private var marks: [(index: Int, tense: Tense)] = []
-    /// For each token, the index of the nearest marker at or before it (-1: none), and at or after it.
-    private var previous: [Int] = []
-    private var following: [Int] = []
-    /// The tense of the marker at each token index (only read where there is one).
-    private var tenses: [Tense] = []
+    /// How many tokens the sentence has.
+    private var count = 0
 
     /// What a word says of its clause's tense.
     enum WordClass {
@@ -277,121 +272,88 @@ struct TenseMarkers {
         case present
     }
 
-    static let classes: [String: WordClass] = {
-        var classes: [String: WordClass] = [:]
-        for word in ["will", "shall", "would", "next", "upcoming", "tomorrow", "ll"] { classes[word] = .future }
-        for word in [
-            "going", "expected", "scheduled", "set", "plans", "planned", "plan", "planning", "intends", "foreseen",
-            "anticipated", "slated", "poised",
-        ] { classes[word] = .futureBeforeTo }
-        for word in ["said", "told", "added"] { classes[word] = .attribution }
-        for word in irregularPast { classes[word] = .participle }
-        for word in ["was", "were", "had", "did", "ago", "yesterday", "last", "earlier"] { classes[word] = .past }
-        for word in ["is", "are", "has", "have", "says", "say", "now", "today"] { classes[word] = .present }
-        return classes
-    }()
-
-    /// `classes` by the bytes of their words, which are ASCII: a look-up hashes a few bytes, not a `String`.
-    /// Two ASCII strings are `==` exactly when their bytes are equal, so the table answers as `classes` does.
-    static let classTable: (words: ASCIIWordTable, classes: [WordClass]) = {
-        var words = ASCIIWordTable()
-        var list: [WordClass] = []
-        for (word, wordClass) in classes {
-            words.insert(Array(word.utf8), number: list.count)
-            list.append(wordClass)
+    /// What `word` says of its clause's tense, if anything.
+    static func wordClass(_ word: DateWord) -> WordClass? {
+        switch word {
+        case .will, .shall, .would, .next, .upcoming, .tomorrow, .ll: .future
+        case .going, .expected, .scheduled, .set, .plans, .planned, .plan, .planning, .intends, .foreseen,
+            .anticipated, .slated, .poised:
+            .futureBeforeTo
+        // "told" is an irregular past (a participle).
+        case .said, .added: .attribution
+        case .was, .were, .had, .did, .ago, .yesterday, .last, .earlier: .past
+        case .is, .are, .has, .have, .says, .say, .now, .today: .present
+        default: isIrregularPast(word) ? .participle : nil
         }
-        return (words, list)
-    }()
-
-    /// The class of the lower-cased word `word`, as `classes` has it.
-    static func wordClass(_ word: String) -> WordClass? {
-        var isASCII = true
-        let number = word.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            for byte in bytes where byte >= 0x80 {
-                isASCII = false
-                return nil
-            }
-            return classTable.words.number(of: bytes)
-        }
-        guard let number, isASCII else { return classes[word] }
-        return number.map { classTable.classes[$0] }
     }
 
     init(_ tokens: [DateToken]) {
-        func previousIsBe(_ index: Int) -> Bool { index > 0 && Self.formsOfBe.contains(tokens[index - 1].lower) }
-        // Tokens read in place: a copy would retain their strings.
-        for index in tokens.indices where tokens[index].kind == .word && !tokens[index].lower.isEmpty {
-            let word = tokens[index].lower
-            let nextIsTo = index + 1 < tokens.count && tokens[index + 1].lower == "to"
-            switch Self.wordClass(word) {
+        count = tokens.count
+        func previousIsBe(_ index: Int) -> Bool { index > 0 && Self.isFormOfBe(tokens[index - 1].word) }
+        for index in tokens.indices where tokens[index].kind == .word {
+            let nextIsTo = index + 1 < tokens.count && tokens[index + 1].word == .to
+            switch Self.wordClass(tokens[index].word) {
             case .future: marks.append((index, .future))
             case .futureBeforeTo: if nextIsTo { marks.append((index, .future)) }
             case .attribution:
                 // "…, the ministry said": a trailing attribution does not give the clause before it its tense.
                 let ends = index + 1 == tokens.count || tokens[index + 1].kind == .symbol
                 let attribution =
-                    ends && tokens[max(0, index - 3)..<index].contains { $0.kind == .symbol && $0.lower == "," }
+                    ends && tokens[max(0, index - 3)..<index].contains { $0.kind == .symbol && $0.symbol == "," }
                 if !attribution { marks.append((index, .past)) }
             case .past: marks.append((index, .past))
             case .participle: if !previousIsBe(index) { marks.append((index, .past)) }
             case .present: marks.append((index, .present))
             case nil:
                 // A verb in -ed (not -eed), unless a passive after "be" ("must be returned") or before "to".
-                let bytes = word.utf8
-                guard bytes.count >= 5, bytes.last == UInt8(ascii: "d") else { continue }
-                let beforeLast = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
-                let third = bytes[bytes.index(bytes.endIndex, offsetBy: -3)]
-                if beforeLast == UInt8(ascii: "e"), third != UInt8(ascii: "e"), !nextIsTo, !previousIsBe(index) {
-                    marks.append((index, .past))
-                }
+                if tokens[index].endsInEd, !nextIsTo, !previousIsBe(index) { marks.append((index, .past)) }
             }
-        }
-        tenses = Array(repeating: .present, count: tokens.count)
-        previous = Array(repeating: -1, count: tokens.count)
-        following = Array(repeating: -1, count: tokens.count)
-        for mark in marks { tenses[mark.index] = mark.tense }
-        var last = -1
-        var cursor = 0
-        for index in tokens.indices {
-            while cursor < marks.count, marks[cursor].index <= index {
-                last = marks[cursor].index
-                cursor += 1
-            }
-            previous[index] = last
-        }
-        last = -1
-        var next = marks.count - 1
-        for index in tokens.indices.reversed() {
-            while next >= 0, marks[next].index >= index {
-                last = marks[next].index
-                next -= 1
-            }
-            following[index] = last
         }
     }
 
-    static let formsOfBe: Set<String> = ["be", "been", "being", "is", "are", "am"]
+    /// Whether `word` is a form of "be" that makes a participle after it a passive.
+    static func isFormOfBe(_ word: DateWord) -> Bool {
+        switch word {
+        case .be, .been, .being, .is, .are, .am: true
+        default: false
+        }
+    }
 
-    /// Irregular past tenses of common verbs of news.
-    static let irregularPast: Set<String> = [
-        "met", "told", "went", "came", "took", "gave", "made", "held", "left", "began", "became", "found", "saw",
-        "sent", "spent", "brought", "built", "bought", "caught", "fell", "felt", "fought", "got", "heard", "kept",
-        "knew", "led", "lost", "meant", "paid", "ran", "rose", "sold", "shot", "sat", "spoke", "stood", "struck",
-        "thought", "threw", "won", "wrote", "broke", "chose", "drove", "flew", "grew", "hid", "laid", "shook",
-        "sought", "stole", "swept", "swore", "taught", "tore", "withdrew", "arose", "drew", "fled", "slid", "sank",
-        "sang", "swam", "forgot", "forgave", "overtook", "undertook", "upheld", "withheld", "won", "wound", "froze",
-    ]
+    /// Irregular past tenses of common verbs of news (`isIrregularPast`), spelled.
+    static let irregularPast: Set<String> = Set(DateWord.allCases.filter(isIrregularPast).map(\.rawValue))
+
+    /// Whether `word` is the irregular past tense of a common verb of news.
+    static func isIrregularPast(_ word: DateWord) -> Bool {
+        switch word {
+        case .met, .told, .went, .came, .took, .gave, .made, .held, .left, .began, .became, .found, .saw,
+            .sent, .spent, .brought, .built, .bought, .caught, .fell, .felt, .fought, .got, .heard, .kept,
+            .knew, .led, .lost, .meant, .paid, .ran, .rose, .sold, .shot, .sat, .spoke, .stood, .struck,
+            .thought, .threw, .won, .wrote, .broke, .chose, .drove, .flew, .grew, .hid, .laid, .shook,
+            .sought, .stole, .swept, .swore, .taught, .tore, .withdrew, .arose, .drew, .fled, .slid, .sank,
+            .sang, .swam, .forgot, .forgave, .overtook, .undertook, .upheld, .withheld, .wound, .froze:
+            true
+        default: false
+        }
+    }
 
     /// The tense of the marker nearest to token `index` (before it on a tie) within `limit` words; without one,
-    /// the present (the nearest reading). Constant time: the nearest marker on each side is looked up.
+    /// the present (the nearest reading). The nearest marker on each side is found by binary search in `marks`.
     func tense(near index: Int, within limit: Int) -> Tense {
-        let before = index < previous.count ? previous[index] : -1
-        let after = index < following.count ? following[index] : -1
-        let beforeDistance = before >= 0 ? (index - before) * 2 : Int.max
-        let afterDistance = after >= 0 ? (after - index) * 2 + 1 : Int.max
-        if beforeDistance <= afterDistance, before >= 0, index - before <= limit { return tenses[before] }
-        if after >= 0, after - index <= limit { return tenses[after] }
-        if before >= 0, index - before <= limit { return tenses[before] }
+        guard index < count else { return .present }
+        // The first marker at or after `index`; the one at or before it is that one or the one before.
+        var low = 0
+        var high = marks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if marks[middle].index < index { low = middle + 1 } else { high = middle }
+        }
+        let after = low < marks.count ? marks[low] : nil
+        let before = after?.index == index ? after : low > 0 ? marks[low - 1] : nil
+        let beforeDistance = before.map { (index - $0.index) * 2 } ?? Int.max
+        let afterDistance = after.map { ($0.index - index) * 2 + 1 } ?? Int.max
+        if beforeDistance <= afterDistance, let before, index - before.index <= limit { return before.tense }
+        if let after, after.index - index <= limit { return after.tense }
+        if let before, index - before.index <= limit { return before.tense }
         return .present
     }
 
