@@ -25,6 +25,8 @@ extension ArticleStore {
             let results = try items.map { try self.commit($0, in: db, index: &index, terms: terms) }
             try terms.flush(in: db)
             try Self.record(state: state, in: db)
+            // Last: the index keeps these articles' terms in memory until COMMIT, as one segment.
+            try Self.indexForSearch(items, committed: results, in: db)
             try beforeCommit()
             return results
         }
