@@ -273,7 +273,7 @@ extension ArticleStore {
             fileID, article.line, article.title, article.text, article.published.description,
             article.published.source.rawValue, article.url, article.source, article.language,
             article.datelinePlace, prepared.textHash, match?.canonical, match?.similarity, match?.kind.rawValue,
-            WarningsColumn.encode(article.warnings), MainEventColumn.encode(prepared.mainEvent),
+            prepared.warningsColumn, prepared.mainEventColumn,
         ])
         return db.lastInsertedRowID
     }
