@@ -21,9 +21,11 @@ extension ArticleStore {
         beforeCommit: () throws -> Void = {}
     ) throws -> [CommittedFile] {
         try writeIndexed { db, index in
-            let terms = StoryTermCounts()
-            let results = try items.map { try self.commit($0, in: db, index: &index, terms: terms) }
-            try terms.flush(in: db)
+            let stories = StoryBatch()
+            // The document frequencies of every term of the batch, read at once.
+            try stories.terms.read(Self.storyTerms(of: items), in: db)
+            let results = try items.map { try self.commit($0, in: db, index: &index, stories: stories) }
+            try stories.flush(in: db)
             try Self.record(state: state, in: db)
             // Last: the index keeps these articles' terms in memory until COMMIT, as one segment.
             try Self.indexForSearch(items, committed: results, in: db)
@@ -115,7 +117,7 @@ extension ArticleStore {
         _ item: IngestItem,
         in db: Database,
         index: inout NearDuplicateIndex,
-        terms: StoryTermCounts
+        stories: StoryBatch
     ) throws -> CommittedFile {
         let identity = item.identity
         let sha256: String? =
@@ -160,7 +162,7 @@ extension ArticleStore {
                 try Self.store(times: prepared.times, articleID: id, in: db)
                 // A duplicate's events only add mentions to events already known.
                 try store(events: prepared.events, articleID: id, canonical: match?.canonical, in: db)
-                try assignStory(prepared, articleID: id, canonical: match?.canonical, terms: terms, in: db)
+                try assignStory(prepared, articleID: id, canonical: match?.canonical, batch: stories, in: db)
                 stored.append(
                     StoredArticle(
                         id: id,
@@ -189,6 +191,15 @@ extension ArticleStore {
                 rejectedLines: rejectedLines.count
             )
         }
+    }
+
+    /// The story terms of every article of `items`, each once, and the empty term (the article count).
+    static func storyTerms(of items: [IngestItem]) -> [String] {
+        var terms: Set<String> = [""]
+        for case .articles(_, _, let articles, _) in items {
+            for prepared in articles { terms.formUnion(prepared.storyFeatures.terms.keys) }
+        }
+        return terms.sorted()
     }
 
     static func findReplay(_ identity: FileIdentity, sha256: String?, in db: Database) throws -> CommittedFile? {

@@ -45,12 +45,13 @@ extension ArticleStore {
     /// story; a canonical article the story the ``StoryMatcher`` chooses among the candidates its terms and
     /// entities find, or a new one.
     ///
-    /// - Parameter terms: the transaction's document frequencies, flushed by the caller before it commits.
+    /// - Parameter batch: the transaction's document frequencies and profiles, flushed by the caller before it
+    ///   commits.
     func assignStory(
         _ prepared: PreparedArticle,
         articleID: Int64,
         canonical: Int64?,
-        terms: StoryTermCounts,
+        batch: StoryBatch,
         in db: Database
     ) throws {
         try placeInStory(
@@ -59,12 +60,12 @@ extension ArticleStore {
             published: prepared.article.published,
             articleID: articleID,
             canonical: canonical,
-            terms: terms,
+            batch: batch,
             in: db
         )
     }
 
-    /// ``assignStory(_:articleID:canonical:terms:in:)`` from the article's story features, title and publication
+    /// ``assignStory(_:articleID:canonical:batch:in:)`` from the article's story features, title and publication
     /// date.
     func placeInStory(
         _ features: StoryFeatures,
@@ -72,7 +73,7 @@ extension ArticleStore {
         published: PublicationDate,
         articleID: Int64,
         canonical: Int64?,
-        terms: StoryTermCounts,
+        batch: StoryBatch,
         in db: Database
     ) throws {
         if let canonical {
@@ -98,7 +99,7 @@ extension ArticleStore {
                 $0.nanoseconds += elapsed
             }
         }
-        let frequencies = try terms.count(features.terms.keys, in: db)
+        let frequencies = try batch.terms.count(features.terms.keys, in: db)
         let vector = StoryMatcher.vector(features) {
             StoryMatcher.idf(documentFrequency: frequencies[$0] ?? 1, documents: frequencies[""] ?? 1)
         }
@@ -112,11 +113,8 @@ extension ArticleStore {
                 hits[story, default: 0] += 1
             }
         }
-        let load = try db.cachedStatement(sql: "SELECT profile FROM stories WHERE id = ?")
         for (story, _) in hits.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }).prefix(Self.scoredStories) {
-            guard let blob = try Data.fetchOne(load, arguments: [story]),
-                let profile = StoryProfile(bytes: blob)
-            else { continue }
+            guard let profile = try batch.profile(of: story, in: db) else { continue }
             candidates.append((story, profile))
         }
         // A story whose days are unknown (its articles dated by file time only) shows the guessed day.
@@ -128,6 +126,7 @@ extension ArticleStore {
             profile.add(vector: vector, features: features)
             // The label is the title of the article most like the story as it was when the article joined.
             let centrality = storyMatcher.score(vector: vector, features: features, story: profile) ?? 0
+            let bytes = profile.bytes
             try db.cachedStatement(
                 sql: """
                     UPDATE stories SET first_seen = ?, last_seen = ?, article_count = article_count + 1, profile = ?,
@@ -138,14 +137,16 @@ extension ArticleStore {
                     """
             ).execute(arguments: [
                 profile.firstDay.map(Self.day) ?? published, profile.lastDay.map(Self.day) ?? published,
-                Data(profile.bytes), title, centrality, title, title, centrality, articleID, title,
+                Data(bytes), title, centrality, title, title, centrality, articleID, title,
                 centrality, centrality, story,
             ])
             try db.cachedStatement(sql: "INSERT INTO story_articles(article_id, story_id, score) VALUES (?, ?, ?)")
                 .execute(arguments: [articleID, story, score])
             try Self.storeKeys(of: profile, replacing: before, story: story, in: db)
+            batch.wrote(bytes, for: story)
         } else {
             let profile = StoryProfile(vector: vector, features: features)
+            let bytes = profile.bytes
             try db.cachedStatement(
                 sql: """
                     INSERT INTO stories(label, label_article_id, label_score, first_seen, last_seen, article_count,
@@ -155,12 +156,13 @@ extension ArticleStore {
             ).execute(arguments: [
                 title, title == nil ? nil : articleID, title == nil ? 0 : 1,
                 profile.firstDay.map(Self.day) ?? published,
-                profile.lastDay.map(Self.day) ?? published, Data(profile.bytes),
+                profile.lastDay.map(Self.day) ?? published, Data(bytes),
             ])
             let story = db.lastInsertedRowID
             try db.cachedStatement(sql: "INSERT INTO story_articles(article_id, story_id, score) VALUES (?, ?, NULL)")
                 .execute(arguments: [articleID, story])
             try Self.storeKeys(of: profile, replacing: nil, story: story, in: db)
+            batch.wrote(bytes, for: story)
         }
     }
 
@@ -187,7 +189,7 @@ extension ArticleStore {
                     ORDER BY id
                     """
             )
-            let terms = StoryTermCounts()
+            let batch = StoryBatch()
             var done = 0
             while let row = try rows.next() {
                 let id: Int64 = row["id"]
@@ -208,16 +210,16 @@ extension ArticleStore {
                     published: published,
                     articleID: id,
                     canonical: row["duplicate_of"],
-                    terms: terms,
+                    batch: batch,
                     in: db
                 )
                 done += 1
                 if done % 1_000 == 0 || done == total {
-                    try terms.flush(in: db)
+                    try batch.flush(in: db)
                     progress(done, total)
                 }
             }
-            try terms.flush(in: db)
+            try batch.flush(in: db)
         }
     }
 
