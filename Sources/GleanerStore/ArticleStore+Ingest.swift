@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import GleanerCore
 import GleanerEvents
@@ -22,8 +23,12 @@ extension ArticleStore {
     ) throws -> [CommittedFile] {
         try writeIndexed { db, index in
             let stories = StoryBatch()
-            // The document frequencies of every term of the batch, read at once.
+            // The document frequencies of every term of the batch, read at once (story work, as counted by
+            // ``storyStatistics``, as when each article read its own).
+            let start = DispatchTime.now().uptimeNanoseconds
             try stories.terms.read(Self.storyTerms(of: items), in: db)
+            let elapsed = DispatchTime.now().uptimeNanoseconds - start
+            storyCounters.withLock { $0.nanoseconds += elapsed }
             let results = try items.map { try self.commit($0, in: db, index: &index, stories: stories) }
             try stories.flush(in: db)
             try Self.record(state: state, in: db)
