@@ -21,15 +21,34 @@ extension ArticleStore {
         state: [String: String] = [:],
         beforeCommit: () throws -> Void = {}
     ) throws -> [CommittedFile] {
+        try commit(state: state, beforeCommit: beforeCommit) { add in try add(items) }
+    }
+
+    /// ``commit(_:state:beforeCommit:)`` for a batch that arrives in parts: `produce` is called inside the
+    /// transaction with a function that stores the items it is given at once. The caller can prepare its next
+    /// part (on other cores) while one is stored. Still ONE transaction for all the parts.
+    ///
+    /// - Returns: one result per item, in the order they were added.
+    /// - Throws: the database error, or what `produce` throws, in which case nothing of the batch was written.
+    public func commit(
+        state: [String: String] = [:],
+        beforeCommit: () throws -> Void = {},
+        producing produce: (_ add: ([IngestItem]) throws -> Void) throws -> Void
+    ) throws -> [CommittedFile] {
         try writeIndexed { db, index in
             let stories = StoryBatch()
-            // The document frequencies of every term of the batch, read at once (story work, as counted by
-            // ``storyStatistics``, as when each article read its own).
-            let start = DispatchTime.now().uptimeNanoseconds
-            try stories.terms.read(Self.storyTerms(of: items), in: db)
-            let elapsed = DispatchTime.now().uptimeNanoseconds - start
-            storyCounters.withLock { $0.nanoseconds += elapsed }
-            let results = try items.map { try self.commit($0, in: db, index: &index, stories: stories) }
+            var items: [IngestItem] = []
+            var results: [CommittedFile] = []
+            try produce { part in
+                // The document frequencies of every term of the part, read at once (story work, as counted by
+                // ``storyStatistics``, as when each article read its own).
+                let start = DispatchTime.now().uptimeNanoseconds
+                try stories.terms.read(Self.storyTerms(of: part), in: db)
+                let elapsed = DispatchTime.now().uptimeNanoseconds - start
+                storyCounters.withLock { $0.nanoseconds += elapsed }
+                for item in part { results.append(try self.commit(item, in: db, index: &index, stories: stories)) }
+                items += part
+            }
             try stories.flush(in: db)
             try Self.record(state: state, in: db)
             // Last: the index keeps these articles' terms in memory until COMMIT, as one segment.
