@@ -1,7 +1,9 @@
+import Dispatch
 import GleanerCore
 import GleanerEvents
 import GleanerStore
 import Logging
+import Synchronization
 
 /// The path of one batch of files: take each file (lstat, open, read) → hash → parse → ONE transaction for the
 /// whole batch → move (or delete) each file → one journal entry per file.
@@ -86,6 +88,15 @@ public struct IngestPipeline: Sendable {
     /// Files taken (read) before their chunk is hashed and parsed in parallel.
     static let chunkSize = 32
 
+    /// The items of a chunk prepared on other threads, handed to the thread that stores them.
+    final class PreparedChunk: Sendable {
+        private let storage = Mutex<[IngestItem]>([])
+
+        var items: [IngestItem] { storage.withLock { $0 } }
+
+        func set(_ items: [IngestItem]) { storage.withLock { $0 = items } }
+    }
+
     /// Hashes and parses one file's bytes into the item to commit.
     static func prepare(
         _ bytes: [UInt8],
@@ -138,13 +149,27 @@ public struct IngestPipeline: Sendable {
         let clock = ContinuousClock()
         let deadline: ContinuousClock.Instant? = timeBudget.isFinite ? clock.now + .seconds(timeBudget) : nil
         var next = 0
-        // Take files in order, a chunk at a time; hash and parse each chunk on all cores.
-        while next < names.count {
-            if !items.isEmpty, let deadline, clock.now > deadline {
-                report.untaken = Array(names[next...])
-                break
+        let parser = self.parser
+        let engine = store.engine
+        let extractor = self.extractor
+        // Hashes and parses a chunk on all cores.
+        let prepare: @Sendable ([(name: String, taken: Taken)]) -> [IngestItem] = { chunk in
+            chunk.parallelMap { entry in
+                switch entry.taken {
+                case .read(let identity, let bytes): Self.prepare(bytes, identity, parser, engine, extractor)
+                case .item(let item): item
+                }
             }
-            // In drop order: files read (hashed and parsed below) and files already rejected.
+        }
+        // Takes the next chunk of files in drop order (files read, and files already rejected), or nil when the
+        // batch takes no more: every name taken, or the time budget spent on a batch that has something to store.
+        func take() -> [(name: String, taken: Taken)]? {
+            guard next < names.count else { return nil }
+            if !itemNames.isEmpty, let deadline, clock.now > deadline {
+                report.untaken = Array(names[next...])
+                next = names.count
+                return nil
+            }
             var chunk: [(name: String, taken: Taken)] = []
             while next < names.count, chunk.count < Self.chunkSize {
                 let name = names[next]
@@ -165,30 +190,53 @@ public struct IngestPipeline: Sendable {
                     report.transient.append((name, reason))
                 }
             }
-            let parser = self.parser
-            let engine = store.engine
-            let extractor = self.extractor
-            let prepared = chunk.parallelMap { entry in
-                switch entry.taken {
-                case .read(let identity, let bytes): Self.prepare(bytes, identity, parser, engine, extractor)
-                case .item(let item): item
-                }
-            }
-            if !chunk.isEmpty { faults.reach(.afterParse) }
-            items.append(contentsOf: prepared)
             itemNames.append(contentsOf: chunk.map(\.name))
+            return chunk
         }
-        guard !items.isEmpty else { return report }
+        // The first chunk is prepared before the transaction: a batch with nothing to store opens none.
+        var ready: [IngestItem] = []
+        while ready.isEmpty, let chunk = take() {
+            ready = prepare(chunk)
+            if !chunk.isEmpty { faults.reach(.afterParse) }
+        }
+        guard !ready.isEmpty else { return report }
 
         let committed: [CommittedFile]
         do {
-            committed = try store.commit(items, state: state) { faults.reach(.inTransaction) }
+            committed = try store.commit(
+                state: state,
+                beforeCommit: { faults.reach(.inTransaction) },
+                producing: { add in
+                    // Still one transaction: each chunk is stored on this thread while the next one is read here
+                    // and prepared on the other cores, so that the serial work of the store overlaps the parallel
+                    // work of parsing and extraction.
+                    while true {
+                        let chunk = take()
+                        let preparing = PreparedChunk()
+                        let group = DispatchGroup()
+                        if let chunk {
+                            DispatchQueue.global().async(group: group) { preparing.set(prepare(chunk)) }
+                        }
+                        do {
+                            items.append(contentsOf: ready)
+                            try add(ready)
+                        } catch {
+                            group.wait()
+                            throw error
+                        }
+                        group.wait()
+                        guard let chunk else { break }
+                        if !chunk.isEmpty { faults.reach(.afterParse) }
+                        ready = preparing.items
+                    }
+                }
+            )
         } catch {
             throw BatchFailure(
                 underlying: error,
                 isTransient: ArticleStore.isTransient(error),
                 names: itemNames,
-                untaken: report.untaken
+                untaken: report.untaken + names[next...]
             )
         }
         faults.reach(.afterCommit)

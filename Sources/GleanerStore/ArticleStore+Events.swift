@@ -93,18 +93,18 @@ extension ArticleStore {
                 eventID = merged.id
                 let known =
                     try Bool.fetchOne(
-                        db,
-                        sql: "SELECT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ? AND article_id = ?)",
+                        db.cachedStatement(
+                            sql: "SELECT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ? AND article_id = ?)"
+                        ),
                         arguments: [merged.id, articleID]
                     ) ?? false
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?,
                             confidence = max(confidence, ?), last_seen = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
                         WHERE id = ?
-                        """,
-                    arguments: [known ? 0 : 1, event.confidence, merged.id]
-                )
+                        """
+                ).execute(arguments: [known ? 0 : 1, event.confidence, merged.id])
                 // A better date replaces the event's, with the anchor it was resolved against.
                 if let date = event.date, Self.isBetter(date, than: merged.date) {
                     try db.cachedStatement(
@@ -133,12 +133,13 @@ extension ArticleStore {
                 ])
                 eventID = db.lastInsertedRowID
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO event_mentions(event_id, article_id, sentence_index, sentence, sentence_start,
                         sentence_end, trigger, actor_text, target_text, date_text, modality, confidence)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     eventID, articleID, event.sentenceIndex, event.sentence, event.sentenceStart, event.sentenceEnd,
                     event.trigger, event.actor?.text, event.target?.text, event.date?.text, event.modality.rawValue,
@@ -146,13 +147,12 @@ extension ArticleStore {
                 ]
             )
             for party in [event.actor, event.target].compactMap({ $0 }) {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO entities(name, country, role, mentions) VALUES (?, ?, ?, 1)
                         ON CONFLICT(name, country) DO UPDATE SET mentions = mentions + 1, role = coalesce(role, excluded.role)
-                        """,
-                    arguments: [party.name, party.country, party.role]
-                )
+                        """
+                ).execute(arguments: [party.name, party.country, party.role])
             }
         }
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import GleanerCore
 import GleanerEvents
@@ -20,11 +21,38 @@ extension ArticleStore {
         state: [String: String] = [:],
         beforeCommit: () throws -> Void = {}
     ) throws -> [CommittedFile] {
+        try commit(state: state, beforeCommit: beforeCommit) { add in try add(items) }
+    }
+
+    /// ``commit(_:state:beforeCommit:)`` for a batch that arrives in parts: `produce` is called inside the
+    /// transaction with a function that stores the items it is given at once. The caller can prepare its next
+    /// part (on other cores) while one is stored. Still ONE transaction for all the parts.
+    ///
+    /// - Returns: one result per item, in the order they were added.
+    /// - Throws: the database error, or what `produce` throws, in which case nothing of the batch was written.
+    public func commit(
+        state: [String: String] = [:],
+        beforeCommit: () throws -> Void = {},
+        producing produce: (_ add: ([IngestItem]) throws -> Void) throws -> Void
+    ) throws -> [CommittedFile] {
         try writeIndexed { db, index in
-            let terms = StoryTermCounts()
-            let results = try items.map { try self.commit($0, in: db, index: &index, terms: terms) }
-            try terms.flush(in: db)
+            let stories = StoryBatch()
+            var items: [IngestItem] = []
+            var results: [CommittedFile] = []
+            try produce { part in
+                // The document frequencies of every term of the part, read at once (story work, as counted by
+                // ``storyStatistics``, as when each article read its own).
+                let start = DispatchTime.now().uptimeNanoseconds
+                try stories.terms.read(Self.storyTerms(of: part), in: db)
+                let elapsed = DispatchTime.now().uptimeNanoseconds - start
+                storyCounters.withLock { $0.nanoseconds += elapsed }
+                for item in part { results.append(try self.commit(item, in: db, index: &index, stories: stories)) }
+                items += part
+            }
+            try stories.flush(in: db)
             try Self.record(state: state, in: db)
+            // Last: the index keeps these articles' terms in memory until COMMIT, as one segment.
+            try Self.indexForSearch(items, committed: results, in: db)
             try beforeCommit()
             return results
         }
@@ -113,7 +141,7 @@ extension ArticleStore {
         _ item: IngestItem,
         in db: Database,
         index: inout NearDuplicateIndex,
-        terms: StoryTermCounts
+        stories: StoryBatch
     ) throws -> CommittedFile {
         let identity = item.identity
         let sha256: String? =
@@ -158,7 +186,7 @@ extension ArticleStore {
                 try Self.store(times: prepared.times, articleID: id, in: db)
                 // A duplicate's events only add mentions to events already known.
                 try store(events: prepared.events, articleID: id, canonical: match?.canonical, in: db)
-                try assignStory(prepared, articleID: id, canonical: match?.canonical, terms: terms, in: db)
+                try assignStory(prepared, articleID: id, canonical: match?.canonical, batch: stories, in: db)
                 stored.append(
                     StoredArticle(
                         id: id,
@@ -187,6 +215,15 @@ extension ArticleStore {
                 rejectedLines: rejectedLines.count
             )
         }
+    }
+
+    /// The story terms of every article of `items`, each once, and the empty term (the article count).
+    static func storyTerms(of items: [IngestItem]) -> [String] {
+        var terms: Set<String> = [""]
+        for case .articles(_, _, let articles, _) in items {
+            for prepared in articles { terms.formUnion(prepared.storyFeatures.terms.keys) }
+        }
+        return terms.sorted()
     }
 
     static func findReplay(_ identity: FileIdentity, sha256: String?, in db: Database) throws -> CommittedFile? {
@@ -271,7 +308,7 @@ extension ArticleStore {
             fileID, article.line, article.title, article.text, article.published.description,
             article.published.source.rawValue, article.url, article.source, article.language,
             article.datelinePlace, prepared.textHash, match?.canonical, match?.similarity, match?.kind.rawValue,
-            WarningsColumn.encode(article.warnings), MainEventColumn.encode(prepared.mainEvent),
+            prepared.warningsColumn, prepared.mainEventColumn,
         ])
         return db.lastInsertedRowID
     }

@@ -1,4 +1,5 @@
 import GRDB
+import GleanerCore
 
 extension ArticleStore {
     /// How a matched term is marked in a snippet: `open` before it, `close` after it.
@@ -91,6 +92,21 @@ extension ArticleStore {
         guard error.resultCode == .SQLITE_ERROR, let message = error.message else { return false }
         return message.hasPrefix("fts5:") || message.hasPrefix("no such column") || message.contains("syntax error")
             || message.hasPrefix("unknown special query") || message.hasPrefix("unterminated string")
+    }
+
+    /// Adds the articles a transaction stored (copies too; nothing for a replayed or rejected file) to the
+    /// full-text index, in the order they were stored. Called after every other write of the transaction:
+    /// FTS5 keeps the terms in memory until COMMIT, but writes them out at the start of any later statement
+    /// that opens a statement journal (a statement firing a trigger, a multi-row insert or upsert), which
+    /// would make each article a segment of its own.
+    static func indexForSearch(_ items: [IngestItem], committed: [CommittedFile], in db: Database) throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO article_search(rowid, title, text) VALUES (?, ?, ?)")
+        for (item, result) in zip(items, committed) where !result.replayed {
+            guard case .articles(_, _, let articles, _) = item else { continue }
+            for (prepared, stored) in zip(articles, result.articles) {
+                try insert.execute(arguments: [stored.id, prepared.article.title, prepared.article.text])
+            }
+        }
     }
 
     /// Rebuilds the full-text index from the articles (after a crash that left it suspect, or to compact it).

@@ -48,12 +48,13 @@ extension ArticleStore {
     /// story; a canonical article the story the ``StoryMatcher`` chooses among the candidates its terms and
     /// entities find, or a new one.
     ///
-    /// - Parameter terms: the transaction's document frequencies, flushed by the caller before it commits.
+    /// - Parameter batch: the transaction's document frequencies and profiles, flushed by the caller before it
+    ///   commits.
     func assignStory(
         _ prepared: PreparedArticle,
         articleID: Int64,
         canonical: Int64?,
-        terms: StoryTermCounts,
+        batch: StoryBatch,
         in db: Database
     ) throws {
         try placeInStory(
@@ -62,12 +63,12 @@ extension ArticleStore {
             published: prepared.article.published,
             articleID: articleID,
             canonical: canonical,
-            terms: terms,
+            batch: batch,
             in: db
         )
     }
 
-    /// ``assignStory(_:articleID:canonical:terms:in:)`` from the article's story features, title and publication
+    /// ``assignStory(_:articleID:canonical:batch:in:)`` from the article's story features, title and publication
     /// date.
     func placeInStory(
         _ features: StoryFeatures,
@@ -75,7 +76,7 @@ extension ArticleStore {
         published: PublicationDate,
         articleID: Int64,
         canonical: Int64?,
-        terms: StoryTermCounts,
+        batch: StoryBatch,
         in db: Database
     ) throws {
         if let canonical {
@@ -101,7 +102,7 @@ extension ArticleStore {
                 $0.nanoseconds += elapsed
             }
         }
-        let frequencies = try terms.count(features.terms.keys, in: db)
+        let frequencies = try batch.terms.count(features.terms.keys, in: db)
         let vector = StoryMatcher.vector(features) {
             StoryMatcher.idf(documentFrequency: frequencies[$0] ?? 1, documents: frequencies[""] ?? 1)
         }
@@ -115,11 +116,8 @@ extension ArticleStore {
                 hits[story, default: 0] += 1
             }
         }
-        let load = try db.cachedStatement(sql: "SELECT profile FROM stories WHERE id = ?")
         for (story, _) in hits.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }).prefix(Self.scoredStories) {
-            guard let blob = try Data.fetchOne(load, arguments: [story]),
-                let profile = StoryProfile(bytes: blob)
-            else { continue }
+            guard let profile = try batch.profile(of: story, in: db) else { continue }
             candidates.append((story, profile))
         }
         // A story whose days are unknown (its articles dated by file time only) shows the guessed day.
@@ -131,6 +129,7 @@ extension ArticleStore {
             profile.add(vector: vector, features: features)
             // The label is the title of the article most like the story as it was when the article joined.
             let centrality = storyMatcher.score(vector: vector, features: features, story: profile).score
+            let bytes = profile.bytes
             try db.cachedStatement(
                 sql: """
                     UPDATE stories SET first_seen = ?, last_seen = ?, article_count = article_count + 1, profile = ?,
@@ -141,14 +140,16 @@ extension ArticleStore {
                     """
             ).execute(arguments: [
                 profile.firstDay.map(Self.day) ?? published, profile.lastDay.map(Self.day) ?? published,
-                Data(profile.bytes), title, centrality, title, title, centrality, articleID, title,
+                Data(bytes), title, centrality, title, title, centrality, articleID, title,
                 centrality, centrality, story,
             ])
             try db.cachedStatement(sql: "INSERT INTO story_articles(article_id, story_id, score) VALUES (?, ?, ?)")
                 .execute(arguments: [articleID, story, score])
             try Self.storeKeys(of: profile, replacing: before, story: story, in: db)
+            batch.wrote(bytes, for: story)
         } else {
             let profile = StoryProfile(vector: vector, features: features)
+            let bytes = profile.bytes
             try db.cachedStatement(
                 sql: """
                     INSERT INTO stories(label, label_article_id, label_score, first_seen, last_seen, article_count,
@@ -158,12 +159,13 @@ extension ArticleStore {
             ).execute(arguments: [
                 title, title == nil ? nil : articleID, title == nil ? 0 : 1,
                 profile.firstDay.map(Self.day) ?? published,
-                profile.lastDay.map(Self.day) ?? published, Data(profile.bytes),
+                profile.lastDay.map(Self.day) ?? published, Data(bytes),
             ])
             let story = db.lastInsertedRowID
             try db.cachedStatement(sql: "INSERT INTO story_articles(article_id, story_id, score) VALUES (?, ?, NULL)")
                 .execute(arguments: [articleID, story])
             try Self.storeKeys(of: profile, replacing: nil, story: story, in: db)
+            batch.wrote(bytes, for: story)
         }
     }
 
@@ -190,7 +192,7 @@ extension ArticleStore {
                     ORDER BY id
                     """
             )
-            let terms = StoryTermCounts()
+            let batch = StoryBatch()
             var done = 0
             while let row = try rows.next() {
                 let id: Int64 = row["id"]
@@ -211,16 +213,16 @@ extension ArticleStore {
                     published: published,
                     articleID: id,
                     canonical: row["duplicate_of"],
-                    terms: terms,
+                    batch: batch,
                     in: db
                 )
                 done += 1
                 if done % 1_000 == 0 || done == total {
-                    try terms.flush(in: db)
+                    try batch.flush(in: db)
                     progress(done, total)
                 }
             }
-            try terms.flush(in: db)
+            try batch.flush(in: db)
         }
     }
 

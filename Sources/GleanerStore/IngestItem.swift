@@ -16,6 +16,9 @@ public struct PreparedArticle: Sendable, Hashable {
     public var mainEvent: MainEvent?
     /// What decides its story: terms of its title and lead, the names its events give, its days.
     public var storyFeatures: StoryFeatures
+    /// The `articles.main_event` and `articles.warnings` columns (JSON), encoded here, outside the transaction.
+    let mainEventColumn: String?
+    let warningsColumn: String?
 
     public init(
         article: Article,
@@ -35,6 +38,8 @@ public struct PreparedArticle: Sendable, Hashable {
             article: article,
             entities: Self.entityNames(events: events, main: mainEvent)
         )
+        self.mainEventColumn = MainEventColumn.encode(mainEvent)
+        self.warningsColumn = WarningsColumn.encode(article.warnings)
     }
 
     /// The parties and places an article's events and main event name.

@@ -5,37 +5,60 @@ import GRDB
 /// ends (``flush(in:)``). An article sees the same frequencies as if it had written its own; a batch of
 /// articles writes each of its terms once instead of once per article.
 final class StoryTermCounts {
-    /// A term's frequency in the database when it was first read (0 when absent).
-    private var stored: [String: Int] = [:]
-    /// What the articles placed since the last flush added.
-    private var added: [String: Int] = [:]
+    /// A term's frequency in the database when it was first read (0 when absent), and what the articles placed
+    /// since the last flush added.
+    private struct Count {
+        var stored = 0
+        var added = 0
+    }
+
+    private var counts: [String: Count] = [:]
+
+    /// How many terms one read asks for: the last part of a read is padded with a repeated term, so that every
+    /// read is the same (cached) statement.
+    static let termsPerRead = 256
+
+    /// Reads the stored frequencies of the terms not read yet. A batch reads the terms of all its articles at
+    /// once, before placing them (terms of copies too, which are read but never counted).
+    func read(_ terms: some Sequence<String>, in db: Database) throws {
+        var unread: [String] = []
+        for term in terms where counts[term] == nil {
+            counts[term] = Count()
+            unread.append(term)
+        }
+        guard let first = unread.first else { return }
+        let statement = try db.cachedStatement(
+            sql: "SELECT term, df FROM story_terms WHERE term IN ("
+                + repeatElement("?", count: Self.termsPerRead).joined(separator: ", ") + ")"
+        )
+        for start in stride(from: 0, to: unread.count, by: Self.termsPerRead) {
+            var part = Array(unread[start..<min(unread.count, start + Self.termsPerRead)])
+            part += repeatElement(first, count: Self.termsPerRead - part.count)
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(part))
+            while let row = try rows.next() {
+                counts[row[0], default: Count()].stored = row[1]
+            }
+        }
+    }
 
     /// Counts an article with `terms` (each once) and returns each term's frequency with it, and under the
     /// empty term the number of articles.
     func count(_ terms: some Collection<String>, in db: Database) throws -> [String: Int] {
         let all = [""] + terms
-        let unread = all.filter { stored[$0] == nil }
-        for start in stride(from: 0, to: unread.count, by: 64) {
-            let part = Array(unread[start..<min(unread.count, start + 64)])
-            for term in part { stored[term] = 0 }
-            let sql =
-                "SELECT term, df FROM story_terms WHERE term IN ("
-                + repeatElement("?", count: part.count).joined(separator: ", ") + ")"
-            for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(part)) {
-                stored[row[0]] = row[1]
-            }
-        }
+        try read(all, in: db)
         var frequencies: [String: Int] = [:]
+        frequencies.reserveCapacity(all.count)
         for term in all {
-            added[term, default: 0] += 1
-            frequencies[term] = stored[term, default: 0] + added[term, default: 0]
+            counts[term, default: Count()].added += 1
+            let count = counts[term, default: Count()]
+            frequencies[term] = count.stored + count.added
         }
         return frequencies
     }
 
     /// Writes what was counted since the last flush, 32 terms to a statement.
     func flush(in db: Database) throws {
-        let terms = added.keys.sorted()
+        let terms = counts.filter { $0.value.added > 0 }.keys.sorted()
         for start in stride(from: 0, to: terms.count, by: 32) {
             let part = terms[start..<min(terms.count, start + 32)]
             let sql =
@@ -43,10 +66,14 @@ final class StoryTermCounts {
                 + repeatElement("(?, ?)", count: part.count).joined(separator: ", ")
                 + " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df"
             var arguments = StatementArguments()
-            for term in part { arguments += [term, added[term, default: 0]] }
+            for term in part { arguments += [term, counts[term]?.added ?? 0] }
             try db.cachedStatement(sql: sql).execute(arguments: arguments)
         }
-        for (term, count) in added { stored[term, default: 0] += count }
-        added.removeAll(keepingCapacity: true)
+        for term in terms {
+            guard var count = counts[term] else { continue }
+            count.stored += count.added
+            count.added = 0
+            counts[term] = count
+        }
     }
 }

@@ -68,9 +68,10 @@ struct SearchCommandTests {
         try queue.write { db in
             try db.execute(
                 sql: """
-                    DROP TRIGGER article_search_after_insert; DROP TRIGGER article_search_after_delete;
+                    DROP TRIGGER IF EXISTS article_search_after_insert; DROP TRIGGER article_search_after_delete;
                     DROP TRIGGER article_search_after_update; DROP TABLE article_search;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v8: full-text search';
+                    DELETE FROM grdb_migrations
+                    WHERE identifier IN ('v8: full-text search', 'v10: the ingest transaction indexes its articles for search');
                     """
             )
         }

@@ -177,6 +177,38 @@ struct SearchStoreTests {
         #expect(try store.searchIndexIsConsistent())
     }
 
+    @Test("A batch indexes each article it stores once, copies too, and nothing for a file it had already stored")
+    func batchIndexedOnce() throws {
+        let store = try ArticleStore(path: path)
+        let glacier = IngestItem.file(
+            Article(title: "Glacier retreat", text: distinct(1) + " glacier", published: Self.day(1)),
+            inode: 1,
+            store: store
+        )
+        let copy = IngestItem.file(
+            Article(title: "Glacier retreat", text: distinct(1) + " glacier", published: Self.day(2)),
+            inode: 2,
+            store: store
+        )
+        let census = IngestItem.file(
+            Article(title: "Census results", text: distinct(2) + " census", published: Self.day(2)),
+            inode: 3,
+            store: store
+        )
+        let first = try store.commit([glacier, copy, glacier, census])
+        #expect(first.map(\.replayed) == [false, false, true, false])
+        #expect(first[1].articles[0].duplicateOf == first[0].articles[0].id)
+        let again = try store.commit([census])
+        #expect(again[0].replayed)
+        #expect(Set(try store.search("glacier").map(\.id)) == [first[0].articles[0].id, first[1].articles[0].id])
+        #expect(try store.search("census").map(\.id) == [first[3].articles[0].id])
+        #expect(try store.searchIndexIsConsistent())
+        let indexed = try store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM article_search_docsize")
+        }
+        #expect(indexed == 3)
+    }
+
     @Test("v8 indexes the articles of a database written before it; rebuilding gives the same hits")
     func migrationAndRebuild() throws {
         let store = try ArticleStore(path: path)
@@ -191,9 +223,10 @@ struct SearchStoreTests {
         try store.pool.write { db in
             try db.execute(
                 sql: """
-                    DROP TRIGGER article_search_after_insert; DROP TRIGGER article_search_after_delete;
+                    DROP TRIGGER IF EXISTS article_search_after_insert; DROP TRIGGER article_search_after_delete;
                     DROP TRIGGER article_search_after_update; DROP TABLE article_search;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v8: full-text search';
+                    DELETE FROM grdb_migrations
+                    WHERE identifier IN ('v8: full-text search', 'v10: the ingest transaction indexes its articles for search');
                     """
             )
         }
