@@ -82,8 +82,8 @@ public enum TimexTagger {
                         index += 1
                         continue
                     }
-                    let words = tokens[index..<found.end].filter { $0.kind == .word }.map(\.word)
                     if let quarter = Self.quarter(timex) {
+                        let words = tokens[index..<found.end].filter { $0.kind == .word }.map(\.word)
                         if let reporting = reportingQuarter, Self.isBareQuarter(words) {
                             // "the quarter", "this quarter", "the latest period": the one the article reports on.
                             timex.value = "\(Timex.pad(reporting.year, 4))-Q\(reporting.quarter)"
@@ -169,8 +169,10 @@ public enum TimexTagger {
 
     /// Year and quarter of a quarter's value (`2013-Q3`).
     static func quarter(_ timex: Timex) -> (year: Int, quarter: Int)? {
+        // Most values are no quarter, and most of those are told apart by their length, before any array is made.
+        guard timex.type == .date, timex.value.utf8.count == 7 else { return nil }
         let value = Array(timex.value.utf8)
-        guard timex.type == .date, value.count == 7, value[4] == UInt8(ascii: "-"), value[5] == UInt8(ascii: "Q"),
+        guard value[4] == UInt8(ascii: "-"), value[5] == UInt8(ascii: "Q"),
             let year = Int(timex.value.prefix(4)), let quarter = Int(timex.value.suffix(1))
         else { return nil }
         return (year, quarter)
