@@ -51,10 +51,11 @@ first, second = report["phases"]
 rows = [
     ("stored articles before the window", first["stored_before"], second["stored_before"]),
     ("story work per canonical article (µs)", first["story_us_per_article"], second["story_us_per_article"]),
+    ("story work CPU per canonical article (µs)", first["story_cpu_us_per_article"], second["story_cpu_us_per_article"]),
     ("candidate stories scored per article", first["story_candidates_per_article"], second["story_candidates_per_article"]),
     ("whole commit per article (µs)", first["commit_us_per_article"], second["commit_us_per_article"]),
 ]
-print(f"story work growth from {first['stored_before']} to {second['stored_before']} stored articles: {report['story_growth']}×")
+print(f"story work growth from {first['stored_before']} to {second['stored_before']} stored articles: {report['story_growth']}× (CPU {report['story_cpu_growth']}×)")
 for name, small, big in rows:
     print(f"  {name}: {small} → {big}")
 if sys.argv[2] == "true":
@@ -62,6 +63,7 @@ if sys.argv[2] == "true":
     print(f"\n| measure | at {first['stored_before']:,} stored | at {second['stored_before']:,} stored | growth |")
     print("|---|---|---|---|")
     print(f"| story work per canonical article | {first['story_us_per_article']} µs | {second['story_us_per_article']} µs | {report['story_growth']}× |")
+    print(f"| story work CPU per canonical article | {first['story_cpu_us_per_article']} µs | {second['story_cpu_us_per_article']} µs | {report['story_cpu_growth']}× |")
     print(f"| candidate stories scored per article | {first['story_candidates_per_article']} | {second['story_candidates_per_article']} | |")
     print(f"| whole commit per article | {first['commit_us_per_article']} µs | {second['commit_us_per_article']} µs | {report['commit_growth']}× |")
     print(f"\n({cpu})")

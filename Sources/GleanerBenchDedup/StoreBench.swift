@@ -35,6 +35,8 @@ struct StorePhaseReport: Encodable {
     /// frequencies, candidate look-up and scoring, writing the choice ÷ canonical articles; and the candidate
     /// stories scored per canonical article.
     var storyUsPerArticle: Double
+    /// The CPU time of that work ÷ canonical articles: what to compare when the machine is busy.
+    var storyCpuUsPerArticle: Double
     var storyCandidatesPerArticle: Double
     /// Bytes handed to write(2) during the commits (WAL frames, checkpoints) ÷ articles, in KiB.
     var writtenKiBPerArticle: Double
@@ -80,6 +82,8 @@ struct StoreReport: Encodable {
     /// `phases[1].storyUsPerArticle ÷ phases[0].storyUsPerArticle`: flat when the story index keeps the work
     /// per article bounded.
     var storyGrowth: Double
+    /// The same for the story work's CPU time.
+    var storyCpuGrowth: Double
     /// Growth of the dedup work without verification (exact-hash and bucket lookups, candidate signatures,
     /// indexing), and of the time per verified candidate: how many candidates a window verifies depends on
     /// how many copies it holds, not on the size of the database.
@@ -170,6 +174,7 @@ struct StoreBench {
             commitGrowth: rounded(second.commitUsPerArticle / first.commitUsPerArticle, 3),
             dedupGrowth: rounded(second.dedupUsPerArticle / first.dedupUsPerArticle, 3),
             storyGrowth: rounded(second.storyUsPerArticle / max(first.storyUsPerArticle, 0.001), 3),
+            storyCpuGrowth: rounded(second.storyCpuUsPerArticle / max(first.storyCpuUsPerArticle, 0.001), 3),
             dedupLookupAndIndexGrowth: rounded(
                 (second.dedupUsPerArticle - second.dedupVerificationUsPerArticle)
                     / (first.dedupUsPerArticle - first.dedupVerificationUsPerArticle),
@@ -392,6 +397,10 @@ struct StoreBench {
             commitCpuUsPerArticle: rounded(cpuTotal / Double(window.count), 1),
             storyUsPerArticle: rounded(
                 Double(storiesAfter.nanoseconds - storiesBefore.nanoseconds) / 1_000 / storyArticles,
+                1
+            ),
+            storyCpuUsPerArticle: rounded(
+                Double(storiesAfter.cpuNanoseconds - storiesBefore.cpuNanoseconds) / 1_000 / storyArticles,
                 1
             ),
             storyCandidatesPerArticle: rounded(

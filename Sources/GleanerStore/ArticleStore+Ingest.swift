@@ -42,10 +42,13 @@ extension ArticleStore {
             try produce { part in
                 // The document frequencies of every term of the part, read at once (story work, as counted by
                 // ``storyStatistics``, as when each article read its own).
-                let start = DispatchTime.now().uptimeNanoseconds
+                let start = DedupClock.now()
                 try stories.terms.read(Self.storyTerms(of: part), in: db)
-                let elapsed = DispatchTime.now().uptimeNanoseconds - start
-                storyCounters.withLock { $0.nanoseconds += elapsed }
+                let elapsed = start.elapsed()
+                storyCounters.withLock {
+                    $0.nanoseconds += elapsed.wall
+                    $0.cpuNanoseconds += elapsed.cpu
+                }
                 for item in part { results.append(try self.commit(item, in: db, index: &index, stories: stories)) }
                 items += part
             }

@@ -92,14 +92,15 @@ extension ArticleStore {
                 .execute(arguments: [story])
             return
         }
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = DedupClock.now()
         var candidates: [(id: Int64, profile: StoryProfile)] = []
         defer {
-            let elapsed = DispatchTime.now().uptimeNanoseconds - start
+            let elapsed = start.elapsed()
             storyCounters.withLock {
                 $0.articles += 1
                 $0.candidates += candidates.count
-                $0.nanoseconds += elapsed
+                $0.nanoseconds += elapsed.wall
+                $0.cpuNanoseconds += elapsed.cpu
             }
         }
         let frequencies = try batch.terms.count(features.terms.keys, in: db)

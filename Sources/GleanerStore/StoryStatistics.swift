@@ -8,6 +8,9 @@ public struct StoryStatistics: Sendable, Hashable, Codable {
     public var candidates = 0
     /// Time spent, in nanoseconds: document frequencies, candidate look-up, scoring, and writing the choice.
     public var nanoseconds: UInt64 = 0
+    /// The CPU time of the same work (the committing thread's), in nanoseconds: what it cost whatever else the
+    /// machine was doing.
+    public var cpuNanoseconds: UInt64 = 0
 
     public init() {}
 }
