@@ -45,10 +45,7 @@ extension ArticleStore {
                 let start = DedupClock.now()
                 try stories.terms.read(Self.storyTerms(of: part), in: db)
                 let elapsed = start.elapsed()
-                storyCounters.withLock {
-                    $0.nanoseconds += elapsed.wall
-                    $0.cpuNanoseconds += elapsed.cpu
-                }
+                storyCounters.withLock { $0.add(time: elapsed) }
                 for item in part { results.append(try self.commit(item, in: db, index: &index, stories: stories)) }
                 items += part
             }

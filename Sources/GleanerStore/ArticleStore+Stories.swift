@@ -99,8 +99,7 @@ extension ArticleStore {
             storyCounters.withLock {
                 $0.articles += 1
                 $0.candidates += candidates.count
-                $0.nanoseconds += elapsed.wall
-                $0.cpuNanoseconds += elapsed.cpu
+                $0.add(time: elapsed)
             }
         }
         let frequencies = try batch.terms.count(features.terms.keys, in: db)

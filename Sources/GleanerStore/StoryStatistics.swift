@@ -13,4 +13,10 @@ public struct StoryStatistics: Sendable, Hashable, Codable {
     public var cpuNanoseconds: UInt64 = 0
 
     public init() {}
+
+    /// Counts the time some story work took, on both clocks.
+    mutating func add(time elapsed: DedupClock) {
+        nanoseconds += elapsed.wall
+        cpuNanoseconds += elapsed.cpu
+    }
 }

@@ -225,7 +225,7 @@ enum DateTokenizer {
                     buffer in
                     for offset in start..<index {
                         let byte = bytes[offset]
-                        buffer[offset - start] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        buffer[offset - start] = CharacterReader.lowercased(byte)
                     }
                     let word = UnsafeBufferPointer(buffer)
                     let count = word.count

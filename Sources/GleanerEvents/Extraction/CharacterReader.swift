@@ -130,22 +130,26 @@ struct CharacterReader {
     /// `range` lower-cased as `String.lowercased()` does it: byte by byte when it is ASCII, or ASCII with curly
     /// single quotes ("Pakistan’s", "don’t").
     func lowercased(_ range: Range<Int>) -> String {
-        guard isASCII(range) else { return lowercasedWithQuotes(range) ?? slice(range).lowercased() }
+        guard isASCIIWithCurlyQuotes(range) else { return slice(range).lowercased() }
         return String(unsafeUninitializedCapacity: range.count) { buffer in
             var written = 0
             for offset in range {
-                let byte = bytes[offset]
-                buffer[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                buffer[written] = Self.lowercased(bytes[offset])
                 written += 1
             }
             return written
         }
     }
 
-    /// `range` lower-cased byte by byte when it is ASCII but for curly single quotes (U+2018, U+2019), which
-    /// have no case: `String.lowercased()` maps each scalar on its own, so the result is the same. Nil for
-    /// anything else.
-    private func lowercasedWithQuotes(_ range: Range<Int>) -> String? {
+    /// An ASCII byte lower-cased (A–Z to a–z); any other byte as it is.
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    /// Whether every character of `range` is ASCII or a curly single quote (U+2018, U+2019). Quotes have no
+    /// case, and `String.lowercased()` maps each scalar on its own, so such a range lower-cases byte by byte.
+    private func isASCIIWithCurlyQuotes(_ range: Range<Int>) -> Bool {
         var offset = range.lowerBound
         while offset < range.upperBound {
             if bytes[offset] < 0x80 {
@@ -154,17 +158,9 @@ struct CharacterReader {
             }
             guard offset + 2 < range.upperBound, bytes[offset] == 0xE2, bytes[offset + 1] == 0x80,
                 bytes[offset + 2] == 0x98 || bytes[offset + 2] == 0x99
-            else { return nil }
+            else { return false }
             offset += 3
         }
-        return String(unsafeUninitializedCapacity: range.count) { buffer in
-            var written = 0
-            for offset in range {
-                let byte = bytes[offset]
-                buffer[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                written += 1
-            }
-            return written
-        }
+        return true
     }
 }

@@ -88,32 +88,23 @@ extension EventExtractor {
 
     /// Whether the last word (run of letters) of `text` is one of `deadlineWords`.
     static func endsWithDeadline(_ text: Substring) -> Bool {
-        guard let words = asciiWords(text.utf8) else {
-            let lastWord = text.split(whereSeparator: { !$0.isLetter }).last?.lowercased()
-            return lastWord.map(deadlineWords.contains) ?? false
-        }
-        return words.last.map(deadlineWords.contains) ?? false
+        words(of: text).last.map(deadlineWords.contains) ?? false
     }
 
-    /// Whether the clause that ends `text` (after its last comma, semicolon, colon or opening bracket followed by
-    /// more text) holds one of `backgroundingWords`.
+    /// Whether the clause that ends `text` (its last non-empty stretch between commas, semicolons, colons and
+    /// opening brackets) holds one of `backgroundingWords`.
     static func opensBackgroundClause(_ text: Substring) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            let clause = text.split(whereSeparator: { ",;:(".contains($0) }).last ?? ""
-            return clause.split(whereSeparator: { !$0.isLetter }).contains {
-                backgroundingWords.contains($0.lowercased())
-            }
-        }
-        // ASCII: each byte is a character. The clause is the last non-empty stretch between separators.
-        var clauseStart = text.utf8.startIndex
-        var pieceStart = clauseStart
-        for index in text.utf8.indices where ",;:(".utf8.contains(text.utf8[index]) {
-            if pieceStart < index { clauseStart = pieceStart }
-            pieceStart = text.utf8.index(after: index)
-        }
-        if pieceStart < text.utf8.endIndex { clauseStart = pieceStart }
-        let clause = text.utf8[clauseStart...].prefix { clauseStart == pieceStart || !",;:(".utf8.contains($0) }
-        return asciiWords(Substring(clause).utf8)?.contains(where: backgroundingWords.contains) ?? false
+        // ASCII text is split by its bytes, each a character.
+        let clause =
+            text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.utf8.split(whereSeparator: { ",;:(".utf8.contains($0) }).last.map(Substring.init) ?? ""
+            : text.split(whereSeparator: { ",;:(".contains($0) }).last ?? ""
+        return words(of: clause).contains(where: backgroundingWords.contains)
+    }
+
+    /// The runs of letters of `text`, lower-cased: read from the bytes when it is ASCII.
+    static func words(of text: Substring) -> [String] {
+        asciiWords(text.utf8) ?? text.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
     }
 
     /// The runs of letters of ASCII `text`, lower-cased; nil when `text` is not ASCII. For ASCII text, a letter

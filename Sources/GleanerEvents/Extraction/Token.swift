@@ -8,16 +8,17 @@ public struct Token: Sendable, Hashable {
 
     /// The token as written: a slice of its sentence, made when it is asked for (most tokens are only ever
     /// compared by `lower`, `bare` and their numbers).
-    public var text: Substring {
-        let utf8 = sentence.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: Int(utf8Start))
-        return sentence[start..<utf8.index(start, offsetBy: Int(utf8End - utf8Start))]
-    }
+    public var text: Substring { Self.slice(of: sentence, utf8: Int(utf8Start)..<Int(utf8End)) }
     /// The text from the start of `first` to the end of `last`, two tokens of one sentence in this order.
     static func text(from first: Token, through last: Token) -> Substring {
-        let utf8 = first.sentence.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: Int(first.utf8Start))
-        return first.sentence[start..<utf8.index(start, offsetBy: Int(last.utf8End - first.utf8Start))]
+        slice(of: first.sentence, utf8: Int(first.utf8Start)..<Int(last.utf8End))
+    }
+
+    /// The part of `sentence` between two UTF-8 offsets (character boundaries).
+    private static func slice(of sentence: Substring, utf8 range: Range<Int>) -> Substring {
+        let utf8 = sentence.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return sentence[start..<utf8.index(start, offsetBy: range.count)]
     }
 
     /// The sentence the token is in, and where its bytes are in the sentence's UTF-8.
@@ -58,7 +59,7 @@ public struct Token: Sendable, Hashable {
         self.bare = bare
         self.number = number
         self.bareNumber = bareNumber
-        self.isCapitalized = isCapitalized ?? Self.startsUpperCase(sentence, utf8Range: utf8Range)
+        self.isCapitalized = isCapitalized ?? Self.startsUpperCase(Self.slice(of: sentence, utf8: utf8Range))
     }
 
     /// "pakistan's" → "pakistan", "states'" → "states", by bytes (apostrophes are ASCII or U+2019).
@@ -91,13 +92,6 @@ public struct Token: Sendable, Hashable {
     }
 
     public var range: Range<String.Index> { text.startIndex..<text.endIndex }
-
-    /// Whether the token at `utf8Range` of `sentence` starts with an upper-case letter.
-    static func startsUpperCase(_ sentence: Substring, utf8Range: Range<Int>) -> Bool {
-        let utf8 = sentence.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: utf8Range.lowerBound)
-        return startsUpperCase(sentence[start..<utf8.index(start, offsetBy: utf8Range.count)])
-    }
 
     /// Whether `text` starts with an upper-case letter (`isCapitalized`).
     static func startsUpperCase(_ text: Substring) -> Bool {

@@ -24,7 +24,7 @@ public enum Tokenizer {
                     for offset in range {
                         let byte = bytes[offset]
                         allBits |= byte
-                        lowered[offset - range.lowerBound] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        lowered[offset - range.lowerBound] = CharacterReader.lowercased(byte)
                     }
                     return allBits
                 }
