@@ -302,6 +302,23 @@ struct MainEventTests {
             mainEvent("The scandal has hit Zentrix's profits, despite strong sales in January.")
         )
         #expect(concession.when == nil)
+        // A week that is over is narrowed to the day the body names in it; a week still running is not.
+        let lastWeek = try #require(
+            mainEvent(
+                "Zentrix Robotics installed the last of 40 machines in Leeds last week. "
+                    + "Engineers from three countries worked on the plant. "
+                    + "The last machine was switched on on Wednesday, Feb. 9."
+            )
+        )
+        #expect(lastWeek.when?.start == "2022-02-09")
+        #expect(lastWeek.when?.end == "2022-02-09")
+        let thisWeek = try #require(
+            mainEvent(
+                "Zentrix Robotics recalled 2,000 machines this week. The first were collected on Tuesday."
+            )
+        )
+        #expect(thisWeek.when?.start == "2022-02-14")
+        #expect(thisWeek.when?.end == "2022-02-20")
     }
 
     @Test(

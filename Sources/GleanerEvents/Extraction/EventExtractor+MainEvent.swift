@@ -92,16 +92,15 @@ extension EventExtractor {
             tokens: tokens[opening],
             mentions: openingMentions
         )
-        let when =
-            best?.event.date.flatMap { isTelling($0, published: article.published) ? $0 : nil }
-            ?? mainEventDate(
-                of: article,
-                times: times,
-                lead: sentences,
-                captions: captions,
-                eventSentence: lead,
-                planned: best?.event.modality == .planned
-            )
+        let when = mainEventDate(
+            own: best?.event.date,
+            of: article,
+            times: times,
+            lead: sentences,
+            captions: captions,
+            eventSentence: lead,
+            planned: best?.event.modality == .planned
+        )
         let place =
             best?.event.location
             ?? firstPlace(

@@ -1,9 +1,12 @@
 import GleanerCore
 
 extension EventExtractor {
-    /// When the main event happened, when its own event has no date: the first date that can say so in the
-    /// event's sentence, else in the lead, else the first day the article names in the week before publication
-    /// (news reports what happened in the last days), else the publication day and the day before.
+    /// When the main event happened: its own event's date, else the first date that can say so in the event's
+    /// sentence, else in the lead, else the first day the article names in the week before publication (news
+    /// reports what happened in the last days), else the publication day and the day before.
+    ///
+    /// A week or a month that is over is then narrowed to the first day inside it that the article names: a lead
+    /// sums up ("installed the last interceptor last week") and the body specifies ("on Thursday, Nov. 2").
     ///
     /// A date can say so when it names an interval (not a duration, a set or "now"), and it is not
     /// - after the publication day, unless the event is planned ("must pay by November 2018" is a deadline, not
@@ -15,6 +18,7 @@ extension EventExtractor {
     ///   "despite" or "although": a concession; or in a sentence that opens with "Since" (it sums up a span);
     /// - a span longer than a month (`isTelling(_:published:)`): a year, a decade, a quarter or a season.
     func mainEventDate(
+        own: EventDate?,
         of article: Article,
         times: [TemporalExpression],
         lead: [Sentence],
@@ -70,20 +74,29 @@ extension EventExtractor {
         let (eventStart, eventEnd) = eventSentence.offsets(in: article.text)
         let leadEnd = sentences.last?.1.end ?? 0
         // Each place is read only when the one before it has no date.
-        if let inSentence = times.lazy.filter({ $0.offset >= eventStart && $0.offset < eventEnd })
+        let found =
+            own.flatMap { isTelling($0, published: article.published) ? $0 : nil }
+            ?? times.lazy.filter({ $0.offset >= eventStart && $0.offset < eventEnd })
             .compactMap({ date($0, background: true) }).first
-        {
-            return inSentence
-        }
-        if let inLead = times.lazy.filter({ $0.offset < leadEnd }).compactMap({ date($0, background: true) }).first {
-            return inLead
-        }
+            ?? times.lazy.filter({ $0.offset < leadEnd }).compactMap({ date($0, background: true) }).first
+            ?? times.lazy.compactMap { time -> EventDate? in
+                guard let found = date(time, background: false), found.precision == "day",
+                    let day = Self.day(found.start, last: false), (0...7).contains(publishedDay - day)
+                else { return nil }
+                return found
+            }.first
+        // Only a whole week or month that is over: a day named in one still running ("this week") is as often
+        // the day of the report, and two days named together ("February 23-24") are already precise.
+        guard let found, let first = Self.day(found.start, last: false),
+            let last = Self.day(found.end, last: true), last < publishedDay,
+            found.precision == "month" || found.precision == "day" && last - first == 6
+        else { return found }
         return times.lazy.compactMap { time -> EventDate? in
-            guard let found = date(time, background: false), found.precision == "day",
-                let day = Self.day(found.start, last: false), (0...7).contains(publishedDay - day)
+            guard let day = date(time, background: false), day.precision == "day", day.start == day.end,
+                let number = Self.day(day.start, last: false), (first...last).contains(number)
             else { return nil }
-            return found
-        }.first
+            return day
+        }.first ?? found
     }
 
     /// Whether the last word (run of letters) of `text` is one of `deadlineWords`.
