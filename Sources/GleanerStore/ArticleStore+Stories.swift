@@ -112,9 +112,8 @@ extension ArticleStore {
             sql: "SELECT story_id FROM story_keys WHERE key = ? ORDER BY story_id DESC LIMIT ?"
         )
         for key in StoryMatcher.lookupKeys(vector: vector, features: features) {
-            for story in try Int64.fetchAll(lookup, arguments: [key, Self.storiesPerKey]) {
-                hits[story, default: 0] += 1
-            }
+            let stories = try Int64.fetchCursor(lookup, arguments: [key, Self.storiesPerKey])
+            while let story = try stories.next() { hits[story, default: 0] += 1 }
         }
         for (story, _) in hits.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }).prefix(Self.scoredStories) {
             guard let profile = try batch.profile(of: story, in: db) else { continue }
@@ -261,11 +260,31 @@ extension ArticleStore {
     ) throws {
         let keys = Set(profile.keys(terms: storyKeyTerms))
         let old = Set(previous?.keys(terms: storyKeyTerms) ?? [])
-        let delete = try db.cachedStatement(sql: "DELETE FROM story_keys WHERE key = ? AND story_id = ?")
-        for key in old.subtracting(keys).sorted() { try delete.execute(arguments: [key, story]) }
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_keys(key, story_id) VALUES (?, ?)")
-        for key in keys.subtracting(old).sorted() { try insert.execute(arguments: [key, story]) }
+        // A few statements of many rows each: a statement's own cost is most of a row's.
+        let gone = old.subtracting(keys).sorted()
+        for start in stride(from: 0, to: gone.count, by: keysPerStatement) {
+            let part = gone[start..<min(gone.count, start + keysPerStatement)]
+            var arguments: StatementArguments = [story]
+            for key in part { arguments += [key] }
+            try db.cachedStatement(
+                sql: "DELETE FROM story_keys WHERE story_id = ? AND key IN ("
+                    + repeatElement("?", count: part.count).joined(separator: ", ") + ")"
+            ).execute(arguments: arguments)
+        }
+        let new = keys.subtracting(old).sorted()
+        for start in stride(from: 0, to: new.count, by: keysPerStatement) {
+            let part = new[start..<min(new.count, start + keysPerStatement)]
+            var arguments = StatementArguments()
+            for key in part { arguments += [key, story] }
+            try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO story_keys(key, story_id) VALUES "
+                    + repeatElement("(?, ?)", count: part.count).joined(separator: ", ")
+            ).execute(arguments: arguments)
+        }
     }
+
+    /// The most keys one statement of ``storeKeys(of:replacing:story:in:)`` deletes or inserts.
+    static let keysPerStatement = 32
 
     /// `YYYY-MM-DD` of a day counted from 1970.
     static func day(_ days: Int) -> String {

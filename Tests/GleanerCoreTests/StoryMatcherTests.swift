@@ -11,6 +11,10 @@ struct StoryMatcherTests {
                 == ["missile", "launch", "japan", "city", "ready"]
         )
         #expect(StoryTerms.terms(of: "Taxes, classes and churches", limit: 20) == ["tax", "class", "church"])
+        #expect(
+            StoryTerms.terms(of: "Pakistan\u{2019}s premier-  visits the bus-stops' boxes", limit: 20)
+                == ["pakistan", "premier", "visit", "bus-stop", "box"]
+        )
         #expect(StoryTerms.terms(of: "He said that they were there, and then it was over.", limit: 20).isEmpty)
         #expect(StoryTerms.terms(of: "alpha beta gamma delta", limit: 2) == ["alpha", "beta"])
     }

@@ -321,6 +321,19 @@ struct MainEventTests {
         #expect(thisWeek.when?.end == "2022-02-20")
     }
 
+    @Test("A title's name is written inside a sentence: after a lower-case word or a comma, before a non-letter")
+    func writtenInside() {
+        #expect(EventExtractor.isWrittenInside("Equifax", in: "Hackers hit Equifax. More later."))
+        #expect(EventExtractor.isWrittenInside("Equifax", in: "In March, Equifax said"))
+        #expect(EventExtractor.isWrittenInside("Dvořák", in: "the orchestra played Dvořák"))
+        #expect(EventExtractor.isWrittenInside("Zoë", in: "the owner of the café Zoë, which"))
+        #expect(!EventExtractor.isWrittenInside("Equifax", in: "Equifax said it was hacked. The Equifaxes."))
+        #expect(!EventExtractor.isWrittenInside("Equifax", in: "The breach. Equifax said"))
+        #expect(!EventExtractor.isWrittenInside("Zo", in: "they met Zoë there"))
+        #expect(!EventExtractor.isWrittenInside("Zoë", in: "the CAFÉ Zoë was shut"))
+        #expect(!EventExtractor.isWrittenInside("", in: "an empty name"))
+    }
+
     @Test(
         "TIMEX3 values as event dates",
         arguments: [

@@ -50,6 +50,7 @@ public struct StoryMatcher: Sendable {
     /// The article's TF-IDF vector, of length 1: each term weighs (1 + ln tf) × idf.
     public static func vector(_ features: StoryFeatures, idf: (String) -> Double) -> [String: Double] {
         var vector: [String: Double] = [:]
+        vector.reserveCapacity(features.terms.count)
         for (term, count) in features.terms { vector[term] = (1 + log(Double(count))) * idf(term) }
         let length = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
         guard length > 0 else { return [:] }
@@ -79,8 +80,13 @@ public struct StoryMatcher: Sendable {
                 least = max(threshold, followUpThreshold)
             }
         }
+        // The shorter of the two is walked, and each of its terms looked up in the other.
         var dot = 0.0
-        for (term, weight) in vector { dot += weight * (story.centroid[term] ?? 0) }
+        if vector.count <= story.centroid.count {
+            for (term, weight) in vector { dot += weight * (story.centroid[term] ?? 0) }
+        } else {
+            for (term, weight) in story.centroid { dot += weight * (vector[term] ?? 0) }
+        }
         let length = story.centroid.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
         let cosine = length > 0 ? dot / length : 0
         // The default weight is 0: no entity is looked up then.

@@ -25,6 +25,7 @@ public struct StoryProfile: Sendable, Hashable {
 
     /// The profile after an article joins.
     public mutating func add(vector: [String: Double], features: StoryFeatures) {
+        centroid.reserveCapacity(centroid.count + vector.count)
         for (term, weight) in vector { centroid[term, default: 0] += weight }
         for entity in features.entities { entities[entity, default: 0] += 1 }
         if let days = features.days {

@@ -8,7 +8,7 @@ public enum StoryTerms {
         func flush() {
             defer { word.removeAll(keepingCapacity: true) }
             guard word.count >= 3, word.contains(where: { $0 >= 0x61 }) else { return }
-            let term = stem(String(decoding: word, as: UTF8.self))
+            let term = String(decoding: stem(word), as: UTF8.self)
             guard term.utf8.count >= 3, !stopWords.contains(term) else { return }
             terms.append(term)
         }
@@ -28,22 +28,32 @@ public enum StoryTerms {
 
     /// Folds a possessive and a regular plural: "missile's" → "missile", "cities" → "city", "taxes" → "tax".
     static func stem(_ word: String) -> String {
-        var word = word
-        while let last = word.last, last == "'" || last == "-" { word.removeLast() }
-        if word.hasSuffix("'s") { word.removeLast(2) }
-        if word.hasSuffix("\u{2019}s") { word.removeLast(2) }
-        guard word.utf8.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"),
-            !word.hasSuffix("is")
-        else { return word }
-        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        if word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
-            return String(word.dropLast(2))
-        }
-        return String(word.dropLast())
+        String(decoding: stem(Array(word.utf8)), as: UTF8.self)
     }
 
-    /// Words that say nothing of what a story is about: function words, reporting verbs, and the words of
-    /// time and quantity every article uses.
+    /// ``stem(_:)`` of a word's UTF-8 bytes: every suffix it folds is ASCII, so it is read from the bytes.
+    static func stem(_ word: [UInt8]) -> [UInt8] {
+        var word = word
+        func ends(with suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard word.count >= count else { return false }
+            return suffix.withUTF8Buffer { suffix in
+                word.withUnsafeBufferPointer { $0[($0.count - count)...].elementsEqual(suffix) }
+            }
+        }
+        while let last = word.last, last == UInt8(ascii: "'") || last == UInt8(ascii: "-") { word.removeLast() }
+        if ends(with: "'s") { word.removeLast(2) }
+        if ends(with: "\u{2019}s") { word.removeLast(4) }
+        guard word.count > 4, ends(with: "s"), !ends(with: "ss"), !ends(with: "us"), !ends(with: "is") else {
+            return word
+        }
+        if ends(with: "ies") { return word.dropLast(3) + [UInt8(ascii: "y")] }
+        if ends(with: "sses") || ends(with: "xes") || ends(with: "ches") || ends(with: "shes") {
+            return Array(word.dropLast(2))
+        }
+        return Array(word.dropLast())
+    }
+
     static let stopWords: Set<String> = [
         "the", "and", "for", "that", "with", "was", "are", "has", "have", "had", "his", "her", "its", "their",
         "they", "them", "this", "these", "those", "from", "but", "not", "been", "were", "will", "would", "could",

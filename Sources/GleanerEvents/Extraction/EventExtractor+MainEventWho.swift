@@ -124,13 +124,12 @@ extension EventExtractor {
             count += 1
         }
         guard count > 0 else { return nil }
-        // A single word the article also writes in lower case is a word, not a name ("Star", "From").
-        let lowerCaseWords = EntityRecognizer.wordsInLowerCase(article.text)
         while count > 0 {
             let name = words.prefix(count).joined(separator: " ")
             defer { count -= 1 }
+            // A single word the article also writes in lower case is a word, not a name ("Star", "From").
             guard Self.isWrittenInside(name, in: article.text), !Self.pronouns.contains(name.lowercased()),
-                count > 1 || !lowerCaseWords.contains(name.lowercased())
+                count > 1 || !EntityRecognizer.wordsInLowerCase(article.text).contains(name.lowercased())
             else { continue }
             // A country or place the title opens with modifies its subject ("US woman gets …"), unless a verb
             // follows ("Erie smashes snowfall record").
@@ -156,16 +155,33 @@ extension EventExtractor {
     /// Whether `name` appears in `text` after a lower-case letter or a comma and a space, and before a
     /// non-letter: written as a name inside a sentence, not only at its start.
     static func isWrittenInside(_ name: String, in text: String) -> Bool {
-        var search = text[...]
-        while let found = search.range(of: name) {
-            let before = text[..<found.lowerBound].suffix(2)
-            let after = text[found.upperBound...].first
-            if before.count == 2, before.last == " ", before.first.map({ $0.isLowercase || $0 == "," }) == true,
-                after.map({ !$0.isLetter }) ?? true
-            {
+        // Searched in the UTF-8 bytes (Foundation's search costs more than the rest of the main event); the
+        // characters around a match are read as bytes when they are ASCII.
+        let needle = Array(name.utf8)
+        guard let head = needle.first else { return false }
+        let utf8 = text.utf8
+        let haystack = utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(utf8)
+        guard haystack.count >= needle.count + 2 else { return false }
+        match: for start in 2...(haystack.count - needle.count) where haystack[start] == head {
+            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] { continue match }
+            guard haystack[start - 1] == 0x20 else { continue }
+            let end = start + needle.count
+            let previous = haystack[start - 2]
+            let opensInside: Bool
+            if previous < 0x80 {
+                opensInside = previous &- 0x61 < 26 || previous == UInt8(ascii: ",")
+            } else {
+                let space = utf8.index(utf8.startIndex, offsetBy: start - 1)
+                opensInside = text[..<space].last?.isLowercase == true
+            }
+            guard opensInside else { continue }
+            guard end < haystack.count else { return true }
+            let next = haystack[end]
+            if next < 0x80 {
+                if next &- 0x61 >= 26, next &- 0x41 >= 26 { return true }
+            } else if text[utf8.index(utf8.startIndex, offsetBy: end)...].first?.isLetter != true {
                 return true
             }
-            search = text[found.upperBound...]
         }
         return false
     }
