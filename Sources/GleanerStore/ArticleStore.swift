@@ -54,9 +54,6 @@ public final class ArticleStore: Sendable {
         // Short enough that a blocked write never starves the watchdog (pinged every WatchdogSec/2).
         configuration.busyMode = .timeout(5)
         configuration.label = "gleaner"
-        // SQLite's default page cache is 2 MB: the writer re-reads the pages of the story and search indexes it
-        // touches in every batch from the operating system, which costs a system call each.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKibibytes)") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             // Durability before the move out of the inbox: every COMMIT is fsynced. This must come after the
@@ -70,9 +67,6 @@ public final class ArticleStore: Sendable {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
     }
-
-    /// The page cache of each connection, in KiB (`PRAGMA cache_size`): filled only as pages are read.
-    static let cacheKibibytes = 32_768
 
     /// Opens an existing database for reading only (the query commands). Fails if there is none.
     public init(readingExisting path: String, dedup: DedupParameters = DedupParameters()) throws {
