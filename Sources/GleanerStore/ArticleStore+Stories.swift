@@ -260,31 +260,13 @@ extension ArticleStore {
     ) throws {
         let keys = Set(profile.keys(terms: storyKeyTerms))
         let old = Set(previous?.keys(terms: storyKeyTerms) ?? [])
-        // A few statements of many rows each: a statement's own cost is most of a row's.
-        let gone = old.subtracting(keys).sorted()
-        for start in stride(from: 0, to: gone.count, by: keysPerStatement) {
-            let part = gone[start..<min(gone.count, start + keysPerStatement)]
-            var arguments: StatementArguments = [story]
-            for key in part { arguments += [key] }
-            try db.cachedStatement(
-                sql: "DELETE FROM story_keys WHERE story_id = ? AND key IN ("
-                    + repeatElement("?", count: part.count).joined(separator: ", ") + ")"
-            ).execute(arguments: arguments)
-        }
-        let new = keys.subtracting(old).sorted()
-        for start in stride(from: 0, to: new.count, by: keysPerStatement) {
-            let part = new[start..<min(new.count, start + keysPerStatement)]
-            var arguments = StatementArguments()
-            for key in part { arguments += [key, story] }
-            try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO story_keys(key, story_id) VALUES "
-                    + repeatElement("(?, ?)", count: part.count).joined(separator: ", ")
-            ).execute(arguments: arguments)
-        }
+        // One row to a statement: a statement that writes several rows opens a statement journal, which SQLite
+        // spills to a temporary file past 64 KiB, and the keys' rows are spread over the whole index.
+        let delete = try db.cachedStatement(sql: "DELETE FROM story_keys WHERE key = ? AND story_id = ?")
+        for key in old.subtracting(keys).sorted() { try delete.execute(arguments: [key, story]) }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_keys(key, story_id) VALUES (?, ?)")
+        for key in keys.subtracting(old).sorted() { try insert.execute(arguments: [key, story]) }
     }
-
-    /// The most keys one statement of ``storeKeys(of:replacing:story:in:)`` deletes or inserts.
-    static let keysPerStatement = 32
 
     /// `YYYY-MM-DD` of a day counted from 1970.
     static func day(_ days: Int) -> String {
