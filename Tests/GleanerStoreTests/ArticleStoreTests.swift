@@ -5,7 +5,10 @@ import Testing
 @testable import GleanerStore
 
 @Suite("The SQLite store")
-struct ArticleStoreTests {
+final class ArticleStoreTests {
+    /// The test's files go with it.
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
     let directory: String
     let store: ArticleStore
 

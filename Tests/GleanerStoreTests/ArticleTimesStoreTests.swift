@@ -7,7 +7,10 @@ import Testing
 @testable import GleanerStore
 
 @Suite("Article times in the store: kept in text order, deleted with their article, migrated")
-struct ArticleTimesStoreTests {
+final class ArticleTimesStoreTests {
+    /// The test's files go with it.
+    deinit { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+
     let path =
         FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-times-\(UUID().uuidString)").path
         + "/gleaner.sqlite"
@@ -20,7 +23,7 @@ struct ArticleTimesStoreTests {
     func item(
         _ name: String,
         inode: UInt64,
-        text: String = Self.text,
+        text: String = ArticleTimesStoreTests.text,
         published: PublicationDate,
         store: ArticleStore
     ) -> (IngestItem, PreparedArticle) {

@@ -6,7 +6,10 @@ import Testing
 @testable import GleanerStore
 
 @Suite("Events in the store: merged across articles")
-struct EventStoreTests {
+final class EventStoreTests {
+    /// The test's files go with it.
+    deinit { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+
     let path =
         FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-ev-\(UUID().uuidString)").path
         + "/gleaner.sqlite"

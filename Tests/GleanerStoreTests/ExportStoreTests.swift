@@ -6,7 +6,10 @@ import Testing
 @testable import GleanerStore
 
 @Suite("Export: rows streamed from the store, encoded as CSV, JSON Lines and GDELT")
-struct ExportStoreTests {
+final class ExportStoreTests {
+    /// The test's files go with it.
+    deinit { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+
     let path =
         FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-export-\(UUID().uuidString)").path
         + "/gleaner.sqlite"

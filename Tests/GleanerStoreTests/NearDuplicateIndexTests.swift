@@ -7,7 +7,10 @@ import Testing
 @testable import GleanerStore
 
 @Suite("The in-memory near-duplicate index and its keys in SQLite")
-struct NearDuplicateIndexTests {
+final class NearDuplicateIndexTests {
+    /// The test's files go with it.
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-ndi-\(UUID().uuidString)")
         .path
     var path: String { directory + "/gleaner.sqlite" }
@@ -18,7 +21,7 @@ struct NearDuplicateIndexTests {
     func item(
         _ document: SyntheticCorpus.Document,
         engine: DedupEngine,
-        published: PublicationDate = Self.published
+        published: PublicationDate = NearDuplicateIndexTests.published
     ) -> IngestItem {
         let article = Article(title: document.title, text: document.text, published: published)
         return .articles(

@@ -6,7 +6,10 @@ import Testing
 @testable import GleanerStore
 
 @Suite("Near duplicates in the SQLite store")
-struct NearDuplicateStoreTests {
+final class NearDuplicateStoreTests {
+    /// The test's files go with it.
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-nd-\(UUID().uuidString)")
         .path
     var path: String { directory + "/gleaner.sqlite" }
@@ -15,7 +18,7 @@ struct NearDuplicateStoreTests {
     func item(
         _ document: SyntheticCorpus.Document,
         store: ArticleStore,
-        published: PublicationDate = Self.published
+        published: PublicationDate = NearDuplicateStoreTests.published
     )
         -> IngestItem
     {

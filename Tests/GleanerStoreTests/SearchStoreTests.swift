@@ -7,7 +7,10 @@ import Testing
 @testable import GleanerStore
 
 @Suite("Full-text search in the store")
-struct SearchStoreTests {
+final class SearchStoreTests {
+    /// The test's files go with it.
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
     let directory =
         FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-search-\(UUID().uuidString)").path
     var path: String { directory + "/gleaner.sqlite" }

@@ -8,7 +8,10 @@ import Testing
 
 /// Stories formed in the ingest transaction, on a real SQLite file.
 @Suite("Stories in the store: articles grouped as they arrive")
-struct StoryStoreTests {
+final class StoryStoreTests {
+    /// The test's files go with it.
+    deinit { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+
     let path =
         FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-st-\(UUID().uuidString)").path
         + "/gleaner.sqlite"
