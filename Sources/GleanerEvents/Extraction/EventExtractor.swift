@@ -33,6 +33,11 @@ public struct EventExtractor: Sendable {
         vocabulary.add(Self.clauseOpeners, classes: .clauseOpener)
         vocabulary.add(Self.passiveAuxiliaries, classes: .passiveAuxiliary)
         vocabulary.add(MentionFinder.personalPronouns, classes: .personalPronoun)
+        vocabulary.add(Self.declarations, classes: .declaration)
+        vocabulary.add(Self.speechVerbs, classes: .speechVerb)
+        vocabulary.add(Self.modalsOfIntent, classes: .modalOfIntent)
+        vocabulary.add(Self.planVerbsBeforeTo, classes: .planVerbBeforeTo)
+        vocabulary.add(Self.planAdjectives, classes: .planAdjective)
         self.vocabulary = vocabulary
         var names: [String: String] = [:]
         for country in lexicon.countries { names[country.alpha3] = country.name }
@@ -300,7 +305,7 @@ public struct EventExtractor: Sendable {
     func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
         // "must" demands only when reported: "Lithuania said Belarus must hand back the trucks", not "we must hurry".
         if tokens[position].lower == "must" {
-            return tokens[..<position].contains { Self.speechVerbs.contains($0.lower) }
+            return tokens[..<position].contains { vocabulary.classes(of: $0.number).contains(.speechVerb) }
         }
         guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing") else { return true }
         // News sentences are not imperatives: a bare lemma that opens one is a noun ("Demand for oil rose").
@@ -511,8 +516,10 @@ public struct EventExtractor: Sendable {
         // A declared intent ("said it will withdraw", "is ready to meet") is itself the event: an expressed
         // intent to cooperate (03), or a threat (13) when the act is hostile or made conditional ("unless").
         if modality == .planned,
-            before.contains(where: { Self.declarations.contains($0.lower) })
-                || tokens[triggerRange.upperBound...].contains(where: { Self.speechVerbs.contains($0.lower) }),
+            before.contains(where: { vocabulary.classes(of: $0.number).contains(.declaration) })
+                || tokens[triggerRange.upperBound...].contains(where: {
+                    vocabulary.classes(of: $0.number).contains(.speechVerb)
+                }),
             let intent = Self.intentCode(
                 for: code.code,
                 conditional: tokens[triggerRange.upperBound...].contains { $0.lower == "unless" }
@@ -621,19 +628,21 @@ public struct EventExtractor: Sendable {
         return reportingVerbs.contains(sentence.lowercased(previous))
     }
 
+    /// The tokens carry their numbers in `vocabulary`, whose classes hold the word lists asked here.
     func isPlanned(window: ArraySlice<Token>) -> Bool {
-        guard let last = window.last?.lower else { return false }
-        if Self.modalsOfIntent.contains(last) { return true }
+        guard let last = window.last else { return false }
+        func classes(_ token: Token) -> Vocabulary.Classes { vocabulary.classes(of: token.number) }
+        if classes(last).contains(.modalOfIntent) { return true }
         if window.suffix(3).contains(where: { $0.lower == "will" || $0.lower == "shall" || $0.lower == "would" }) {
             return true
         }
-        if last == "to", window.count >= 2, Self.planVerbsBeforeTo.contains(window[window.endIndex - 2].lower) {
+        if last.lower == "to", window.count >= 2, classes(window[window.endIndex - 2]).contains(.planVerbBeforeTo) {
             return true
         }
-        if last == "to", window.count >= 3, Self.planVerbsBeforeTo.contains(window[window.endIndex - 3].lower) {
+        if last.lower == "to", window.count >= 3, classes(window[window.endIndex - 3]).contains(.planVerbBeforeTo) {
             return true
         }
-        return window.suffix(2).contains { Self.planAdjectives.contains($0.lower) }
+        return window.suffix(2).contains { classes($0).contains(.planAdjective) }
     }
 
     /// The clause around a token: between semicolons, or between a comma and a relative pronoun.
