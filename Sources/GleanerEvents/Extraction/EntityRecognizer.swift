@@ -27,7 +27,7 @@ struct EntityRecognizer {
     /// Lower-cased full names, surnames and acronyms of the entities recognised so far.
     var known: [String: Entity] = [:]
     /// Lower-cased words the article writes capitalised after a lower-case word; read on first need.
-    private var capitalisedInside: Set<String>?
+    private var capitalisedInside: WordSet?
     /// The words the article writes in lower case; read on first need.
     private var writtenInLowerCase: Set<String>?
     /// The end of a run of capitalised words the current sentence opens with and that names nothing
@@ -393,14 +393,14 @@ struct EntityRecognizer {
 
     /// Whether the article writes `word` (lower-cased) capitalised after a lower-case word or a comma.
     mutating func isWrittenCapitalisedInside(_ word: String) -> Bool {
-        if capitalisedInside == nil { capitalisedInside = articleText.map(Self.wordsCapitalisedInside) ?? [] }
+        if capitalisedInside == nil { capitalisedInside = articleText.map(Self.wordsCapitalisedInside) ?? WordSet() }
         return capitalisedInside!.contains(word)
     }
 
     /// The lower-cased words that `text` writes with an ASCII capital after a lower-case ASCII letter or a
     /// comma and one space: one pass over the bytes.
-    static func wordsCapitalisedInside(_ text: String) -> Set<String> {
-        var found: Set<String> = []
+    static func wordsCapitalisedInside(_ text: String) -> WordSet {
+        var found = WordSet()
         var text = text
         text.withUTF8 { bytes in
             var position = 2
@@ -421,7 +421,15 @@ struct EntityRecognizer {
                 // A word in capitals ("the CFPA") is not written in title case.
                 if end > position + 1, bytes[position + 1] &- 0x61 < 26 {
                     let word = UnsafeBufferPointer(rebasing: bytes[position..<end])
-                    found.insert(String(decoding: word, as: UTF8.self).lowercased())
+                    if word.allSatisfy({ $0 < 0x80 }) {
+                        // Lower-cased as `lowercased()` does ASCII, without making a `String`.
+                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { lowered in
+                            for offset in word.indices { lowered[offset] = CharacterReader.lowercased(word[offset]) }
+                            found.insert(ascii: UnsafeBufferPointer(lowered))
+                        }
+                    } else {
+                        found.insert(String(decoding: word, as: UTF8.self).lowercased())
+                    }
                 }
                 position = end
             }
