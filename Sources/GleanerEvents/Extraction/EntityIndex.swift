@@ -187,6 +187,22 @@ struct EntityIndex: Sendable {
             && (byFirstWord[number].single != nil || byFirstWord[number].startsLonger)
     }
 
+    /// Whether every letter of the token is upper case (`!isLetter || isUppercase` for each character), read
+    /// from the bytes when they are ASCII.
+    static func hasNoLowerCaseLetter(_ token: Token) -> Bool {
+        let text = token.text
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var noLowerCase = true
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte &- 0x61 < 26 { noLowerCase = false }
+            }
+            return noLowerCase
+        }
+        if let ascii, let ascii { return ascii }
+        return text.allSatisfy { !$0.isLetter || $0.isUppercase }
+    }
+
     /// The longest lexicon entry starting at `start`, as (entries, number of tokens). A possessive word ends
     /// a name ("Pakistan's"); a name from capitals-only aliases ("IS", "WHO") needs capitals in the text. The
     /// tokens carry their numbers in the vocabulary the index was built with.
@@ -211,11 +227,7 @@ struct EntityIndex: Sendable {
                     return false
                 }
             }
-            if candidate.capitalsOnly,
-                !tokens[start..<(start + length)].allSatisfy({
-                    $0.text.allSatisfy { !$0.isLetter || $0.isUppercase }
-                })
-            {
+            if candidate.capitalsOnly, !tokens[start..<(start + length)].allSatisfy(Self.hasNoLowerCaseLetter) {
                 return false
             }
             if candidate.capitalised, !tokens[start].isCapitalized { return false }

@@ -147,9 +147,7 @@ struct EntityRecognizer {
         // "Leonean refugees", "Kurdish fighters": an adjective of a people before its noun, not a name.
         if length == 1, !acronym, end < tokens.count, tokens[end].kind == .word, !tokens[end].isCapitalized,
             !Self.groupMembers.contains(tokens[end].lower),
-            ["ian", "ean", "ese", "ish", "ic"].contains(where: {
-                EventExtractor.word(tokens[start].lower, endsWith: $0)
-            })
+            Self.peopleAdjectiveEndings.contains(where: { EventExtractor.word(tokens[start].lower, endsWith: $0) })
         {
             return nil
         }
@@ -436,6 +434,9 @@ struct EntityRecognizer {
         }
         return found
     }
+
+    /// Endings of an adjective of a people ("Leonean", "Kurdish").
+    static let peopleAdjectiveEndings: [StaticString] = ["ian", "ean", "ese", "ish", "ic"]
 
     /// The words of the span as a name: single spaces, without a final possessive.
     static func name(_ tokens: [Token], _ range: Range<Int>) -> String {

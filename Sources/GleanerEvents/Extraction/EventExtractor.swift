@@ -581,18 +581,17 @@ public struct EventExtractor: Sendable {
 
     /// Whether the lower-cased `word` ends with the letters of `suffix` ("ing", "'s", "n't"), compared byte by
     /// byte: the suffixes asked for are plain ASCII letters and apostrophes, which no other spelling equals.
-    static func word(_ word: String, endsWith suffix: String) -> Bool {
-        var word = word
-        var suffix = suffix
-        return word.withUTF8 { word in
-            suffix.withUTF8 { suffix in
-                guard word.count >= suffix.count else { return false }
-                let offset = word.count - suffix.count
-                for index in (0..<suffix.count).reversed() where word[offset + index] != suffix[index] {
-                    return false
-                }
-                return true
+    static func word(_ word: String, endsWith suffix: StaticString) -> Bool {
+        // Read in place, from the end: neither string is copied or retained.
+        suffix.withUTF8Buffer { suffix in
+            let bytes = word.utf8
+            guard bytes.count >= suffix.count else { return false }
+            var index = bytes.endIndex
+            for byte in suffix.reversed() {
+                bytes.formIndex(before: &index)
+                if bytes[index] != byte { return false }
             }
+            return true
         }
     }
 
