@@ -453,6 +453,6 @@ struct EntityRecognizer {
     }
 
     static func text(_ tokens: [Token], _ range: Range<Int>) -> String {
-        String(Token.text(from: tokens[range.lowerBound], through: tokens[range.upperBound - 1]))
+        Token.string(tokens, range)
     }
 }
