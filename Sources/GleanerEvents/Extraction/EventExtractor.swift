@@ -402,26 +402,29 @@ public struct EventExtractor: Sendable {
         // "X and Y" both are parties. Passive voice: the mention after "by".
         // A mention right before the trigger is its subject even after a preposition ("with Russia lifting").
         // A place the lexicon does not know ("the town of Samarra") is where it happened, not who acted.
-        var prior = mentions.filter {
-            $0.tokens.upperBound <= triggerRange.lowerBound && $0.tokens.lowerBound >= clause.lowerBound
-                && ($0.kind != .place || $0.country != nil)
-                && ($0.preposition == nil || $0.preposition == "of" && $0.kind == .person
-                    || $0.tokens.upperBound == triggerRange.lowerBound || isGroupsCountry($0, tokens: tokens))
+        // The candidates are indices in `mentions`: choosing among them copies no mention.
+        var prior = mentions.indices.filter {
+            let mention = mentions[$0]
+            return mention.tokens.upperBound <= triggerRange.lowerBound
+                && mention.tokens.lowerBound >= clause.lowerBound
+                && (mention.kind != .place || mention.country != nil)
+                && (mention.preposition == nil || mention.preposition == "of" && mention.kind == .person
+                    || mention.tokens.upperBound == triggerRange.lowerBound || isGroupsCountry(mention, tokens: tokens))
         }
         // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
         // "X reported profits as demand grew": a subordinating conjunction starts a clause of its own subject.
         if let opener = tokens[clause.lowerBound..<triggerRange.lowerBound].lastIndex(where: {
             vocabulary.classes(of: $0.number).contains(.subordinator)
         }) {
-            prior.removeAll { $0.tokens.lowerBound < opener }
+            prior.removeAll { mentions[$0].tokens.lowerBound < opener }
         }
-        if prior.contains(where: { !$0.byRoleOnly }) {
-            prior.removeAll { $0.byRoleOnly && $0.tokens.upperBound != triggerRange.lowerBound }
+        if prior.contains(where: { !mentions[$0].byRoleOnly }) {
+            prior.removeAll { mentions[$0].byRoleOnly && mentions[$0].tokens.upperBound != triggerRange.lowerBound }
         }
-        var actorMention = prior.last
+        var actorMention = prior.last.map { mentions[$0] }
         var coActor: Mention?
-        if let last = prior.last, prior.count >= 2 {
-            let previous = prior[prior.count - 2]
+        if let last = prior.last.map({ mentions[$0] }), prior.count >= 2 {
+            let previous = mentions[prior[prior.count - 2]]
             // Only "and" between them.
             if previous.tokens.upperBound + 1 == last.tokens.lowerBound,
                 tokens[previous.tokens.upperBound].lower == "and"
@@ -432,7 +435,8 @@ public struct EventExtractor: Sendable {
         }
         // Mentions after the trigger's first word: "rejected a Peruvian proposal" (trigger "reject proposal")
         // names its target between the trigger's words.
-        let after = mentions.filter {
+        // Lazily filtered: only the mention chosen is copied.
+        let after = mentions.lazy.filter {
             $0.tokens.lowerBound > triggerRange.lowerBound && $0.tokens.lowerBound < clause.upperBound
         }
         var targetMention: Mention?
@@ -457,9 +461,9 @@ public struct EventExtractor: Sendable {
         // "Pakistan and Russia signed": the two parties are actor and target.
         if let coActor { targetMention = coActor }
         // "Lithuania said Belarus must hand them back": the subject of "must" is the target, the speaker the actor.
-        if tokens[triggerRange.lowerBound].lower == "must", let subject = prior.last {
+        if tokens[triggerRange.lowerBound].lower == "must", let subject = prior.last.map({ mentions[$0] }) {
             targetMention = subject
-            actorMention = prior.first.flatMap { $0.tokens == subject.tokens ? nil : $0 }
+            actorMention = prior.first.flatMap { mentions[$0].tokens == subject.tokens ? nil : mentions[$0] }
         }
         guard actorMention != nil || targetMention != nil else { return nil }
 
