@@ -42,11 +42,14 @@ struct EntityRecognizer {
 
     /// Whether the sentence is written in title case or capitals (a headline): at least four words, and no
     /// word in lower case but short function words ("of", "the", "to").
-    static func isHeadline(_ tokens: [Token]) -> Bool {
+    /// The tokens carry their numbers in `vocabulary`, which holds `titleCaseLowerWords` as a class.
+    static func isHeadline(_ tokens: [Token], vocabulary: Vocabulary) -> Bool {
         var words = 0
         for token in tokens where token.kind == .word {
             words += 1
-            if !token.isCapitalized, !titleCaseLowerWords.contains(token.lower) { return false }
+            if !token.isCapitalized, !vocabulary.classes(of: token.number).contains(.titleCaseLowerWord) {
+                return false
+            }
         }
         return words >= 4
     }

@@ -38,6 +38,7 @@ public struct EventExtractor: Sendable {
         vocabulary.add(Self.modalsOfIntent, classes: .modalOfIntent)
         vocabulary.add(Self.planVerbsBeforeTo, classes: .planVerbBeforeTo)
         vocabulary.add(Self.planAdjectives, classes: .planAdjective)
+        vocabulary.add(EntityRecognizer.titleCaseLowerWords, classes: .titleCaseLowerWord)
         self.vocabulary = vocabulary
         var names: [String: String] = [:]
         for country in lexicon.countries { names[country.alpha3] = country.name }

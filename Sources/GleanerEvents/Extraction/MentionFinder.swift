@@ -73,7 +73,7 @@ struct MentionFinder {
             if canStartPhrase(tokens, at: position), let mention = phrase(tokens, at: position) {
                 found = mention
             } else if tokens[position].kind == .word, tokens[position].isCapitalized {
-                if isHeadline == nil { isHeadline = EntityRecognizer.isHeadline(tokens) }
+                if isHeadline == nil { isHeadline = EntityRecognizer.isHeadline(tokens, vocabulary: vocabulary) }
                 if isHeadline == false { found = recognised(tokens, at: position) }
             }
             if var mention = found {

@@ -34,6 +34,8 @@ struct Vocabulary: Sendable {
         static let modalOfIntent = Self(rawValue: 1 << 20)
         static let planVerbBeforeTo = Self(rawValue: 1 << 21)
         static let planAdjective = Self(rawValue: 1 << 22)
+        /// `EntityRecognizer.titleCaseLowerWords`, asked of a sentence's words until one is in lower case.
+        static let titleCaseLowerWord = Self(rawValue: 1 << 23)
     }
 
     /// The number of a word that is not in the vocabulary (or was not looked up).
