@@ -38,6 +38,7 @@ public struct EventExtractor: Sendable {
         vocabulary.add(Self.modalsOfIntent, classes: .modalOfIntent)
         vocabulary.add(Self.planVerbsBeforeTo, classes: .planVerbBeforeTo)
         vocabulary.add(Self.planAdjectives, classes: .planAdjective)
+        vocabulary.add(Self.futureAuxiliaries, classes: .futureAuxiliary)
         vocabulary.add(EntityRecognizer.titleCaseLowerWords, classes: .titleCaseLowerWord)
         self.vocabulary = vocabulary
         var names: [String: String] = [:]
@@ -82,6 +83,8 @@ public struct EventExtractor: Sendable {
     /// Right before the trigger, these make it planned.
     static let modalsOfIntent: Set<String> = ["will", "shall", "'ll", "would"]
     static let planAdjectives: Set<String> = ["upcoming", "planned", "proposed", "scheduled"]
+    /// Anywhere before the trigger in its clause, these make it planned.
+    static let futureAuxiliaries: Set<String> = ["will", "shall"]
     /// After a comma, these start a new clause.
     static let clauseOpeners: Set<String> = ["which", "who", "while", "whereas", "but"]
     /// Conjunctions that start a subordinate clause: a subject before one is not the subject after it.
@@ -476,7 +479,9 @@ public struct EventExtractor: Sendable {
             vocabulary.classes(of: $0.number).contains(.negation) || Self.word($0.lower, endsWith: "n't")
         }) {
             modality = .negated
-        } else if isPlanned(window: window) || before.contains(where: { $0.lower == "will" || $0.lower == "shall" }) {
+        } else if isPlanned(window: window)
+            || before.contains(where: { vocabulary.classes(of: $0.number).contains(.futureAuxiliary) })
+        {
             modality = .planned
             tense = .future
         } else if context.hasAttribution {
@@ -637,7 +642,7 @@ public struct EventExtractor: Sendable {
         guard let last = window.last else { return false }
         func classes(_ token: Token) -> Vocabulary.Classes { vocabulary.classes(of: token.number) }
         if classes(last).contains(.modalOfIntent) { return true }
-        if window.suffix(3).contains(where: { $0.lower == "will" || $0.lower == "shall" || $0.lower == "would" }) {
+        if window.suffix(3).contains(where: { classes($0).contains(.futureAuxiliary) || $0.lower == "would" }) {
             return true
         }
         if last.lower == "to", window.count >= 2, classes(window[window.endIndex - 2]).contains(.planVerbBeforeTo) {

@@ -36,6 +36,8 @@ struct Vocabulary: Sendable {
         static let planAdjective = Self(rawValue: 1 << 22)
         /// `EntityRecognizer.titleCaseLowerWords`, asked of a sentence's words until one is in lower case.
         static let titleCaseLowerWord = Self(rawValue: 1 << 23)
+        /// `EventExtractor.futureAuxiliaries`, looked for before each trigger.
+        static let futureAuxiliary = Self(rawValue: 1 << 24)
     }
 
     /// The number of a word that is not in the vocabulary (or was not looked up).
