@@ -60,13 +60,16 @@ struct ASCIIWordTable: Sendable {
 
     /// Enters `word` (ASCII bytes) with `number`, unless it is there already.
     mutating func insert(_ word: [UInt8], number: Int) {
-        word.withUnsafeBufferPointer { word in
-            let slot = slot(of: word)
-            guard slots[slot] == 0 else { return }
-            bytes.append(contentsOf: word)
-            entries.append((Int32(bytes.count), Int32(number)))
-            slots[slot] = Self.slotValue(word, entry: entries.count - 1)
-        }
+        word.withUnsafeBufferPointer { insert($0, number: number) }
+    }
+
+    /// Enters `word` (ASCII bytes) with `number`, unless it is there already.
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, number: Int) {
+        let slot = slot(of: word)
+        guard slots[slot] == 0 else { return }
+        bytes.append(contentsOf: word)
+        entries.append((Int32(bytes.count), Int32(number)))
+        slots[slot] = Self.slotValue(word, entry: entries.count - 1)
         if entries.count * 2 > slots.count { rehash(capacity: slots.count * 2) }
     }
 

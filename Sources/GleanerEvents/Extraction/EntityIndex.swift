@@ -125,14 +125,29 @@ struct EntityIndex: Sendable {
         var capitalsOnly: Bool
         /// A place's name: its first word must be capitalised in the text.
         var capitalised: Bool
+        /// Its place among the names of its first word, longest first: the order in which they are tried.
+        var rank = 0
     }
 
-    /// Vocabulary number of a first word → names starting with it, longest first. Built once from `names`.
-    var byFirstWord: [[Candidate]] = []
+    /// The names starting with one word: the name of that word alone, and whether longer ones start with it.
+    struct FirstWord: Sendable {
+        var single: Candidate?
+        /// Longer names start with the word; they are in `byFirstTwoWords`.
+        var startsLonger = false
+    }
+
+    /// Vocabulary number of a first word → the names starting with it. Built once from `names`.
+    var byFirstWord: [FirstWord] = []
+    /// The vocabulary numbers of a name's first two words (`pairKey`) → the names of two words or more starting
+    /// with them, longest first: a look-up tries only the names whose second word is in the text.
+    var byFirstTwoWords: [Int: [Candidate]] = [:]
     /// The words after the first of every name, one name after another.
     var laterWords: [Int] = []
     /// What each name names.
     var entryLists: [[EntityEntry]] = []
+
+    /// The key of `byFirstTwoWords` for two vocabulary numbers.
+    static func pairKey(_ first: Int, _ second: Int) -> Int { first << 32 | second }
 
     mutating func buildFirstWordIndex(_ vocabulary: inout Vocabulary) {
         var candidates: [Int: [Candidate]] = [:]
@@ -149,15 +164,43 @@ struct EntityIndex: Sendable {
                 )
             )
         }
-        byFirstWord = Array(repeating: [], count: vocabulary.count)
+        byFirstWord = Array(repeating: FirstWord(), count: vocabulary.count)
         for (first, names) in candidates {
-            byFirstWord[first] = names.sorted { $0.rest.count > $1.rest.count }
+            for (rank, name) in names.sorted(by: { $0.rest.count > $1.rest.count }).enumerated() {
+                var candidate = name
+                candidate.rank = rank
+                if candidate.rest.isEmpty {
+                    byFirstWord[first].single = candidate
+                } else {
+                    byFirstWord[first].startsLonger = true
+                    byFirstTwoWords[Self.pairKey(first, laterWords[candidate.rest.lowerBound]), default: []].append(
+                        candidate
+                    )
+                }
+            }
         }
     }
 
     /// Whether some lexicon name starts with the word numbered `number`.
     func startsName(_ number: Int) -> Bool {
-        number >= 0 && number < byFirstWord.count && !byFirstWord[number].isEmpty
+        number >= 0 && number < byFirstWord.count
+            && (byFirstWord[number].single != nil || byFirstWord[number].startsLonger)
+    }
+
+    /// Whether every letter of the token is upper case (`!isLetter || isUppercase` for each character), read
+    /// from the bytes when they are ASCII.
+    static func hasNoLowerCaseLetter(_ token: Token) -> Bool {
+        let text = token.text
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var noLowerCase = true
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte &- 0x61 < 26 { noLowerCase = false }
+            }
+            return noLowerCase
+        }
+        if let ascii, let ascii { return ascii }
+        return text.allSatisfy { !$0.isLetter || $0.isUppercase }
     }
 
     /// The longest lexicon entry starting at `start`, as (entries, number of tokens). A possessive word ends
@@ -167,39 +210,58 @@ struct EntityIndex: Sendable {
         guard start < tokens.count, tokens[start].kind == .word else { return nil }
         // The best candidate so far, as (index in `entryLists`, length).
         var best: (entries: Int, length: Int)?
+        /// Whether `candidate` matches at `start`; it is then `best`.
+        func accepts(_ candidate: Candidate) -> Bool {
+            let length = candidate.rest.count + 1
+            guard start + length <= tokens.count, length > best?.length ?? 0 else { return false }
+            for offset in 0..<candidate.rest.count {
+                // Fields read in place: copying a token would retain its strings.
+                let word = laterWords[candidate.rest.lowerBound + offset]
+                let position = start + 1 + offset
+                let isLast = offset == candidate.rest.count - 1
+                // The period of an abbreviated place ("Pa.") is the one punctuation mark a name holds.
+                guard tokens[position].kind == .word || isLast && tokens[position].lower == "." else {
+                    return false
+                }
+                guard tokens[position].number == word || isLast && tokens[position].bareNumber == word else {
+                    return false
+                }
+            }
+            if candidate.capitalsOnly, !tokens[start..<(start + length)].allSatisfy(Self.hasNoLowerCaseLetter) {
+                return false
+            }
+            if candidate.capitalised, !tokens[start].isCapitalized { return false }
+            best = (candidate.entries, length)
+            return true
+        }
         // The word as written ("people's" in "People's Republic"), or without its possessive ("Pakistan's"),
-        // which then ends the name.
+        // which then ends the name. The names are tried longest first; a longer one's second word is the next
+        // token's (or, when it is the last word, that token without its possessive).
         func search(_ number: Int, possessiveEnds: Bool) {
             guard number >= 0, number < byFirstWord.count else { return }
-            let candidates = byFirstWord[number]
-            candidate: for candidate in candidates {
-                let length = candidate.rest.count + 1
-                guard start + length <= tokens.count, length > best?.length ?? 0 else { continue }
-                if possessiveEnds, !candidate.rest.isEmpty { continue }
-                for offset in 0..<candidate.rest.count {
-                    // Fields read in place: copying a token would retain its strings.
-                    let word = laterWords[candidate.rest.lowerBound + offset]
-                    let position = start + 1 + offset
-                    let isLast = offset == candidate.rest.count - 1
-                    // The period of an abbreviated place ("Pa.") is the one punctuation mark a name holds.
-                    guard tokens[position].kind == .word || isLast && tokens[position].lower == "." else {
-                        continue candidate
+            let first = byFirstWord[number]
+            if !possessiveEnds, first.startsLonger, start + 1 < tokens.count {
+                let second = tokens[start + 1].number
+                let bareSecond = tokens[start + 1].bareNumber
+                let written = second >= 0 ? byFirstTwoWords[Self.pairKey(number, second)] ?? [] : []
+                let bare =
+                    bareSecond >= 0 && bareSecond != second
+                    ? byFirstTwoWords[Self.pairKey(number, bareSecond)] ?? [] : []
+                // Both lists in the order of their ranks.
+                var (i, j) = (0, 0)
+                while i < written.count || j < bare.count {
+                    let candidate: Candidate
+                    if j == bare.count || i < written.count && written[i].rank < bare[j].rank {
+                        candidate = written[i]
+                        i += 1
+                    } else {
+                        candidate = bare[j]
+                        j += 1
                     }
-                    guard tokens[position].number == word || isLast && tokens[position].bareNumber == word else {
-                        continue candidate
-                    }
+                    if accepts(candidate) { return }
                 }
-                if candidate.capitalsOnly,
-                    !tokens[start..<(start + length)].allSatisfy({
-                        $0.text.allSatisfy { !$0.isLetter || $0.isUppercase }
-                    })
-                {
-                    continue
-                }
-                if candidate.capitalised, !tokens[start].isCapitalized { continue }
-                best = (candidate.entries, length)
-                break
             }
+            if let single = first.single { _ = accepts(single) }
         }
         search(tokens[start].number, possessiveEnds: false)
         if tokens[start].isPossessive { search(tokens[start].bareNumber, possessiveEnds: true) }

@@ -27,7 +27,7 @@ struct EntityRecognizer {
     /// Lower-cased full names, surnames and acronyms of the entities recognised so far.
     var known: [String: Entity] = [:]
     /// Lower-cased words the article writes capitalised after a lower-case word; read on first need.
-    private var capitalisedInside: Set<String>?
+    private var capitalisedInside: WordSet?
     /// The words the article writes in lower case; read on first need.
     private var writtenInLowerCase: Set<String>?
     /// The end of a run of capitalised words the current sentence opens with and that names nothing
@@ -42,11 +42,14 @@ struct EntityRecognizer {
 
     /// Whether the sentence is written in title case or capitals (a headline): at least four words, and no
     /// word in lower case but short function words ("of", "the", "to").
-    static func isHeadline(_ tokens: [Token]) -> Bool {
+    /// The tokens carry their numbers in `vocabulary`, which holds `titleCaseLowerWords` as a class.
+    static func isHeadline(_ tokens: [Token], vocabulary: Vocabulary) -> Bool {
         var words = 0
         for token in tokens where token.kind == .word {
             words += 1
-            if !token.isCapitalized, !titleCaseLowerWords.contains(token.lower) { return false }
+            if !token.isCapitalized, !vocabulary.classes(of: token.number).contains(.titleCaseLowerWord) {
+                return false
+            }
         }
         return words >= 4
     }
@@ -147,9 +150,7 @@ struct EntityRecognizer {
         // "Leonean refugees", "Kurdish fighters": an adjective of a people before its noun, not a name.
         if length == 1, !acronym, end < tokens.count, tokens[end].kind == .word, !tokens[end].isCapitalized,
             !Self.groupMembers.contains(tokens[end].lower),
-            ["ian", "ean", "ese", "ish", "ic"].contains(where: {
-                EventExtractor.word(tokens[start].lower, endsWith: $0)
-            })
+            Self.peopleAdjectiveEndings.contains(where: { EventExtractor.word(tokens[start].lower, endsWith: $0) })
         {
             return nil
         }
@@ -393,14 +394,14 @@ struct EntityRecognizer {
 
     /// Whether the article writes `word` (lower-cased) capitalised after a lower-case word or a comma.
     mutating func isWrittenCapitalisedInside(_ word: String) -> Bool {
-        if capitalisedInside == nil { capitalisedInside = articleText.map(Self.wordsCapitalisedInside) ?? [] }
+        if capitalisedInside == nil { capitalisedInside = articleText.map(Self.wordsCapitalisedInside) ?? WordSet() }
         return capitalisedInside!.contains(word)
     }
 
     /// The lower-cased words that `text` writes with an ASCII capital after a lower-case ASCII letter or a
     /// comma and one space: one pass over the bytes.
-    static func wordsCapitalisedInside(_ text: String) -> Set<String> {
-        var found: Set<String> = []
+    static func wordsCapitalisedInside(_ text: String) -> WordSet {
+        var found = WordSet()
         var text = text
         text.withUTF8 { bytes in
             var position = 2
@@ -421,13 +422,24 @@ struct EntityRecognizer {
                 // A word in capitals ("the CFPA") is not written in title case.
                 if end > position + 1, bytes[position + 1] &- 0x61 < 26 {
                     let word = UnsafeBufferPointer(rebasing: bytes[position..<end])
-                    found.insert(String(decoding: word, as: UTF8.self).lowercased())
+                    if word.allSatisfy({ $0 < 0x80 }) {
+                        // Lower-cased as `lowercased()` does ASCII, without making a `String`.
+                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { lowered in
+                            for offset in word.indices { lowered[offset] = CharacterReader.lowercased(word[offset]) }
+                            found.insert(ascii: UnsafeBufferPointer(lowered))
+                        }
+                    } else {
+                        found.insert(String(decoding: word, as: UTF8.self).lowercased())
+                    }
                 }
                 position = end
             }
         }
         return found
     }
+
+    /// Endings of an adjective of a people ("Leonean", "Kurdish").
+    static let peopleAdjectiveEndings: [StaticString] = ["ian", "ean", "ese", "ish", "ic"]
 
     /// The words of the span as a name: single spaces, without a final possessive.
     static func name(_ tokens: [Token], _ range: Range<Int>) -> String {
@@ -444,6 +456,6 @@ struct EntityRecognizer {
     }
 
     static func text(_ tokens: [Token], _ range: Range<Int>) -> String {
-        String(Token.text(from: tokens[range.lowerBound], through: tokens[range.upperBound - 1]))
+        Token.string(tokens, range)
     }
 }

@@ -195,18 +195,21 @@ extension EventExtractor {
     }
 
     /// Whether the UTF-8 `bytes` hold one of `captionCredits`.
+    /// One pass over the bytes: the credits are tried only where a byte starts one.
     static func holdsCaptionCredit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        captionCreditBytes.contains { credit in
-            guard bytes.count >= credit.count else { return false }
-            start: for start in 0...(bytes.count - credit.count) where bytes[start] == credit[0] {
-                for offset in 1..<credit.count where bytes[start + offset] != credit[offset] { continue start }
+        let (credits, starts) = (captionCreditBytes, captionCreditFirstBytes)
+        for start in bytes.indices where starts[Int(bytes[start])] {
+            credit: for credit in credits where credit[0] == bytes[start] && start + credit.count <= bytes.count {
+                for offset in 1..<credit.count where bytes[start + offset] != credit[offset] { continue credit }
                 return true
             }
-            return false
         }
+        return false
     }
 
     static let captionCreditBytes = captionCredits.map { Array($0.utf8) }
+    /// By byte value: whether a credit starts with that byte.
+    static let captionCreditFirstBytes = (0..<256).map { byte in captionCreditBytes.contains { Int($0[0]) == byte } }
 
     /// Credits that end or begin a photo caption in wire copy.
     static let captionCredits = [

@@ -33,6 +33,13 @@ public struct EventExtractor: Sendable {
         vocabulary.add(Self.clauseOpeners, classes: .clauseOpener)
         vocabulary.add(Self.passiveAuxiliaries, classes: .passiveAuxiliary)
         vocabulary.add(MentionFinder.personalPronouns, classes: .personalPronoun)
+        vocabulary.add(Self.declarations, classes: .declaration)
+        vocabulary.add(Self.speechVerbs, classes: .speechVerb)
+        vocabulary.add(Self.modalsOfIntent, classes: .modalOfIntent)
+        vocabulary.add(Self.planVerbsBeforeTo, classes: .planVerbBeforeTo)
+        vocabulary.add(Self.planAdjectives, classes: .planAdjective)
+        vocabulary.add(Self.futureAuxiliaries, classes: .futureAuxiliary)
+        vocabulary.add(EntityRecognizer.titleCaseLowerWords, classes: .titleCaseLowerWord)
         self.vocabulary = vocabulary
         var names: [String: String] = [:]
         for country in lexicon.countries { names[country.alpha3] = country.name }
@@ -76,6 +83,8 @@ public struct EventExtractor: Sendable {
     /// Right before the trigger, these make it planned.
     static let modalsOfIntent: Set<String> = ["will", "shall", "'ll", "would"]
     static let planAdjectives: Set<String> = ["upcoming", "planned", "proposed", "scheduled"]
+    /// Anywhere before the trigger in its clause, these make it planned.
+    static let futureAuxiliaries: Set<String> = ["will", "shall"]
     /// After a comma, these start a new clause.
     static let clauseOpeners: Set<String> = ["which", "who", "while", "whereas", "but"]
     /// Conjunctions that start a subordinate clause: a subject before one is not the subject after it.
@@ -300,7 +309,7 @@ public struct EventExtractor: Sendable {
     func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
         // "must" demands only when reported: "Lithuania said Belarus must hand back the trucks", not "we must hurry".
         if tokens[position].lower == "must" {
-            return tokens[..<position].contains { Self.speechVerbs.contains($0.lower) }
+            return tokens[..<position].contains { vocabulary.classes(of: $0.number).contains(.speechVerb) }
         }
         guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing") else { return true }
         // News sentences are not imperatives: a bare lemma that opens one is a noun ("Demand for oil rose").
@@ -397,26 +406,29 @@ public struct EventExtractor: Sendable {
         // "X and Y" both are parties. Passive voice: the mention after "by".
         // A mention right before the trigger is its subject even after a preposition ("with Russia lifting").
         // A place the lexicon does not know ("the town of Samarra") is where it happened, not who acted.
-        var prior = mentions.filter {
-            $0.tokens.upperBound <= triggerRange.lowerBound && $0.tokens.lowerBound >= clause.lowerBound
-                && ($0.kind != .place || $0.country != nil)
-                && ($0.preposition == nil || $0.preposition == "of" && $0.kind == .person
-                    || $0.tokens.upperBound == triggerRange.lowerBound || isGroupsCountry($0, tokens: tokens))
+        // The candidates are indices in `mentions`: choosing among them copies no mention.
+        var prior = mentions.indices.filter {
+            let mention = mentions[$0]
+            return mention.tokens.upperBound <= triggerRange.lowerBound
+                && mention.tokens.lowerBound >= clause.lowerBound
+                && (mention.kind != .place || mention.country != nil)
+                && (mention.preposition == nil || mention.preposition == "of" && mention.kind == .person
+                    || mention.tokens.upperBound == triggerRange.lowerBound || isGroupsCountry(mention, tokens: tokens))
         }
         // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
         // "X reported profits as demand grew": a subordinating conjunction starts a clause of its own subject.
         if let opener = tokens[clause.lowerBound..<triggerRange.lowerBound].lastIndex(where: {
             vocabulary.classes(of: $0.number).contains(.subordinator)
         }) {
-            prior.removeAll { $0.tokens.lowerBound < opener }
+            prior.removeAll { mentions[$0].tokens.lowerBound < opener }
         }
-        if prior.contains(where: { !$0.byRoleOnly }) {
-            prior.removeAll { $0.byRoleOnly && $0.tokens.upperBound != triggerRange.lowerBound }
+        if prior.contains(where: { !mentions[$0].byRoleOnly }) {
+            prior.removeAll { mentions[$0].byRoleOnly && mentions[$0].tokens.upperBound != triggerRange.lowerBound }
         }
-        var actorMention = prior.last
+        var actorMention = prior.last.map { mentions[$0] }
         var coActor: Mention?
-        if let last = prior.last, prior.count >= 2 {
-            let previous = prior[prior.count - 2]
+        if let last = prior.last.map({ mentions[$0] }), prior.count >= 2 {
+            let previous = mentions[prior[prior.count - 2]]
             // Only "and" between them.
             if previous.tokens.upperBound + 1 == last.tokens.lowerBound,
                 tokens[previous.tokens.upperBound].lower == "and"
@@ -427,7 +439,8 @@ public struct EventExtractor: Sendable {
         }
         // Mentions after the trigger's first word: "rejected a Peruvian proposal" (trigger "reject proposal")
         // names its target between the trigger's words.
-        let after = mentions.filter {
+        // Lazily filtered: only the mention chosen is copied.
+        let after = mentions.lazy.filter {
             $0.tokens.lowerBound > triggerRange.lowerBound && $0.tokens.lowerBound < clause.upperBound
         }
         var targetMention: Mention?
@@ -452,9 +465,9 @@ public struct EventExtractor: Sendable {
         // "Pakistan and Russia signed": the two parties are actor and target.
         if let coActor { targetMention = coActor }
         // "Lithuania said Belarus must hand them back": the subject of "must" is the target, the speaker the actor.
-        if tokens[triggerRange.lowerBound].lower == "must", let subject = prior.last {
+        if tokens[triggerRange.lowerBound].lower == "must", let subject = prior.last.map({ mentions[$0] }) {
             targetMention = subject
-            actorMention = prior.first.flatMap { $0.tokens == subject.tokens ? nil : $0 }
+            actorMention = prior.first.flatMap { mentions[$0].tokens == subject.tokens ? nil : mentions[$0] }
         }
         guard actorMention != nil || targetMention != nil else { return nil }
 
@@ -466,7 +479,9 @@ public struct EventExtractor: Sendable {
             vocabulary.classes(of: $0.number).contains(.negation) || Self.word($0.lower, endsWith: "n't")
         }) {
             modality = .negated
-        } else if isPlanned(window: window) || before.contains(where: { $0.lower == "will" || $0.lower == "shall" }) {
+        } else if isPlanned(window: window)
+            || before.contains(where: { vocabulary.classes(of: $0.number).contains(.futureAuxiliary) })
+        {
             modality = .planned
             tense = .future
         } else if context.hasAttribution {
@@ -511,8 +526,10 @@ public struct EventExtractor: Sendable {
         // A declared intent ("said it will withdraw", "is ready to meet") is itself the event: an expressed
         // intent to cooperate (03), or a threat (13) when the act is hostile or made conditional ("unless").
         if modality == .planned,
-            before.contains(where: { Self.declarations.contains($0.lower) })
-                || tokens[triggerRange.upperBound...].contains(where: { Self.speechVerbs.contains($0.lower) }),
+            before.contains(where: { vocabulary.classes(of: $0.number).contains(.declaration) })
+                || tokens[triggerRange.upperBound...].contains(where: {
+                    vocabulary.classes(of: $0.number).contains(.speechVerb)
+                }),
             let intent = Self.intentCode(
                 for: code.code,
                 conditional: tokens[triggerRange.upperBound...].contains { $0.lower == "unless" }
@@ -574,18 +591,17 @@ public struct EventExtractor: Sendable {
 
     /// Whether the lower-cased `word` ends with the letters of `suffix` ("ing", "'s", "n't"), compared byte by
     /// byte: the suffixes asked for are plain ASCII letters and apostrophes, which no other spelling equals.
-    static func word(_ word: String, endsWith suffix: String) -> Bool {
-        var word = word
-        var suffix = suffix
-        return word.withUTF8 { word in
-            suffix.withUTF8 { suffix in
-                guard word.count >= suffix.count else { return false }
-                let offset = word.count - suffix.count
-                for index in (0..<suffix.count).reversed() where word[offset + index] != suffix[index] {
-                    return false
-                }
-                return true
+    static func word(_ word: String, endsWith suffix: StaticString) -> Bool {
+        // Read in place, from the end: neither string is copied or retained.
+        suffix.withUTF8Buffer { suffix in
+            let bytes = word.utf8
+            guard bytes.count >= suffix.count else { return false }
+            var index = bytes.endIndex
+            for byte in suffix.reversed() {
+                bytes.formIndex(before: &index)
+                if bytes[index] != byte { return false }
             }
+            return true
         }
     }
 
@@ -621,19 +637,21 @@ public struct EventExtractor: Sendable {
         return reportingVerbs.contains(sentence.lowercased(previous))
     }
 
+    /// The tokens carry their numbers in `vocabulary`, whose classes hold the word lists asked here.
     func isPlanned(window: ArraySlice<Token>) -> Bool {
-        guard let last = window.last?.lower else { return false }
-        if Self.modalsOfIntent.contains(last) { return true }
-        if window.suffix(3).contains(where: { $0.lower == "will" || $0.lower == "shall" || $0.lower == "would" }) {
+        guard let last = window.last else { return false }
+        func classes(_ token: Token) -> Vocabulary.Classes { vocabulary.classes(of: token.number) }
+        if classes(last).contains(.modalOfIntent) { return true }
+        if window.suffix(3).contains(where: { classes($0).contains(.futureAuxiliary) || $0.lower == "would" }) {
             return true
         }
-        if last == "to", window.count >= 2, Self.planVerbsBeforeTo.contains(window[window.endIndex - 2].lower) {
+        if last.lower == "to", window.count >= 2, classes(window[window.endIndex - 2]).contains(.planVerbBeforeTo) {
             return true
         }
-        if last == "to", window.count >= 3, Self.planVerbsBeforeTo.contains(window[window.endIndex - 3].lower) {
+        if last.lower == "to", window.count >= 3, classes(window[window.endIndex - 3]).contains(.planVerbBeforeTo) {
             return true
         }
-        return window.suffix(2).contains { Self.planAdjectives.contains($0.lower) }
+        return window.suffix(2).contains { classes($0).contains(.planAdjective) }
     }
 
     /// The clause around a token: between semicolons, or between a comma and a relative pronoun.

@@ -62,6 +62,8 @@ struct MentionFinder {
 
     mutating func mentions(in tokens: [Token]) -> [Mention] {
         var mentions: [Mention] = []
+        // Room for the mentions of most sentences, rather than growing one by one.
+        mentions.reserveCapacity(8)
         var position = 0
         var isHeadline: Bool?
         recognizer.rejectedUntil = 0
@@ -71,7 +73,7 @@ struct MentionFinder {
             if canStartPhrase(tokens, at: position), let mention = phrase(tokens, at: position) {
                 found = mention
             } else if tokens[position].kind == .word, tokens[position].isCapitalized {
-                if isHeadline == nil { isHeadline = EntityRecognizer.isHeadline(tokens) }
+                if isHeadline == nil { isHeadline = EntityRecognizer.isHeadline(tokens, vocabulary: vocabulary) }
                 if isHeadline == false { found = recognised(tokens, at: position) }
             }
             if var mention = found {
@@ -226,8 +228,9 @@ struct MentionFinder {
                     byRoleOnly: true
                 )
             }
-            if let country, let known = index.peopleByRoleAndCountry["\(role)|\(country)"],
-                tokens[start].lower == "the" || start > 0 && tokens[start - 1].lower == "the"
+            // The article is checked first: the look-up builds its key.
+            if let country, tokens[start].lower == "the" || start > 0 && tokens[start - 1].lower == "the",
+                let known = index.peopleByRoleAndCountry["\(role)|\(country)"]
             {
                 return Mention(
                     tokens: range,
@@ -299,7 +302,10 @@ struct MentionFinder {
 
     /// "he" or "she" at `start`: the last person named.
     func pronoun(_ tokens: [Token], at start: Int) -> Mention? {
-        guard tokens[start].lower == "he" || tokens[start].lower == "she", let last = people.last else { return nil }
+        // "he" and "she" are the words of the class, by which the tokens' numbers are looked up.
+        guard vocabulary.classes(of: tokens[start].number).contains(.personalPronoun), let last = people.last else {
+            return nil
+        }
         return Mention(
             tokens: start..<(start + 1),
             kind: .person,
@@ -382,8 +388,7 @@ struct MentionFinder {
     }
 
     func text(_ tokens: [Token], _ range: Range<Int>) -> String {
-        guard !range.isEmpty else { return "" }
-        return String(Token.text(from: tokens[range.lowerBound], through: tokens[range.upperBound - 1]))
+        Token.string(tokens, range)
     }
 
     func countryName(_ alpha3: String) -> String {

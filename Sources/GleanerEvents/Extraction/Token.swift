@@ -14,6 +14,17 @@ public struct Token: Sendable, Hashable {
         slice(of: first.sentence, utf8: Int(first.utf8Start)..<Int(last.utf8End))
     }
 
+    /// The text of the tokens `range` of one sentence, from the first's start to the last's end, as a `String`
+    /// (`""` for no tokens): copied from the sentence's UTF-8, without slicing it by `String.Index`.
+    static func string(_ tokens: [Token], _ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let sentence = tokens[range.lowerBound].sentence
+        let bytes = Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
+        return sentence.utf8.withContiguousStorageIfAvailable {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self)
+        } ?? String(text(from: tokens[range.lowerBound], through: tokens[range.upperBound - 1]))
+    }
+
     /// The part of `sentence` between two UTF-8 offsets (character boundaries).
     private static func slice(of sentence: Substring, utf8 range: Range<Int>) -> Substring {
         let utf8 = sentence.utf8

@@ -28,6 +28,16 @@ struct Vocabulary: Sendable {
         static let clauseOpener = Self(rawValue: 1 << 15)
         static let passiveAuxiliary = Self(rawValue: 1 << 16)
         static let personalPronoun = Self(rawValue: 1 << 17)
+        /// Word lists of `EventExtractor.event` asked of the tokens around each trigger.
+        static let declaration = Self(rawValue: 1 << 18)
+        static let speechVerb = Self(rawValue: 1 << 19)
+        static let modalOfIntent = Self(rawValue: 1 << 20)
+        static let planVerbBeforeTo = Self(rawValue: 1 << 21)
+        static let planAdjective = Self(rawValue: 1 << 22)
+        /// `EntityRecognizer.titleCaseLowerWords`, asked of a sentence's words until one is in lower case.
+        static let titleCaseLowerWord = Self(rawValue: 1 << 23)
+        /// `EventExtractor.futureAuxiliaries`, looked for before each trigger.
+        static let futureAuxiliary = Self(rawValue: 1 << 24)
     }
 
     /// The number of a word that is not in the vocabulary (or was not looked up).
