@@ -158,32 +158,35 @@ extension EventExtractor {
         // Searched in the UTF-8 bytes (Foundation's search costs more than the rest of the main event); the
         // characters around a match are read as bytes when they are ASCII.
         let needle = Array(name.utf8)
-        guard let head = needle.first else { return false }
+        guard !needle.isEmpty else { return false }
         let utf8 = text.utf8
-        let haystack = utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(utf8)
-        guard haystack.count >= needle.count + 2 else { return false }
-        match: for start in 2...(haystack.count - needle.count) where haystack[start] == head {
-            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] { continue match }
-            guard haystack[start - 1] == 0x20 else { continue }
-            let end = start + needle.count
-            let previous = haystack[start - 2]
-            let opensInside: Bool
-            if previous < 0x80 {
-                opensInside = previous &- 0x61 < 26 || previous == UInt8(ascii: ",")
-            } else {
-                let space = utf8.index(utf8.startIndex, offsetBy: start - 1)
-                opensInside = text[..<space].last?.isLowercase == true
+        func search(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard haystack.count >= needle.count + 2 else { return false }
+            let head = needle[0]
+            match: for start in 2...(haystack.count - needle.count) where haystack[start] == head {
+                for offset in 1..<needle.count where haystack[start + offset] != needle[offset] { continue match }
+                guard haystack[start - 1] == 0x20 else { continue }
+                let end = start + needle.count
+                let previous = haystack[start - 2]
+                let opensInside: Bool
+                if previous < 0x80 {
+                    opensInside = previous &- 0x61 < 26 || previous == UInt8(ascii: ",")
+                } else {
+                    let space = utf8.index(utf8.startIndex, offsetBy: start - 1)
+                    opensInside = text[..<space].last?.isLowercase == true
+                }
+                guard opensInside else { continue }
+                guard end < haystack.count else { return true }
+                let next = haystack[end]
+                if next < 0x80 {
+                    if next &- 0x61 >= 26, next &- 0x41 >= 26 { return true }
+                } else if text[utf8.index(utf8.startIndex, offsetBy: end)...].first?.isLetter != true {
+                    return true
+                }
             }
-            guard opensInside else { continue }
-            guard end < haystack.count else { return true }
-            let next = haystack[end]
-            if next < 0x80 {
-                if next &- 0x61 >= 26, next &- 0x41 >= 26 { return true }
-            } else if text[utf8.index(utf8.startIndex, offsetBy: end)...].first?.isLetter != true {
-                return true
-            }
+            return false
         }
-        return false
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
     }
 
     /// The lead's subject as a common noun phrase naming an agent ("gunman", "subway work trains").
