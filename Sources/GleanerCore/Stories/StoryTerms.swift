@@ -26,34 +26,25 @@ public enum StoryTerms {
         return terms
     }
 
-    /// Folds a possessive and a regular plural: "missile's" → "missile", "cities" → "city", "taxes" → "tax".
-    static func stem(_ word: String) -> String {
-        String(decoding: stem(Array(word.utf8)), as: UTF8.self)
-    }
-
-    /// ``stem(_:)`` of a word's UTF-8 bytes: every suffix it folds is ASCII, so it is read from the bytes.
+    /// Folds a possessive and a regular plural of a word's UTF-8 bytes: "missile's" → "missile", "cities" →
+    /// "city", "taxes" → "tax". Every suffix it folds is ASCII, so it is read from the bytes.
     static func stem(_ word: [UInt8]) -> [UInt8] {
         var word = word
-        func ends(with suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount
-            guard word.count >= count else { return false }
-            return suffix.withUTF8Buffer { suffix in
-                word.withUnsafeBufferPointer { $0[($0.count - count)...].elementsEqual(suffix) }
-            }
-        }
         while let last = word.last, last == UInt8(ascii: "'") || last == UInt8(ascii: "-") { word.removeLast() }
-        if ends(with: "'s") { word.removeLast(2) }
-        if ends(with: "\u{2019}s") { word.removeLast(4) }
-        guard word.count > 4, ends(with: "s"), !ends(with: "ss"), !ends(with: "us"), !ends(with: "is") else {
-            return word
-        }
-        if ends(with: "ies") { return word.dropLast(3) + [UInt8(ascii: "y")] }
-        if ends(with: "sses") || ends(with: "xes") || ends(with: "ches") || ends(with: "shes") {
+        if word.ends(with: "'s") { word.removeLast(2) }
+        if word.ends(with: "\u{2019}s") { word.removeLast(4) }
+        guard word.count > 4, word.ends(with: "s"), !word.ends(with: "ss"), !word.ends(with: "us"),
+            !word.ends(with: "is")
+        else { return word }
+        if word.ends(with: "ies") { return word.dropLast(3) + [UInt8(ascii: "y")] }
+        if word.ends(with: "sses") || word.ends(with: "xes") || word.ends(with: "ches") || word.ends(with: "shes") {
             return Array(word.dropLast(2))
         }
         return Array(word.dropLast())
     }
 
+    /// Words that say nothing of what a story is about: function words, reporting verbs, and the words of
+    /// time and quantity every article uses.
     static let stopWords: Set<String> = [
         "the", "and", "for", "that", "with", "was", "are", "has", "have", "had", "his", "her", "its", "their",
         "they", "them", "this", "these", "those", "from", "but", "not", "been", "were", "will", "would", "could",

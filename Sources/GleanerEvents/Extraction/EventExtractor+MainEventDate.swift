@@ -16,7 +16,7 @@ extension EventExtractor {
     /// - a year or more before publication (background: "in late 2011");
     /// - in a clause of "since" ("since it disclosed a breach in September"): where a state began; or of
     ///   "despite" or "although": a concession; or in a sentence that opens with "Since" (it sums up a span);
-    /// - a span longer than a month (`isTelling(_:published:)`): a year, a decade, a quarter or a season.
+    /// - a span longer than a month (`isTelling(_:)`): a year, a decade, a quarter or a season.
     func mainEventDate(
         own: EventDate?,
         of article: Article,
@@ -40,7 +40,7 @@ extension EventExtractor {
                 let date = EventDate(timexValue: time.value, text: time.text, anchor: anchor)
             else { return nil }
             if !planned, Self.isAfter(date.start, published) { return nil }
-            if !isTelling(date, published: article.published) { return nil }
+            if !isTelling(date) { return nil }
             if background, let end = Self.day(date.end, last: true), publishedDay - end > 365 { return nil }
             if let (sentence, offsets, isCaption) = sentences.first(where: {
                 time.offset >= $0.1.start && time.offset < $0.1.end
@@ -75,7 +75,7 @@ extension EventExtractor {
         let leadEnd = sentences.last?.1.end ?? 0
         // Each place is read only when the one before it has no date.
         let found =
-            own.flatMap { isTelling($0, published: article.published) ? $0 : nil }
+            own.flatMap { isTelling($0) ? $0 : nil }
             ?? times.lazy.filter({ $0.offset >= eventStart && $0.offset < eventEnd })
             .compactMap({ date($0, background: true) }).first
             ?? times.lazy.filter({ $0.offset < leadEnd }).compactMap({ date($0, background: true) }).first
@@ -142,7 +142,7 @@ extension EventExtractor {
     /// holds the publication day ("this year") says nothing a reader does not know; another year ("in 2013",
     /// "a year ago"), a decade, a quarter or a season dates the background of the news or the period a report
     /// covers ("record sales in the third quarter"), not the news itself.
-    func isTelling(_ date: EventDate, published: PublicationDate) -> Bool {
+    func isTelling(_ date: EventDate) -> Bool {
         switch date.precision {
         case "year": false
         case "month": date.start == date.end

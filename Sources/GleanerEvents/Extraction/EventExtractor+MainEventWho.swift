@@ -179,7 +179,7 @@ extension EventExtractor {
                 guard end < haystack.count else { return true }
                 let next = haystack[end]
                 if next < 0x80 {
-                    if next &- 0x61 >= 26, next &- 0x41 >= 26 { return true }
+                    if !EntityRecognizer.isLetter(next) { return true }
                 } else if text[utf8.index(utf8.startIndex, offsetBy: end)...].first?.isLetter != true {
                     return true
                 }

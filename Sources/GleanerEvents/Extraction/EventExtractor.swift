@@ -592,17 +592,7 @@ public struct EventExtractor: Sendable {
     /// Whether the lower-cased `word` ends with the letters of `suffix` ("ing", "'s", "n't"), compared byte by
     /// byte: the suffixes asked for are plain ASCII letters and apostrophes, which no other spelling equals.
     static func word(_ word: String, endsWith suffix: StaticString) -> Bool {
-        // Read in place, from the end: neither string is copied or retained.
-        suffix.withUTF8Buffer { suffix in
-            let bytes = word.utf8
-            guard bytes.count >= suffix.count else { return false }
-            var index = bytes.endIndex
-            for byte in suffix.reversed() {
-                bytes.formIndex(before: &index)
-                if bytes[index] != byte { return false }
-            }
-            return true
-        }
+        word.utf8.ends(with: suffix)
     }
 
     /// Verbs that, right before a date ("confirmed Monday", "said on Tuesday"), make it the date of the report.
