@@ -254,6 +254,12 @@ extension ArticleStore {
             // reach the index through their triggers, whoever makes them.
             try db.execute(sql: "DROP TRIGGER IF EXISTS article_search_after_insert")
         }
+        migrator.registerMigration("v11: story keys without a second index") { db in
+            // Every story writes about twenty keys, and every key was written twice: in `story_keys` and in its
+            // index by story, which no query reads. Keys are only ever found by key (candidate look-up, removal
+            // of a key a story lost); stories are deleted only by `rebuildStories`, after their keys.
+            try db.execute(sql: "DROP INDEX IF EXISTS story_keys_by_story")
+        }
         return migrator
     }
 

@@ -105,6 +105,33 @@ final class StoryStoreTests {
         #expect(try store.stories(since: "2022-04-01").isEmpty)
     }
 
+    @Test("A story's keys are written once: no second index of them, in a new database or an upgraded one")
+    func storyKeysHaveNoSecondIndex() throws {
+        let store = try ArticleStore(path: path)
+        func secondIndexExists() throws -> Bool {
+            try store.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'story_keys_by_story'") != 0
+            }
+        }
+        #expect(try !secondIndexExists())
+        // As a database of the release before left it.
+        try store.pool.write { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX story_keys_by_story ON story_keys(story_id);
+                    DELETE FROM grdb_migrations WHERE identifier = 'v11: story keys without a second index';
+                    """
+            )
+        }
+        #expect(try secondIndexExists())
+        let upgraded = try ArticleStore(path: path)
+        #expect(try !secondIndexExists())
+        _ = try upgraded.commit([
+            item(article("Floods in Marwick", "Floods cut off villages.", day: 7), inode: 1, store: upgraded)
+        ])
+        #expect(try upgraded.stories().count == 1)
+    }
+
     @Test("Rebuilding the stories from the stored articles gives the same grouping")
     func rebuild() throws {
         let store = try ArticleStore(path: path)
