@@ -7,10 +7,10 @@ final class SentenceContext {
     /// False when the tagger found no temporal expression in the sentence, or, without its findings, when no
     /// token can start one (a number, or a date word such as "Monday" or "ago"): the grammar is skipped.
     let mayHoldDates: Bool
-    /// The sentence as a `String` and its date tokens, when they were made already (`AnalysedText`).
-    private let dateReading: (text: String, tokens: [DateToken])?
+    /// The sentence's text and its date tokens, when they were made already (`AnalysedText`).
+    private let dateReading: (text: Substring, tokens: [DateToken])?
     /// The sentence as a `String`; temporal expressions are ranges of it.
-    private(set) lazy var text = dateReading?.text ?? String(sentence)
+    private(set) lazy var text = String(dateReading?.text ?? sentence)
     /// `text`, read by UTF-8 offsets.
     private(set) lazy var reader = CharacterReader(Substring(text))
     /// `text` as the date grammar reads it, the same in every tense.
@@ -22,14 +22,14 @@ final class SentenceContext {
     let hasPastMarker: Bool
 
     /// The context of `sentence`, tokenised as `tokens` with the numbers of `vocabulary`; `holdsTime` says
-    /// whether the tagger found a temporal expression in it, when it was asked; `dateReading` is the sentence as a
-    /// `String` and its date tokens, when they are at hand.
+    /// whether the tagger found a temporal expression in it, when it was asked; `dateReading` is the sentence's text
+    /// and its date tokens, when they are at hand.
     init(
         _ sentence: Substring,
         tokens: [Token],
         vocabulary: Vocabulary,
         holdsTime: Bool? = nil,
-        dateReading: (text: String, tokens: [DateToken])? = nil
+        dateReading: (text: Substring, tokens: [DateToken])? = nil
     ) {
         self.sentence = sentence
         self.dateReading = dateReading
