@@ -15,7 +15,10 @@ final class SentenceContext {
     private(set) lazy var reader = CharacterReader(Substring(text))
     /// `text` as the date grammar reads it, the same in every tense.
     private lazy var dateTokens = dateReading?.tokens ?? DateTokenizer.tokenize(text)
-    private var datesByTense: [Tense: [TemporalMatch]] = [:]
+    /// The temporal expressions found so far, for each tense.
+    private var pastDates: [TemporalMatch]?
+    private var presentDates: [TemporalMatch]?
+    private var futureDates: [TemporalMatch]?
     /// Whether a token is a word of attribution ("said", "according"): the event is reported.
     let hasAttribution: Bool
     /// Whether a token marks the past ("was", "yesterday").
@@ -54,9 +57,17 @@ final class SentenceContext {
     /// The temporal expressions of the sentence, resolved for `tense`.
     func dates(published: PublicationDate, tense: Tense) -> [TemporalMatch] {
         guard mayHoldDates else { return [] }
-        if let known = datesByTense[tense] { return known }
+        switch tense {
+        case .past: if let pastDates { return pastDates }
+        case .present: if let presentDates { return presentDates }
+        case .future: if let futureDates { return futureDates }
+        }
         let found = DateGrammar.matches(in: text, tokens: dateTokens, published: published, tense: tense)
-        datesByTense[tense] = found
+        switch tense {
+        case .past: pastDates = found
+        case .present: presentDates = found
+        case .future: futureDates = found
+        }
         return found
     }
 }
