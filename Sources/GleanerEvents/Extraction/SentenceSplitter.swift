@@ -148,10 +148,22 @@ public enum SentenceSplitter {
         let range = wordStart..<period
         // An ASCII word has one character per byte: longer than every abbreviation, it is none.
         if range.count > longestAbbreviation, reader.isASCII(range) { return false }
+        if reader.isASCII(range) {
+            // A character per byte: lower-cased and packed into an integer, the word is looked up as a number.
+            if range.count == 1 { return true }  // an initial: "J. Smith", "U. S."
+            var packed: UInt64 = 0
+            for (position, offset) in range.enumerated() {
+                packed |= UInt64(CharacterReader.lowercased(reader.bytes[offset])) << (8 * position)
+            }
+            return packedAbbreviations.contains(packed)
+        }
         let word = reader.lowercased(range)
         if word.count == 1 { return true }  // an initial: "J. Smith", "U. S."
         return abbreviations.contains(word)
     }
+
+    /// `abbreviations`, each packed into an integer (its bytes from the lowest), sorted.
+    static let packedAbbreviations = PackedWords(abbreviations)
 
     /// "Pakistan.Russian": a period between a lower-case word of two letters or more and a capitalised word.
     static func gluedSentence(_ reader: CharacterReader, period: Int) -> Bool {
