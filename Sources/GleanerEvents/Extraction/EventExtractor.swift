@@ -324,7 +324,7 @@ public struct EventExtractor: Sendable {
     static func isVerb(_ tokens: [Token], at position: Int, isBareLemma: Bool, vocabulary: Vocabulary) -> Bool {
         // "must" demands only when reported: "Lithuania said Belarus must hand back the trucks", not "we must hurry".
         if tokens[position].is(.must) {
-            return tokens[..<position].contains { vocabulary.classes(of: $0.number).contains(.speechVerb) }
+            return vocabulary.hasWord(of: .speechVerb, in: tokens[..<position])
         }
         guard isBareLemma || tokens[position].lowerEnds(with: "ing") else { return true }
         // News sentences are not imperatives: a bare lemma that opens one is a noun ("Demand for oil rose").
@@ -413,9 +413,10 @@ public struct EventExtractor: Sendable {
         let before = tokens[clause.lowerBound..<triggerRange.lowerBound]
         let passive =
             entry.isParticiple
-            && tokens[max(clause.lowerBound, triggerRange.lowerBound - 3)..<triggerRange.lowerBound].contains {
-                vocabulary.classes(of: $0.number).contains(.passiveAuxiliary)
-            }
+            && vocabulary.hasWord(
+                of: .passiveAuxiliary,
+                in: tokens[max(clause.lowerBound, triggerRange.lowerBound - 3)..<triggerRange.lowerBound]
+            )
 
         // Source: the nearest mention before the trigger (not the object of a preposition), in the clause; with
         // "X and Y" both are parties. Passive voice: the mention after "by".
@@ -432,9 +433,8 @@ public struct EventExtractor: Sendable {
         }
         // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
         // "X reported profits as demand grew": a subordinating conjunction starts a clause of its own subject.
-        if let opener = tokens[clause.lowerBound..<triggerRange.lowerBound].lastIndex(where: {
-            vocabulary.classes(of: $0.number).contains(.subordinator)
-        }) {
+        if let opener = vocabulary.lastWord(of: .subordinator, in: tokens[clause.lowerBound..<triggerRange.lowerBound])
+        {
             prior.removeAll { mentions[$0].tokens.lowerBound < opener }
         }
         if prior.contains(where: { !mentions[$0].byRoleOnly }) {
@@ -490,12 +490,10 @@ public struct EventExtractor: Sendable {
         let window = before.suffix(6)
         var modality = Modality.occurred
         var tense = Tense.present
-        if window.contains(where: {
-            vocabulary.classes(of: $0.number).contains(.negation) || $0.lowerEnds(with: "n't")
-        }) {
+        if vocabulary.hasWord(of: .negation, in: window) || window.contains(where: { $0.lowerEnds(with: "n't") }) {
             modality = .negated
         } else if isPlanned(window: window)
-            || before.contains(where: { vocabulary.classes(of: $0.number).contains(.futureAuxiliary) })
+            || vocabulary.hasWord(of: .futureAuxiliary, in: before)
         {
             modality = .planned
             tense = .future
@@ -541,10 +539,8 @@ public struct EventExtractor: Sendable {
         // A declared intent ("said it will withdraw", "is ready to meet") is itself the event: an expressed
         // intent to cooperate (03), or a threat (13) when the act is hostile or made conditional ("unless").
         if modality == .planned,
-            before.contains(where: { vocabulary.classes(of: $0.number).contains(.declaration) })
-                || tokens[triggerRange.upperBound...].contains(where: {
-                    vocabulary.classes(of: $0.number).contains(.speechVerb)
-                }),
+            vocabulary.hasWord(of: .declaration, in: before)
+                || vocabulary.hasWord(of: .speechVerb, in: tokens[triggerRange.upperBound...]),
             let intent = Self.intentCode(
                 for: code.code,
                 conditional: tokens[triggerRange.upperBound...].contains { $0.is(.unless) }
@@ -645,18 +641,23 @@ public struct EventExtractor: Sendable {
     /// The tokens carry their numbers in `vocabulary`, whose classes hold the word lists asked here.
     func isPlanned(window: ArraySlice<Token>) -> Bool {
         guard let last = window.last else { return false }
-        func classes(_ token: Token) -> Vocabulary.Classes { vocabulary.classes(of: token.number) }
-        if classes(last).contains(.modalOfIntent) { return true }
-        if window.suffix(3).contains(where: { classes($0).contains(.futureAuxiliary) || $0.is(.would) }) {
+        if vocabulary.classes(of: last.number).contains(.modalOfIntent) { return true }
+        if vocabulary.hasWord(of: .futureAuxiliary, in: window.suffix(3))
+            || window.suffix(3).contains(where: { $0.is(.would) })
+        {
             return true
         }
-        if last.is(.to), window.count >= 2, classes(window[window.endIndex - 2]).contains(.planVerbBeforeTo) {
+        if last.is(.to), window.count >= 2,
+            vocabulary.classes(of: window[window.endIndex - 2].number).contains(.planVerbBeforeTo)
+        {
             return true
         }
-        if last.is(.to), window.count >= 3, classes(window[window.endIndex - 3]).contains(.planVerbBeforeTo) {
+        if last.is(.to), window.count >= 3,
+            vocabulary.classes(of: window[window.endIndex - 3].number).contains(.planVerbBeforeTo)
+        {
             return true
         }
-        return window.suffix(2).contains { classes($0).contains(.planAdjective) }
+        return vocabulary.hasWord(of: .planAdjective, in: window.suffix(2))
     }
 
     /// The clause around a token: between semicolons, or between a comma and a relative pronoun.

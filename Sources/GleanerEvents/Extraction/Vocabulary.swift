@@ -149,6 +149,22 @@ struct Vocabulary: Sendable {
         number >= 0 ? asciiStrings[number] : nil
     }
 
+    /// Whether a token of `tokens` (numbered with this vocabulary) is a word of `wordClass`. A loop, not a
+    /// closure: a closure would capture a copy of the vocabulary.
+    func hasWord(of wordClass: Classes, in tokens: ArraySlice<Token>) -> Bool {
+        lastWord(of: wordClass, in: tokens) != nil
+    }
+
+    /// The index of the last token of `tokens` (numbered with this vocabulary) that is a word of `wordClass`.
+    func lastWord(of wordClass: Classes, in tokens: ArraySlice<Token>) -> Int? {
+        var index = tokens.endIndex
+        while index > tokens.startIndex {
+            index -= 1
+            if classes(of: tokens[index].number).contains(wordClass) { return index }
+        }
+        return nil
+    }
+
     /// The classes of the word numbered `number`; none for `unknown`.
     func classes(of number: Int) -> Classes {
         number >= 0 ? classesByNumber[number] : []
