@@ -21,8 +21,12 @@ public struct Token: Sendable, Hashable {
     static func string(_ tokens: [Token], _ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         let sentence = tokens[range.lowerBound].sentence
-        let bytes = Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
-        return sentence.utf8.withContiguousStorageIfAvailable {
+        // Read from the whole string's bytes: the sentence's own view of them is a generic slice, slower to open.
+        let base = sentence.base
+        let origin = base.utf8.distance(from: base.startIndex, to: sentence.startIndex)
+        let bytes =
+            (origin + Int(tokens[range.lowerBound].utf8Start))..<(origin + Int(tokens[range.upperBound - 1].utf8End))
+        return base.utf8.withContiguousStorageIfAvailable {
             String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self)
         } ?? String(text(from: tokens[range.lowerBound], through: tokens[range.upperBound - 1]))
     }
