@@ -45,6 +45,7 @@ public struct EventExtractor: Sendable {
         vocabulary.add(EntityRecognizer.nameParticles, classes: .nameParticle)
         vocabulary.add(EntityRecognizer.groupMembers, classes: .groupMember)
         vocabulary.add(EntityRecognizer.sentenceOpeners, classes: .sentenceOpener)
+        vocabulary.add(Self.statementVerbs, classes: .statementVerb)
         self.vocabulary = vocabulary
         var names: [String: String] = [:]
         for country in lexicon.countries { names[country.alpha3] = country.name }

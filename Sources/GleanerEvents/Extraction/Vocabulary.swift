@@ -45,6 +45,8 @@ struct Vocabulary: Sendable {
         static let groupMember = Self(rawValue: 1 << 28)
         /// Marks after which a capitalised word starts a sentence (`EntityRecognizer.isSentenceStart`).
         static let sentenceOpener = Self(rawValue: 1 << 29)
+        /// `EventExtractor.statementVerbs`, asked of every word of a lead.
+        static let statementVerb = Self(rawValue: 1 << 30)
     }
 
     /// Words and marks the rules compare single tokens with. Every vocabulary numbers them first, in this order,
