@@ -49,6 +49,8 @@ public struct Token: Sendable, Hashable {
     private let lowerTail: UInt32
     /// Every byte of the token is ASCII: then `lower` is its bytes lower-cased, each byte a character.
     private let isASCII: Bool
+    /// The first byte of the token's text.
+    private let firstByte: UInt8
     /// The token was numbered by a `Vocabulary`: `number` and `bareNumber` tell which word it is.
     private let isNumbered: Bool
     /// Lower-cased text, for lexicon look-ups; made when it is asked for (the rules compare numbers).
@@ -82,7 +84,8 @@ public struct Token: Sendable, Hashable {
     /// Derived from `text`: not part of equality.
     public let isCapitalized: Bool
 
-    /// The token at the UTF-8 offsets `utf8Range` of `sentence` (which must be character boundaries), whose
+    /// The token at the UTF-8 offsets `utf8Range` of `sentence` (which must be character boundaries), starting with
+    /// the byte `firstByte`, whose
     /// `lower` ends in a possessive of `possessiveLength` bytes; `number` and `bareNumber` are its numbers in a
     /// vocabulary, when `isNumbered`.
     init(
@@ -91,6 +94,7 @@ public struct Token: Sendable, Hashable {
         kind: Kind,
         possessiveLength: Int,
         isASCII: Bool,
+        firstByte: UInt8,
         lowerTail: UInt32 = 0,
         number: Int = Vocabulary.unknown,
         bareNumber: Int = Vocabulary.unknown,
@@ -103,6 +107,7 @@ public struct Token: Sendable, Hashable {
         self.kind = kind
         self.possessiveLength = UInt8(possessiveLength)
         self.isASCII = isASCII
+        self.firstByte = firstByte
         self.lowerTail = lowerTail
         self.number = number
         self.bareNumber = bareNumber
@@ -151,6 +156,8 @@ public struct Token: Sendable, Hashable {
     /// Whether the token's text starts with a lower-case letter (`text.first?.isLowercase == true`), read from
     /// its first byte when that byte is a character of its own.
     var startsLowerCase: Bool {
+        // An ASCII token's first byte is its first character.
+        if isASCII { return firstByte &- 0x61 < 26 }
         let text = text
         var bytes = text.utf8.makeIterator()
         if let first = bytes.next(), first < 0x80, first != 0x0D, (bytes.next() ?? 0) < 0x80 {

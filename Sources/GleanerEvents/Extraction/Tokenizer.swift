@@ -46,6 +46,7 @@ public enum Tokenizer {
                     kind: kind,
                     possessiveLength: cut,
                     isASCII: true,
+                    firstByte: reader.bytes[range.lowerBound],
                     lowerTail: tail,
                     number: number,
                     bareNumber: bareNumber,
@@ -76,6 +77,7 @@ public enum Tokenizer {
                     kind: kind,
                     possessiveLength: cut,
                     isASCII: false,
+                    firstByte: reader.bytes[range.lowerBound],
                     number: number,
                     bareNumber: bareNumber,
                     isNumbered: vocabulary != nil
@@ -103,6 +105,7 @@ public enum Tokenizer {
                     kind: .punctuation,
                     possessiveLength: 0,
                     isASCII: isASCII,
+                    firstByte: reader.bytes[range.lowerBound],
                     number: number,
                     bareNumber: number,
                     isNumbered: vocabulary != nil,
