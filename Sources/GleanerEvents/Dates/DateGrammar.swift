@@ -136,20 +136,11 @@ struct DateSpan: Hashable {
     }
 
     private func format(_ value: Int) -> String? {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
         guard isInYearRange(value) else { return nil }
         switch precision {
-        case .day:
-            let (y, m, d) = CivilCalendar.civil(value)
-            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-        case .month:
-            let (y, m) = CivilCalendar.yearMonth(value)
-            return "\(pad(y, 4))-\(pad(m, 2))"
-        case .year:
-            return pad(value, 4)
+        case .day: return Timex.day(value)
+        case .month: return Timex.month(value)
+        case .year: return Timex.pad(value, 4)
         }
     }
 }

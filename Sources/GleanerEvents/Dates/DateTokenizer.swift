@@ -40,31 +40,36 @@ struct DateToken {
     /// Where the token is in the sentence, as UTF-8 offsets.
     var range: Range<Int>
 
+    /// A symbol token: `symbol` (normalised) at `range`.
+    static func symbol(_ symbol: Unicode.Scalar, range: Range<Int>, spaced: Bool) -> DateToken {
+        DateToken(
+            kind: .symbol,
+            word: .unnamed,
+            symbol: symbol,
+            value: 0,
+            digits: 0,
+            month: 0,
+            capitalized: false,
+            startsExpression: false,
+            endsInEd: false,
+            spaced: spaced,
+            range: range
+        )
+    }
+
     /// The indices of `sentence` at the UTF-8 offsets `range` (of tokens of `sentence`).
-    static func indices(of range: Range<Int>, in sentence: String) -> Range<String.Index> {
+    static func indices(of range: Range<Int>, in sentence: some StringProtocol) -> Range<String.Index> {
         let utf8 = sentence.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         return start..<utf8.index(start, offsetBy: range.count)
     }
 }
 
-/// Splits a sentence into `DateToken`s in one pass over its Unicode scalars.
+/// Splits a sentence into `DateToken`s in one pass over its UTF-8 bytes, decoding a scalar only where a byte is
+/// not ASCII.
 enum DateTokenizer {
     private enum Class {
         case space, letter, digit, dash, apostrophe, punctuation
-    }
-
-    @inline(__always)
-    private static func classify(_ scalar: Unicode.Scalar) -> Class {
-        switch scalar.value {
-        case 0x61...0x7A, 0x41...0x5A: return .letter
-        case 0x30...0x39: return .digit
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return .space
-        case 0x2D: return .dash
-        case 0x27: return .apostrophe
-        case 0x00...0x7F: return .punctuation
-        default: return classifyNonASCII(scalar)
-        }
     }
 
     private static func classifyNonASCII(_ scalar: Unicode.Scalar) -> Class {
@@ -82,222 +87,347 @@ enum DateTokenizer {
         }
     }
 
-    @inline(__always)
-    private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
-        switch classify(scalar) {
-        case .letter, .digit: true
-        default: false
-        }
-    }
-
-    private static func lowerASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar
-    }
-
-    /// What a word the grammar names says: itself, its month number (0 for none) and whether an expression can
-    /// begin with it.
-    private struct Keyword {
-        var word: DateWord
-        var month: Int
-        var startsExpression: Bool
-    }
-
-    /// Every `DateWord` by its spelling, numbered as in `entries`: month names and abbreviations have their
-    /// numbers (`PublicationDateParser.monthNumber`), the other words an expression can begin with are marked
-    /// (`DateScanner.starters`).
-    private static let keywords: (table: ASCIIWordTable, entries: [Keyword]) = {
-        var table = ASCIIWordTable()
-        var entries: [Keyword] = []
-        for word in DateWord.allCases where word != .unnamed {
-            table.insert(Array(word.rawValue.utf8), number: entries.count)
-            let month = PublicationDateParser.monthNumber(Substring(word.rawValue)) ?? 0
-            entries.append(
-                Keyword(
-                    word: word,
-                    month: month,
-                    startsExpression: month == 0 && DateScanner.starters.contains(word)
-                )
-            )
-        }
-        return (table, entries)
-    }()
-
+    /// The tokens of `sentence`; their ranges are UTF-8 offsets in it.
     static func tokenize(_ sentence: String) -> [DateToken] {
-        // One pass over the UTF-8 bytes, decoding a scalar at a time; offsets become indices only for ranges.
-        let bytes = sentence.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(sentence.utf8)
+        if let tokens = sentence.utf8.withContiguousStorageIfAvailable({ tokenize($0) }) { return tokens }
+        return Array(sentence.utf8).withUnsafeBufferPointer { tokenize($0) }
+    }
+
+    /// The tokens of the sentence whose UTF-8 bytes are `bytes`; their ranges are offsets in `bytes`.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [DateToken] {
         let count = bytes.count
-        // Read once here rather than through the lazy global's check at every word.
-        let keywords = Self.keywords
-        func decode(_ offset: Int) -> Unicode.Scalar {
-            let lead = UInt32(bytes[offset])
-            switch lead {
-            case ..<0x80: return Unicode.Scalar(UInt8(lead))
-            case ..<0xE0: return Unicode.Scalar((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F))!
-            case ..<0xF0:
-                return Unicode.Scalar(
-                    (lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
-                )!
-            default:
-                return Unicode.Scalar(
-                    (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
-                        | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
-                )!
-            }
-        }
-        func after(_ offset: Int) -> Int {
-            switch bytes[offset] {
-            case ..<0x80: offset + 1
-            case ..<0xE0: offset + 2
-            case ..<0xF0: offset + 3
-            default: offset + 4
-            }
-        }
+        let table = DateWordTable.dateWords
         var tokens: [DateToken] = []
         tokens.reserveCapacity(count / 4 + 4)
         var index = 0
         var spaced = true
-
-        /// `keyword`: for a word the grammar names, its entry in `keywords`.
-        func append(
-            _ kind: DateToken.Kind,
-            _ start: Int,
-            keyword: Keyword? = nil,
-            symbol: Unicode.Scalar = "\0",
-            endsInEd: Bool = false,
-            value: Int = 0,
-            digits: Int = 0
-        ) {
-            var capitalized = false
-            if kind == .word {
-                let lead = bytes[start]
-                capitalized = lead < 0x80 ? lead &- 0x41 < 26 : decode(start).properties.isUppercase
-            }
-            tokens.append(
-                DateToken(
-                    kind: kind,
-                    word: keyword?.word ?? .unnamed,
-                    symbol: symbol,
-                    value: value,
-                    digits: digits,
-                    month: keyword?.month ?? 0,
-                    capitalized: capitalized,
-                    startsExpression: keyword?.startsExpression ?? false,
-                    endsInEd: endsInEd,
-                    spaced: spaced,
-                    range: start..<index
-                )
-            )
-            spaced = false
-        }
-
         while index < count {
             let lead = bytes[index]
-            let scalar = lead < 0x80 ? Unicode.Scalar(lead) : decode(index)
             let start = index
-            switch classify(scalar) {
+            if lead < 0x80 {
+                // The ASCII cases first, from the byte.
+                if lead | 0x20 &- 0x61 < 26 {
+                    tokens.append(word(at: start, in: bytes, table: table, spaced: spaced, end: &index))
+                    spaced = false
+                    continue
+                }
+                switch lead {
+                case 0x20, 0x09...0x0D:
+                    spaced = true
+                    index += 1
+                    continue
+                case 0x30...0x39:
+                    tokens.append(number(at: start, in: bytes, after: tokens.last, spaced: spaced, end: &index))
+                case 0x2D:
+                    index += 1
+                    tokens.append(.symbol("-", range: start..<index, spaced: spaced))
+                case 0x27:
+                    index += 1
+                    tokens.append(.symbol("'", range: start..<index, spaced: spaced))
+                default:
+                    index += 1
+                    tokens.append(.symbol(Unicode.Scalar(lead), range: start..<index, spaced: spaced))
+                }
+                spaced = false
+                continue
+            }
+            let scalar = nonASCIIScalar(at: index, in: bytes)
+            switch classifyNonASCII(scalar) {
             case .space:
                 spaced = true
-                index = lead < 0x80 ? index + 1 : after(index)
+                index = nonASCIIEnd(at: index, in: bytes)
+                continue
             case .letter:
-                // Keyword-like: ASCII and at most 12 scalars; then lower-cased and looked up from the bytes.
-                var keywordLike = true
-                var scalars = 0
-                while index < count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        // An ASCII scalar is a word part when it is a letter or a digit.
-                        guard byte.isASCIIAlphanumeric else { break }
-                        scalars += 1
-                        if scalars > 12 { keywordLike = false }
-                        index += 1
-                        continue
-                    }
-                    guard isWordPart(decode(index)) else { break }
-                    scalars += 1
-                    keywordLike = false
-                    index = after(index)
-                }
-                guard keywordLike else {
-                    append(.word, start)
-                    break
-                }
-                let (keyword, endsInEd) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index - start) {
-                    buffer in
-                    for offset in start..<index {
-                        let byte = bytes[offset]
-                        buffer[offset - start] = CharacterReader.lowercased(byte)
-                    }
-                    let word = UnsafeBufferPointer(buffer)
-                    let count = word.count
-                    let endsInEd =
-                        count >= 5 && word[count - 1] == UInt8(ascii: "d") && word[count - 2] == UInt8(ascii: "e")
-                        && word[count - 3] != UInt8(ascii: "e")
-                    return (keywords.table.number(of: word).map { keywords.entries[$0] }, endsInEd)
-                }
-                append(.word, start, keyword: keyword, endsInEd: endsInEd)
+                tokens.append(word(at: start, in: bytes, table: table, spaced: spaced, end: &index))
             case .digit:
-                var value = 0
-                var digits = 0
-                while index < count, (0x30...0x39).contains(bytes[index]) {
-                    if digits < 7 { value = value * 10 + Int(bytes[index] - 0x30) }
-                    digits += 1
-                    index += 1
-                }
-                var kind: DateToken.Kind = digits <= 6 ? .number : .otherNumber
-                if let previous = tokens.last, !spaced, previous.kind == .symbol {
-                    switch previous.symbol {
-                    case "$", "€", "£", "¥", "#": kind = .otherNumber
-                    default: break
-                    }
-                }
-                // Grouped or decimal numbers: 1,100 and 2.5 and 1.100,5.
-                while index < count, bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ".") {
-                    let next = index + 1
-                    guard next < count, (0x30...0x39).contains(bytes[next]) else { break }
-                    kind = .otherNumber
-                    index = next
-                    while index < count, (0x30...0x39).contains(bytes[index]) { index += 1 }
-                }
-                if kind == .number, index < count, isWordPart(decode(index)) {
-                    // A suffix: 23rd, 1990s, or something else (10km, 5G) that is never a date.
-                    var suffix = ""
-                    while index < count {
-                        let part = decode(index)
-                        guard isWordPart(part) else { break }
-                        if suffix.utf8.count < 4 { suffix.unicodeScalars.append(lowerASCII(part)) }
-                        index = after(index)
-                    }
-                    switch suffix {
-                    case "st", "nd", "rd", "th": kind = .ordinal
-                    case "s" where digits == 4: kind = .decade
-                    default: kind = .otherNumber
-                    }
-                } else if kind == .number, digits == 4, index < count, classify(decode(index)) == .apostrophe {
-                    // 1990's
-                    let s = after(index)
-                    if s < count, bytes[s] == UInt8(ascii: "s") || bytes[s] == UInt8(ascii: "S") {
-                        let next = s + 1
-                        if next == count || !isWordPart(decode(next)) {
-                            kind = .decade
-                            index = next
-                        }
-                    }
-                } else if index < count, isWordPart(decode(index)) {
-                    while index < count, isWordPart(decode(index)) { index = after(index) }
-                }
-                if index < count, bytes[index] == UInt8(ascii: "%") { kind = .otherNumber }
-                append(kind, start, value: value, digits: digits)
+                // Not reached: digits are ASCII.
+                tokens.append(number(at: start, in: bytes, after: tokens.last, spaced: spaced, end: &index))
             case .dash:
-                index = after(index)
-                append(.symbol, start, symbol: "-")
+                index = nonASCIIEnd(at: index, in: bytes)
+                tokens.append(.symbol("-", range: start..<index, spaced: spaced))
             case .apostrophe:
-                index = after(index)
-                append(.symbol, start, symbol: "'")
+                index = nonASCIIEnd(at: index, in: bytes)
+                tokens.append(.symbol("'", range: start..<index, spaced: spaced))
             case .punctuation:
-                index = after(index)
-                append(.symbol, start, symbol: scalar)
+                index = nonASCIIEnd(at: index, in: bytes)
+                tokens.append(.symbol(scalar, range: start..<index, spaced: spaced))
             }
+            spaced = false
         }
         return tokens
+    }
+
+    /// For each byte of `word` (eight bytes, the first in the lowest) from `low` to `high` (both at most 0x7F),
+    /// 0x80 in that byte; the bytes of `word` must be at most 0x7F.
+    @inline(__always)
+    private static func bytes(of word: UInt64, from low: UInt8, to high: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let atLeastLow = word &+ ones &* UInt64(0x80 - low)
+        let aboveHigh = word &+ ones &* UInt64(0x7F - high)
+        return atLeastLow & ~aboveHigh & (ones &* 0x80)
+    }
+
+    /// The word starting at `start`, a letter: a run of letters and digits, looked up in `table` when it is ASCII
+    /// and at most 12 bytes long. `end` is set to where it ends.
+    @inline(__always)
+    private static func word(
+        at start: Int,
+        in bytes: UnsafeBufferPointer<UInt8>,
+        table: DateWordTable,
+        spaced: Bool,
+        end: inout Int
+    ) -> DateToken {
+        let count = bytes.count
+        var index = start
+        // Keyword-like: ASCII and at most 12 bytes; packed lower-cased as it is read.
+        var keywordLike = true
+        var head: UInt64 = 0
+        var tail: UInt32 = 0
+        if start + 8 <= count {
+            // Eight bytes at once: the letters and digits that open them are the word, or its first 8 bytes.
+            let eight = UInt64(
+                littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self)
+            )
+            let ascii = ~eight & 0x8080_8080_8080_8080
+            let low = eight & 0x7F7F_7F7F_7F7F_7F7F
+            let upper = Self.bytes(of: low, from: 0x41, to: 0x5A)
+            let letters = Self.bytes(of: low | 0x2020_2020_2020_2020, from: 0x61, to: 0x7A)
+            let digits = Self.bytes(of: low, from: 0x30, to: 0x39)
+            let others = ~(letters | digits) & ascii | ~ascii & 0x8080_8080_8080_8080
+            let lowered = eight | upper >> 2
+            if others == 0 {
+                head = lowered
+                index = start + 8
+            } else {
+                let length = others.trailingZeroBitCount >> 3
+                index = start + length
+                head = lowered & (1 &<< UInt64(length &* 8) &- 1)
+                if bytes[index] < 0x80 {
+                    // An ASCII byte that is no letter or digit ends the word.
+                    return finishedWord(
+                        at: start,
+                        end: index,
+                        in: bytes,
+                        table: table,
+                        spaced: spaced,
+                        keywordLike: true,
+                        head: head,
+                        tail: 0,
+                        endOut: &end
+                    )
+                }
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // An ASCII scalar is a word part when it is a letter or a digit.
+                guard byte.isASCIIAlphanumeric else { break }
+                let length = index - start
+                let lower = UInt64(CharacterReader.lowercased(byte))
+                if length < 8 {
+                    head |= lower << (8 &* length)
+                } else if length < DateWordTable.longestWord {
+                    tail |= UInt32(truncatingIfNeeded: lower << (8 &* (length &- 8)))
+                } else {
+                    keywordLike = false
+                }
+                index += 1
+                continue
+            }
+            guard nonASCIIIsWordPart(at: index, in: bytes) else { break }
+            keywordLike = false
+            index = nonASCIIEnd(at: index, in: bytes)
+        }
+        return finishedWord(
+            at: start,
+            end: index,
+            in: bytes,
+            table: table,
+            spaced: spaced,
+            keywordLike: keywordLike,
+            head: head,
+            tail: tail,
+            endOut: &end
+        )
+    }
+
+    /// The word token of `start..<index`, packed as `head` and `tail` when `keywordLike` (ASCII, at most 12 bytes).
+    @inline(__always)
+    private static func finishedWord(
+        at start: Int,
+        end index: Int,
+        in bytes: UnsafeBufferPointer<UInt8>,
+        table: DateWordTable,
+        spaced: Bool,
+        keywordLike: Bool,
+        head: UInt64,
+        tail: UInt32,
+        endOut end: inout Int
+    ) -> DateToken {
+        end = index
+        let lead = bytes[start]
+        let capitalized = lead < 0x80 ? lead &- 0x41 < 26 : nonASCIIIsUppercase(at: start, in: bytes)
+        var entry: DateWordTable.Entry?
+        var endsInEd = false
+        if keywordLike {
+            let length = index - start
+            endsInEd =
+                length >= 5 && bytes[index - 1] | 0x20 == UInt8(ascii: "d")
+                && bytes[index - 2] | 0x20 == UInt8(ascii: "e")
+                && bytes[index - 3] | 0x20 != UInt8(ascii: "e")
+            if let found = table.entryIndex(head: head, tail: tail) { entry = table.entries[found] }
+        }
+        return DateToken(
+            kind: .word,
+            word: entry?.word ?? .unnamed,
+            symbol: "\0",
+            value: 0,
+            digits: 0,
+            month: entry?.month ?? 0,
+            capitalized: capitalized,
+            startsExpression: entry?.startsExpression ?? false,
+            endsInEd: endsInEd,
+            spaced: spaced,
+            range: start..<index
+        )
+    }
+
+    /// The number starting at `start`, a digit: a number, an ordinal, a decade or a number that is never a date.
+    /// `previous` is the token before it. `end` is set to where it ends.
+    @inline(__always)
+    private static func number(
+        at start: Int,
+        in bytes: UnsafeBufferPointer<UInt8>,
+        after previous: DateToken?,
+        spaced: Bool,
+        end: inout Int
+    ) -> DateToken {
+        let count = bytes.count
+        var index = start
+        func isWordPart(at offset: Int) -> Bool {
+            let byte = bytes[offset]
+            return byte < 0x80 ? byte.isASCIIAlphanumeric : nonASCIIIsWordPart(at: offset, in: bytes)
+        }
+        func after(_ offset: Int) -> Int {
+            bytes[offset] < 0x80 ? offset + 1 : nonASCIIEnd(at: offset, in: bytes)
+        }
+        var value = 0
+        var digits = 0
+        while index < count, bytes[index] &- 0x30 < 10 {
+            if digits < 7 { value = value * 10 + Int(bytes[index] &- 0x30) }
+            digits += 1
+            index += 1
+        }
+        var kind: DateToken.Kind = digits <= 6 ? .number : .otherNumber
+        if let previous, !spaced, previous.kind == .symbol {
+            switch previous.symbol {
+            case "$", "€", "£", "¥", "#": kind = .otherNumber
+            default: break
+            }
+        }
+        // Grouped or decimal numbers: 1,100 and 2.5 and 1.100,5.
+        while index < count, bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ".") {
+            let next = index + 1
+            guard next < count, bytes[next] &- 0x30 < 10 else { break }
+            kind = .otherNumber
+            index = next
+            while index < count, bytes[index] &- 0x30 < 10 { index += 1 }
+        }
+        if kind == .number, index < count, isWordPart(at: index) {
+            // A suffix: 23rd, 1990s, or something else (10km, 5G) that is never a date. Only a suffix of one or
+            // two ASCII letters can be an ordinal's or a decade's.
+            let suffixStart = index
+            while index < count, isWordPart(at: index) { index = after(index) }
+            switch index - suffixStart {
+            case 1:
+                kind = digits == 4 && bytes[suffixStart] | 0x20 == UInt8(ascii: "s") ? .decade : .otherNumber
+            case 2:
+                let first = bytes[suffixStart]
+                let second = bytes[suffixStart + 1]
+                if first < 0x80, second < 0x80 {
+                    switch (first | 0x20, second | 0x20) {
+                    case (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
+                        (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
+                        kind = .ordinal
+                    default: kind = .otherNumber
+                    }
+                } else {
+                    kind = .otherNumber
+                }
+            default: kind = .otherNumber
+            }
+        } else if kind == .number, digits == 4, index < count, isApostrophe(at: index, in: bytes) {
+            // 1990's
+            let s = after(index)
+            if s < count, bytes[s] == UInt8(ascii: "s") || bytes[s] == UInt8(ascii: "S") {
+                let next = s + 1
+                if next == count || !isWordPart(at: next) {
+                    kind = .decade
+                    index = next
+                }
+            }
+        } else if index < count, isWordPart(at: index) {
+            while index < count, isWordPart(at: index) { index = after(index) }
+        }
+        if index < count, bytes[index] == UInt8(ascii: "%") { kind = .otherNumber }
+        end = index
+        return DateToken(
+            kind: kind,
+            word: .unnamed,
+            symbol: "\0",
+            value: value,
+            digits: digits,
+            month: 0,
+            capitalized: false,
+            startsExpression: false,
+            endsInEd: false,
+            spaced: spaced,
+            range: start..<index
+        )
+    }
+
+    /// The scalar at `offset`, whose lead byte is not ASCII.
+    private static func nonASCIIScalar(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        let lead = UInt32(bytes[offset])
+        switch lead {
+        case ..<0xE0: return Unicode.Scalar((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F))!
+        case ..<0xF0:
+            return Unicode.Scalar(
+                (lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+            )!
+        default:
+            return Unicode.Scalar(
+                (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+                    | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
+            )!
+        }
+    }
+
+    /// Where the scalar at `offset`, whose lead byte is not ASCII, ends.
+    @inline(__always)
+    private static func nonASCIIEnd(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        switch bytes[offset] {
+        case ..<0xE0: offset + 2
+        case ..<0xF0: offset + 3
+        default: offset + 4
+        }
+    }
+
+    /// Whether the scalar at `offset`, whose lead byte is not ASCII, is a letter (or a mark or a number).
+    private static func nonASCIIIsWordPart(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        classifyNonASCII(nonASCIIScalar(at: offset, in: bytes)) == .letter
+    }
+
+    /// Whether the scalar at `offset`, whose lead byte is not ASCII, is upper case.
+    private static func nonASCIIIsUppercase(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        nonASCIIScalar(at: offset, in: bytes).properties.isUppercase
+    }
+
+    /// Whether the scalar at `offset` is an apostrophe, straight or curly.
+    private static func isApostrophe(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = bytes[offset]
+        if byte < 0x80 { return byte == 0x27 }
+        return classifyNonASCII(nonASCIIScalar(at: offset, in: bytes)) == .apostrophe
     }
 }

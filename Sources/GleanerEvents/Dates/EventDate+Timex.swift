@@ -7,6 +7,11 @@ extension EventDate {
     /// the next year), decades (`201`: 2010–2019). `nil` for what names no interval (`PRESENT_REF`, `XXXX-WI`,
     /// durations).
     public init?(timexValue value: String, text: String, anchor: String) {
+        if let plain = Self.plainPrecision(value) {
+            guard let precision = plain else { return nil }
+            self.init(start: value, end: value, precision: precision, text: text, anchor: anchor)
+            return
+        }
         let parts = value.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, first.allSatisfy(\.isNumber) else { return nil }
         func pad(_ number: Int, _ width: Int) -> String { Timex.pad(number, width) }
@@ -64,5 +69,29 @@ extension EventDate {
         }
         guard let interval else { return nil }
         self.init(start: interval.start, end: interval.end, precision: interval.precision, text: text, anchor: anchor)
+    }
+
+    /// For a value that is a year, a month or a day in digits (`2017`, `2017-11`, `2017-11-26`), the precision of
+    /// the interval it names, itself from start to end (nil when it names none: month 13, November 31, year 0),
+    /// read from its bytes; `.none` for any other value.
+    private static func plainPrecision(_ value: String) -> String?? {
+        let count = value.utf8.count
+        guard count == 4 || count == 7 || count == 10 else { return .none }
+        func read(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+            func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+            func number(_ range: Range<Int>) -> Int {
+                bytes[range].reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) }
+            }
+            guard bytes[0..<4].allSatisfy(isDigit) else { return .none }
+            if count == 4 { return "year" }
+            guard bytes[4] == UInt8(ascii: "-"), isDigit(bytes[5]), isDigit(bytes[6]) else { return .none }
+            let year = number(0..<4)
+            let month = number(5..<7)
+            guard year >= 1, (1...12).contains(month) else { return .some(nil) }
+            if count == 7 { return "month" }
+            guard bytes[7] == UInt8(ascii: "-"), isDigit(bytes[8]), isDigit(bytes[9]) else { return .none }
+            return CivilCalendar.isValid(year: year, month: month, day: number(8..<10)) ? "day" : .some(nil)
+        }
+        return value.utf8.withContiguousStorageIfAvailable(read) ?? .none
     }
 }

@@ -21,21 +21,64 @@ public struct Timex: Sendable, Hashable {
         self.value = value
     }
 
+    /// `value` in decimal, with zeros before it to make `width` characters (`pad(7, 2)` is `07`).
     static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        guard (0...9999).contains(value), width <= 4 else {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return String(unsafeUninitializedCapacity: 4) { buffer in
+            write(value, width: max(width, digitCount(value)), to: buffer, at: 0)
+        }
+    }
+
+    /// How many decimal digits `value`, from 0 to 9999, has.
+    @inline(__always)
+    private static func digitCount(_ value: Int) -> Int {
+        value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4
+    }
+
+    /// Writes `value` (0 or more, at most `width` digits) as `width` decimal digits, zeros first, into `buffer` at
+    /// `offset`; returns the offset after them.
+    @inline(__always)
+    private static func write(
+        _ value: Int,
+        width: Int,
+        to buffer: UnsafeMutableBufferPointer<UInt8>,
+        at offset: Int
+    ) -> Int {
+        var rest = value
+        var position = offset + width
+        while position > offset {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        return offset + width
     }
 
     /// `YYYY-MM-DD` of a day number.
     static func day(_ days: Int) -> String {
         let (year, month, day) = CivilCalendar.civil(days)
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        guard (0...9999).contains(year) else { return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            var offset = write(year, width: 4, to: buffer, at: 0)
+            buffer[offset] = UInt8(ascii: "-")
+            offset = write(month, width: 2, to: buffer, at: offset + 1)
+            buffer[offset] = UInt8(ascii: "-")
+            return write(day, width: 2, to: buffer, at: offset + 1)
+        }
     }
 
     /// `YYYY-MM` of a month ordinal.
     static func month(_ ordinal: Int) -> String {
         let (year, month) = CivilCalendar.yearMonth(ordinal)
-        return "\(pad(year, 4))-\(pad(month, 2))"
+        guard (0...9999).contains(year) else { return "\(pad(year, 4))-\(pad(month, 2))" }
+        return String(unsafeUninitializedCapacity: 7) { buffer in
+            let offset = write(year, width: 4, to: buffer, at: 0)
+            buffer[offset] = UInt8(ascii: "-")
+            return write(month, width: 2, to: buffer, at: offset + 1)
+        }
     }
 
     /// The ISO 8601 week holding a day: `2013-W11` (weeks start on Monday; week 1 holds the year's first Thursday).

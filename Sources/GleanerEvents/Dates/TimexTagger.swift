@@ -291,6 +291,8 @@ struct TenseMarkers {
 
     init(_ tokens: [DateToken]) {
         count = tokens.count
+        // At most one marker a token: one allocation instead of a few as the markers are found.
+        marks.reserveCapacity(tokens.count)
         func previousIsBe(_ index: Int) -> Bool { index > 0 && Self.isFormOfBe(tokens[index - 1].word) }
         for index in tokens.indices where tokens[index].kind == .word {
             let nextIsTo = index + 1 < tokens.count && tokens[index + 1].word == .to

@@ -12,8 +12,8 @@ public struct AnalysedText: Sendable {
     let bodySentences: [Sentence]
     /// The UTF-8 offsets of each sentence of `sentences` in `text`.
     let offsets: [(start: Int, end: Int)]
-    /// Each sentence of `sentences` as a `String`; its date tokens' ranges are offsets in it.
-    let sentenceTexts: [String]
+    /// The text of each sentence of `sentences`; its date tokens' ranges are UTF-8 offsets in it.
+    let sentenceTexts: [Substring]
     /// Each sentence of `sentences` as the date grammar reads it (`DateTokenizer`).
     let dateTokens: [[DateToken]]
     /// The wire dateline that opens the text ("BERLIN —"), if any.
@@ -26,9 +26,18 @@ public struct AnalysedText: Sendable {
         self.sentences = sentences
         dateline = WireDateline(text)
         bodySentences = EventExtractor.bodySentences(sentences, of: text, dateline: dateline)
-        offsets = sentences.map { $0.offsets(in: text) }
-        let sentenceTexts = sentences.map { String($0.text) }
-        self.sentenceTexts = sentenceTexts
-        dateTokens = sentenceTexts.map(DateTokenizer.tokenize)
+        let offsets = sentences.map { $0.offsets(in: text) }
+        self.offsets = offsets
+        sentenceTexts = sentences.map(\.text)
+        dateTokens = Self.dateTokens(of: text, at: offsets)
+    }
+
+    /// The date tokens of each sentence of `text` at UTF-8 offsets `offsets`, read from the text's own bytes.
+    private static func dateTokens(of text: String, at offsets: [(start: Int, end: Int)]) -> [[DateToken]] {
+        func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [[DateToken]] {
+            offsets.map { DateTokenizer.tokenize(UnsafeBufferPointer(rebasing: bytes[$0.start..<$0.end])) }
+        }
+        if let tokens = text.utf8.withContiguousStorageIfAvailable(tokenize) { return tokens }
+        return Array(text.utf8).withUnsafeBufferPointer(tokenize)
     }
 }

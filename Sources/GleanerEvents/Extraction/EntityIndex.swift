@@ -220,7 +220,7 @@ struct EntityIndex: Sendable {
                 let position = start + 1 + offset
                 let isLast = offset == candidate.rest.count - 1
                 // The period of an abbreviated place ("Pa.") is the one punctuation mark a name holds.
-                guard tokens[position].kind == .word || isLast && tokens[position].lower == "." else {
+                guard tokens[position].kind == .word || isLast && tokens[position].is(.period) else {
                     return false
                 }
                 guard tokens[position].number == word || isLast && tokens[position].bareNumber == word else {

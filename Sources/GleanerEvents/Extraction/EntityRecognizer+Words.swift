@@ -119,6 +119,9 @@ extension EntityRecognizer {
         "but", "nor", "via", "per", "is", "are",
     ]
 
+    /// Marks after which a capitalised word starts a sentence, a quotation or what follows a colon or a dash.
+    static let sentenceOpeners: Set<String> = ["\"", "“", "‘", "'", ":", "—", "–", "-", "(", "[", "•", "*", "|"]
+
     /// Particles inside personal and place names ("Ursula von der Leyen", "Abu Bakr al-Baghdadi").
     static let nameParticles: Set<String> = [
         "de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "den", "ter", "la", "le", "bin",

@@ -91,11 +91,11 @@ struct EntityRecognizer {
                 continue
             }
             guard end > start, end + 1 < tokens.count, isNameWord(tokens, end + 1) else { break }
-            let word = tokens[end].lower
-            if word == "of" || word == "for" || word == "and" || word == "&" {
+            let word = tokens[end]
+            if word.is(.of) || word.is(.for) || word.is(.and) || word.is(.ampersand) {
                 if firstJoin == nil { firstJoin = end }
                 end += 1
-            } else if Self.nameParticles.contains(word), tokens[end].text.first?.isLowercase == true {
+            } else if vocabulary.classes(of: word.number).contains(.nameParticle), word.startsLowerCase {
                 end += 1
             } else {
                 break
@@ -107,17 +107,16 @@ struct EntityRecognizer {
         if !hasOrganisationCue, !hasPlaceCue,
             let stop = (start..<end).first(where: {
                 vocabulary.classes(of: tokens[$0].bareNumber).contains(.notName)
-                    || Self.notEntities.contains(tokens[$0].bare)
+                    || vocabulary.classes(of: tokens[$0].bareNumber).contains(.notEntity)
             })
         {
             end = stop
         }
         guard end > start else { return nil }
-        let last = tokens[end - 1].bare
-        if Self.eventCues.contains(last) { return nil }
+        if vocabulary.classes(of: tokens[end - 1].bareNumber).contains(.eventCue) { return nil }
         let length = (start..<end).count { tokens[$0].kind == .word }
         let acronym = length == 1 && isAcronym(tokens[start])
-        if length == 1, !acronym, Self.notEntities.contains(tokens[start].bare) { return nil }
+        if length == 1, !acronym, vocabulary.classes(of: tokens[start].bareNumber).contains(.notEntity) { return nil }
         // A cue word alone ("Police", "Parliament") names no one in particular.
         if length == 1, hasOrganisationCue || hasPlaceCue { return nil }
         let startsSentence = isSentenceStart(tokens, start)
@@ -149,8 +148,8 @@ struct EntityRecognizer {
         if length == 1, !acronym, tokens[start].text.utf8.count < 3 { return nil }
         // "Leonean refugees", "Kurdish fighters": an adjective of a people before its noun, not a name.
         if length == 1, !acronym, end < tokens.count, tokens[end].kind == .word, !tokens[end].isCapitalized,
-            !Self.groupMembers.contains(tokens[end].lower),
-            Self.peopleAdjectiveEndings.contains(where: { EventExtractor.word(tokens[start].lower, endsWith: $0) })
+            !vocabulary.classes(of: tokens[end].number).contains(.groupMember),
+            Self.peopleAdjectiveEndings.contains(where: { tokens[start].lowerEnds(with: $0) })
         {
             return nil
         }
@@ -186,7 +185,7 @@ struct EntityRecognizer {
         var fullName = name
         var country: String?
         var before = range.lowerBound - 1
-        if before >= 0, tokens[before].lower == "the" { before -= 1 }
+        if before >= 0, tokens[before].is(.the) { before -= 1 }
         let previous = before >= 0 ? tokens[before].lower : ""
         if isDateline(tokens, range) {
             // "LAS VEGAS — A gunman …": a dateline in capitals is where the story was filed.
@@ -194,7 +193,7 @@ struct EntityRecognizer {
         } else if nextIsLower, !organisation, let next, Self.residentNouns.contains(next.lower) {
             // "An Ohio man", "a Kelvadon resident": where the person is from.
             kind = .place
-        } else if end + 1 < tokens.count, tokens[end].lower == ",", !organisation, !tokens[end + 1].isPossessive,
+        } else if end + 1 < tokens.count, tokens[end].is(.comma), !organisation, !tokens[end + 1].isPossessive,
             !vocabulary.classes(of: tokens[range.lowerBound].number).contains(.firstName),
             let (entries, length) = index.longestMatch(tokens, at: end + 1),
             entries.firstPlace != nil || entries.firstCountry != nil,
@@ -266,9 +265,9 @@ struct EntityRecognizer {
         }
         if range.lowerBound > 0, Self.personNouns.contains(tokens[range.lowerBound - 1].lower) { return true }
         let end = range.upperBound
-        if end + 1 < tokens.count, tokens[end].lower == "," {
-            if tokens[end + 1].lower == "who" { return true }
-            if tokens[end + 1].kind == .number, end + 2 < tokens.count, tokens[end + 2].lower == ",",
+        if end + 1 < tokens.count, tokens[end].is(.comma) {
+            if tokens[end + 1].is(.who) { return true }
+            if tokens[end + 1].kind == .number, end + 2 < tokens.count, tokens[end + 2].is(.comma),
                 let age = Int(tokens[end + 1].text), (14...110).contains(age)
             {
                 return true
@@ -279,8 +278,8 @@ struct EntityRecognizer {
 
     /// The head noun of ", the … noun" or ", a … noun" after `end` (at most two words between), lower-cased.
     func appositionNoun(_ tokens: [Token], after end: Int) -> String? {
-        guard end + 2 < tokens.count, tokens[end].lower == ",",
-            ["the", "a", "an"].contains(tokens[end + 1].lower)
+        guard end + 2 < tokens.count, tokens[end].is(.comma),
+            tokens[end + 1].is(.the) || tokens[end + 1].is(.a) || tokens[end + 1].is(.an)
         else { return nil }
         var position = end + 2
         while position < tokens.count, position < end + 5, tokens[position].kind == .word {
@@ -293,7 +292,7 @@ struct EntityRecognizer {
 
     /// "(APEC)" right after the name: the acronym as written.
     func parenthesisedAcronym(_ tokens: [Token], after end: Int) -> String? {
-        guard end + 2 < tokens.count, tokens[end].lower == "(", tokens[end + 2].lower == ")",
+        guard end + 2 < tokens.count, tokens[end].is(.openingParenthesis), tokens[end + 2].is(.closingParenthesis),
             isAcronym(tokens[end + 1])
         else { return nil }
         return String(tokens[end + 1].text)
@@ -346,7 +345,7 @@ struct EntityRecognizer {
                 return false
             }
         }
-        return (2...6).contains(letters) && !Self.notEntities.contains(token.bare)
+        return (2...6).contains(letters) && !vocabulary.classes(of: token.bareNumber).contains(.notEntity)
     }
 
     /// Whether the word at `position` is written capitalised because it starts the sentence, a quotation or
@@ -354,9 +353,7 @@ struct EntityRecognizer {
     func isSentenceStart(_ tokens: [Token], _ position: Int) -> Bool {
         position == 0
             || tokens[position - 1].kind == .punctuation
-                && ["\"", "“", "‘", "'", ":", "—", "–", "-", "(", "[", "•", "*", "|"].contains(
-                    tokens[position - 1].lower
-                )
+                && vocabulary.classes(of: tokens[position - 1].number).contains(.sentenceOpener)
     }
 
     /// Whether the article writes the word of `token` in lower case, or capitalised inside a sentence.

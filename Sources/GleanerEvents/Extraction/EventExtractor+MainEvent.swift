@@ -320,10 +320,10 @@ extension EventExtractor {
         guard let tokens = sentence.tokens else { return nil }
         let mentions = sentence.mentions
         func isVerb(_ index: Int, after start: Int) -> Bool {
+            // The cheap tests first: `lower` is made only for a word in lower case.
+            guard tokens[index].kind == .word, tokens[index].startsLowerCase else { return false }
             let word = tokens[index].lower
-            guard tokens[index].kind == .word, word.first?.isLetter == true,
-                tokens[index].text.first?.isLowercase == true
-            else { return false }
+            guard word.first?.isLetter == true else { return false }
             if Self.auxiliaries.contains(word) || TenseMarkers.irregularPast.contains(word) { return true }
             return word.utf8.count >= 4 && (word.hasSuffix("ed") || word.hasSuffix("s") && !word.hasSuffix("ss"))
                 && index >= start && index > 0

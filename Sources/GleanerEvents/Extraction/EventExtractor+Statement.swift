@@ -20,14 +20,15 @@ extension EventExtractor {
 
     /// The statement `sentence` reports: a named party right before a reporting verb, as its subject ("U.S.
     /// President Donald Trump said on Monday that …", "“…,” Mtetwa said."). A party after a preposition ("in
-    /// Moscow said") or inside the quotation is not the speaker.
+    /// Moscow said") or inside the quotation is not the speaker. The lead's tokens carry their numbers in the
+    /// vocabulary, whose classes hold `statementVerbs`.
     func statement(in lead: LeadSentence) -> Statement? {
         guard let tokens = lead.tokens else { return nil }
         let sentence = lead.sentence
         let mentions = lead.mentions
         for verb in tokens.indices
-        where verb > 0 && tokens[verb].text.first?.isLowercase == true
-            && Self.statementVerbs.contains(tokens[verb].lower)
+        where verb > 0 && tokens[verb].startsLowerCase
+            && vocabulary.classes(of: tokens[verb].number).contains(.statementVerb)
         {
             // "Equifax has admitted …": the speaker stands before the auxiliary.
             let subjectEnd = verb > 1 && ["has", "have", "had"].contains(tokens[verb - 1].lower) ? verb - 1 : verb

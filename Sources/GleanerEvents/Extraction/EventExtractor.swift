@@ -40,6 +40,12 @@ public struct EventExtractor: Sendable {
         vocabulary.add(Self.planAdjectives, classes: .planAdjective)
         vocabulary.add(Self.futureAuxiliaries, classes: .futureAuxiliary)
         vocabulary.add(EntityRecognizer.titleCaseLowerWords, classes: .titleCaseLowerWord)
+        vocabulary.add(EntityRecognizer.notEntities, classes: .notEntity)
+        vocabulary.add(EntityRecognizer.eventCues, classes: .eventCue)
+        vocabulary.add(EntityRecognizer.nameParticles, classes: .nameParticle)
+        vocabulary.add(EntityRecognizer.groupMembers, classes: .groupMember)
+        vocabulary.add(EntityRecognizer.sentenceOpeners, classes: .sentenceOpener)
+        vocabulary.add(Self.statementVerbs, classes: .statementVerb)
         self.vocabulary = vocabulary
         var names: [String: String] = [:]
         for country in lexicon.countries { names[country.alpha3] = country.name }
@@ -112,6 +118,8 @@ public struct EventExtractor: Sendable {
     ) -> [ExtractedEvent] {
         assert(analysed.text == article.text, "the analysed text is not the article's")
         var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: article.text)
+        // Read by the trigger tests without capturing the extractor.
+        let vocabulary = vocabulary
         var events: [ExtractedEvent] = []
         let dateline = (article.datelinePlace ?? analysed.dateline?.place).flatMap { place in
             entities.longestMatch(Tokenizer.tokens(Substring(place), limit: .max, vocabulary: vocabulary)!, at: 0)?.0
@@ -145,14 +153,20 @@ public struct EventExtractor: Sendable {
             // This sentence's events, with where each trigger stands.
             var found: [SentenceEvent] = []
             while position < tokens.count {
+                // Most words are the form of no trigger: they are passed over before a test is made for them.
+                guard triggers.startsTrigger(tokens[position].number), !Self.isName(tokens, at: position) else {
+                    position += 1
+                    continue
+                }
+                // What the form may stand for here, worked out once for all the triggers it starts.
+                let nounFits = Self.isNoun(tokens, at: position, vocabulary: vocabulary)
+                let verbFits = Self.isVerb(tokens, at: position, isBareLemma: false, vocabulary: vocabulary)
+                let lemmaFits = Self.isVerb(tokens, at: position, isBareLemma: true, vocabulary: vocabulary)
                 guard
                     let (entry, end) = triggers.match(
                         tokens,
                         at: position,
-                        accepts: {
-                            !isName(tokens, at: position)
-                                && ($0.isNoun ? isNoun(tokens, at: position) : isVerb(tokens, at: position, entry: $0))
-                        }
+                        accepts: { isNoun, isBareLemma in isNoun ? nounFits : isBareLemma ? lemmaFits : verbFits }
                     )
                 else {
                     position += 1
@@ -176,9 +190,10 @@ public struct EventExtractor: Sendable {
                             isNoun: entry.isNoun,
                             start: position,
                             clause: clause,
-                            afterTo: position > 0 && tokens[position - 1].lower == "to",
-                            isAdverbialParticiple: position > 0 && Self.word(tokens[position].lower, endsWith: "ing")
-                                && [",", "in", "by"].contains(tokens[position - 1].lower)
+                            afterTo: position > 0 && tokens[position - 1].is(.to),
+                            isAdverbialParticiple: position > 0 && tokens[position].lowerEnds(with: "ing")
+                                && (tokens[position - 1].is(.comma) || tokens[position - 1].is(.in)
+                                    || tokens[position - 1].is(.by))
                         )
                     )
                 }
@@ -297,7 +312,7 @@ public struct EventExtractor: Sendable {
             return false
         }
         var index = mention.tokens.lowerBound - 1
-        while index >= 0, tokens[index].lower == "the" { index -= 1 }
+        while index >= 0, tokens[index].is(.the) { index -= 1 }
         guard index >= 1, tokens[index].lower == mention.preposition else { return false }
         let noun = tokens[index - 1]
         return vocabulary.classes(of: noun.bareNumber).contains(.groupNoun)
@@ -306,22 +321,22 @@ public struct EventExtractor: Sendable {
 
     /// A bare lemma ("visit", "attack") or a gerund ("meeting") after a determiner is a noun, not a verb; so is
     /// a bare lemma after a preposition or at the start of the sentence.
-    func isVerb(_ tokens: [Token], at position: Int, entry: TriggerIndex.Entry) -> Bool {
+    /// The tokens carry their numbers in `vocabulary`.
+    static func isVerb(_ tokens: [Token], at position: Int, isBareLemma: Bool, vocabulary: Vocabulary) -> Bool {
         // "must" demands only when reported: "Lithuania said Belarus must hand back the trucks", not "we must hurry".
-        if tokens[position].lower == "must" {
-            return tokens[..<position].contains { vocabulary.classes(of: $0.number).contains(.speechVerb) }
+        if tokens[position].is(.must) {
+            return vocabulary.hasWord(of: .speechVerb, in: tokens[..<position])
         }
-        guard entry.isBareLemma || Self.word(tokens[position].lower, endsWith: "ing") else { return true }
+        guard isBareLemma || tokens[position].lowerEnds(with: "ing") else { return true }
         // News sentences are not imperatives: a bare lemma that opens one is a noun ("Demand for oil rose").
-        guard position > 0 else { return !entry.isBareLemma }
-        let before = tokens[position - 1].lower
+        guard position > 0 else { return !isBareLemma }
+        let before = tokens[position - 1]
         // "in order", "on offer", "under arrest": after a preposition (but "to") a bare lemma is a noun.
-        if entry.isBareLemma, before != "to", vocabulary.classes(of: tokens[position - 1].number).contains(.preposition)
-        {
+        if isBareLemma, !before.is(.to), vocabulary.classes(of: tokens[position - 1].number).contains(.preposition) {
             return false
         }
         if vocabulary.classes(of: tokens[position - 1].number).contains(.nounContext)
-            || Self.word(before, endsWith: "'s") || Self.word(before, endsWith: "’s")
+            || before.lowerEnds(with: "'s") || before.lowerEnds(with: "’s")
         {
             return false
         }
@@ -365,13 +380,14 @@ public struct EventExtractor: Sendable {
     }
 
     /// A capitalised word inside a sentence is a name ("Ban Ki-moon", "Gen. Strike"), not a trigger.
-    func isName(_ tokens: [Token], at position: Int) -> Bool {
+    static func isName(_ tokens: [Token], at position: Int) -> Bool {
         position > 0 && tokens[position].isCapitalized
     }
 
     /// A nominalisation's noun after "to", a modal or a subject pronoun is a verb ("to deal with", "will strike
     /// against", "they call for"), not the noun.
-    func isNoun(_ tokens: [Token], at position: Int) -> Bool {
+    /// The tokens carry their numbers in `vocabulary`.
+    static func isNoun(_ tokens: [Token], at position: Int, vocabulary: Vocabulary) -> Bool {
         position == 0 || !vocabulary.classes(of: tokens[position - 1].number).contains(.verbMarker)
     }
 
@@ -398,9 +414,10 @@ public struct EventExtractor: Sendable {
         let before = tokens[clause.lowerBound..<triggerRange.lowerBound]
         let passive =
             entry.isParticiple
-            && tokens[max(clause.lowerBound, triggerRange.lowerBound - 3)..<triggerRange.lowerBound].contains {
-                vocabulary.classes(of: $0.number).contains(.passiveAuxiliary)
-            }
+            && vocabulary.hasWord(
+                of: .passiveAuxiliary,
+                in: tokens[max(clause.lowerBound, triggerRange.lowerBound - 3)..<triggerRange.lowerBound]
+            )
 
         // Source: the nearest mention before the trigger (not the object of a preposition), in the clause; with
         // "X and Y" both are parties. Passive voice: the mention after "by".
@@ -417,9 +434,8 @@ public struct EventExtractor: Sendable {
         }
         // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
         // "X reported profits as demand grew": a subordinating conjunction starts a clause of its own subject.
-        if let opener = tokens[clause.lowerBound..<triggerRange.lowerBound].lastIndex(where: {
-            vocabulary.classes(of: $0.number).contains(.subordinator)
-        }) {
+        if let opener = vocabulary.lastWord(of: .subordinator, in: tokens[clause.lowerBound..<triggerRange.lowerBound])
+        {
             prior.removeAll { mentions[$0].tokens.lowerBound < opener }
         }
         if prior.contains(where: { !mentions[$0].byRoleOnly }) {
@@ -431,7 +447,7 @@ public struct EventExtractor: Sendable {
             let previous = mentions[prior[prior.count - 2]]
             // Only "and" between them.
             if previous.tokens.upperBound + 1 == last.tokens.lowerBound,
-                tokens[previous.tokens.upperBound].lower == "and"
+                tokens[previous.tokens.upperBound].is(.and)
             {
                 actorMention = previous
                 coActor = last
@@ -445,7 +461,7 @@ public struct EventExtractor: Sendable {
         }
         var targetMention: Mention?
         if passive || entry.isNoun,
-            let byIndex = tokens[triggerRange.upperBound..<clause.upperBound].firstIndex(where: { $0.lower == "by" }),
+            let byIndex = tokens[triggerRange.upperBound..<clause.upperBound].firstIndex(where: { $0.is(.by) }),
             let agent = after.first(where: { $0.tokens.lowerBound > byIndex })
         {
             // "X was arrested by police": X is the target. "the arrest of X by police": the target follows the
@@ -465,7 +481,7 @@ public struct EventExtractor: Sendable {
         // "Pakistan and Russia signed": the two parties are actor and target.
         if let coActor { targetMention = coActor }
         // "Lithuania said Belarus must hand them back": the subject of "must" is the target, the speaker the actor.
-        if tokens[triggerRange.lowerBound].lower == "must", let subject = prior.last.map({ mentions[$0] }) {
+        if tokens[triggerRange.lowerBound].is(.must), let subject = prior.last.map({ mentions[$0] }) {
             targetMention = subject
             actorMention = prior.first.flatMap { mentions[$0].tokens == subject.tokens ? nil : mentions[$0] }
         }
@@ -475,12 +491,10 @@ public struct EventExtractor: Sendable {
         let window = before.suffix(6)
         var modality = Modality.occurred
         var tense = Tense.present
-        if window.contains(where: {
-            vocabulary.classes(of: $0.number).contains(.negation) || Self.word($0.lower, endsWith: "n't")
-        }) {
+        if vocabulary.hasWord(of: .negation, in: window) || window.contains(where: { $0.lowerEnds(with: "n't") }) {
             modality = .negated
         } else if isPlanned(window: window)
-            || before.contains(where: { vocabulary.classes(of: $0.number).contains(.futureAuxiliary) })
+            || vocabulary.hasWord(of: .futureAuxiliary, in: before)
         {
             modality = .planned
             tense = .future
@@ -526,13 +540,11 @@ public struct EventExtractor: Sendable {
         // A declared intent ("said it will withdraw", "is ready to meet") is itself the event: an expressed
         // intent to cooperate (03), or a threat (13) when the act is hostile or made conditional ("unless").
         if modality == .planned,
-            before.contains(where: { vocabulary.classes(of: $0.number).contains(.declaration) })
-                || tokens[triggerRange.upperBound...].contains(where: {
-                    vocabulary.classes(of: $0.number).contains(.speechVerb)
-                }),
+            vocabulary.hasWord(of: .declaration, in: before)
+                || vocabulary.hasWord(of: .speechVerb, in: tokens[triggerRange.upperBound...]),
             let intent = Self.intentCode(
                 for: code.code,
-                conditional: tokens[triggerRange.upperBound...].contains { $0.lower == "unless" }
+                conditional: tokens[triggerRange.upperBound...].contains { $0.is(.unless) }
             ),
             let declared = lexicon.cameo[intent]
         {
@@ -630,18 +642,23 @@ public struct EventExtractor: Sendable {
     /// The tokens carry their numbers in `vocabulary`, whose classes hold the word lists asked here.
     func isPlanned(window: ArraySlice<Token>) -> Bool {
         guard let last = window.last else { return false }
-        func classes(_ token: Token) -> Vocabulary.Classes { vocabulary.classes(of: token.number) }
-        if classes(last).contains(.modalOfIntent) { return true }
-        if window.suffix(3).contains(where: { classes($0).contains(.futureAuxiliary) || $0.lower == "would" }) {
+        if vocabulary.classes(of: last.number).contains(.modalOfIntent) { return true }
+        if vocabulary.hasWord(of: .futureAuxiliary, in: window.suffix(3))
+            || window.suffix(3).contains(where: { $0.is(.would) })
+        {
             return true
         }
-        if last.lower == "to", window.count >= 2, classes(window[window.endIndex - 2]).contains(.planVerbBeforeTo) {
+        if last.is(.to), window.count >= 2,
+            vocabulary.classes(of: window[window.endIndex - 2].number).contains(.planVerbBeforeTo)
+        {
             return true
         }
-        if last.lower == "to", window.count >= 3, classes(window[window.endIndex - 3]).contains(.planVerbBeforeTo) {
+        if last.is(.to), window.count >= 3,
+            vocabulary.classes(of: window[window.endIndex - 3].number).contains(.planVerbBeforeTo)
+        {
             return true
         }
-        return window.suffix(2).contains { classes($0).contains(.planAdjective) }
+        return vocabulary.hasWord(of: .planAdjective, in: window.suffix(2))
     }
 
     /// The clause around a token: between semicolons, or between a comma and a relative pronoun.
@@ -650,9 +667,9 @@ public struct EventExtractor: Sendable {
         while start > 0 {
             // `lower` is the text of a punctuation mark; words, most tokens, are passed over without reading it.
             if tokens[start - 1].kind == .punctuation {
-                let previous = tokens[start - 1].lower
-                if previous == ";" || previous == ":" { break }
-                if previous == ",", start < tokens.count,
+                let previous = tokens[start - 1]
+                if previous.is(.semicolon) || previous.is(.colon) { break }
+                if previous.is(.comma), start < tokens.count,
                     vocabulary.classes(of: tokens[start].number).contains(.clauseOpener)
                 {
                     break
@@ -663,9 +680,9 @@ public struct EventExtractor: Sendable {
         var end = position + 1
         while end < tokens.count {
             if tokens[end].kind == .punctuation {
-                if tokens[end].lower == ";" { break }
-                if tokens[end].lower == ",", end + 1 < tokens.count,
-                    tokens[end + 1].lower == "and"
+                if tokens[end].is(.semicolon) { break }
+                if tokens[end].is(.comma), end + 1 < tokens.count,
+                    tokens[end + 1].is(.and)
                         || vocabulary.classes(of: tokens[end + 1].number).contains(.clauseOpener)
                 {
                     break

@@ -80,7 +80,7 @@ struct MentionFinder {
                 if mention.tokens.lowerBound > 0 {
                     let before = mention.tokens.lowerBound - 1
                     if vocabulary.classes(of: tokens[before].number).contains(.preposition) {
-                        mention.preposition = tokens[before].lower
+                        mention.preposition = vocabulary.asciiString(tokens[before].number) ?? tokens[before].lower
                     }
                 }
                 mentions.append(mention)
@@ -140,7 +140,7 @@ struct MentionFinder {
             consumed = position
         }
         // "Prime Minister of Pakistan"
-        if !roles.isEmpty, position + 1 < tokens.count, tokens[position].lower == "of",
+        if !roles.isEmpty, position + 1 < tokens.count, tokens[position].is(.of),
             let (entries, length) = longestMatch(at: position + 1), let named = entries.firstCountry
         {
             country = country ?? named
@@ -149,7 +149,7 @@ struct MentionFinder {
         }
         // ", Imran Khan," — an apposition after a role.
         var nameStart = position
-        if !roles.isEmpty, nameStart < tokens.count, tokens[nameStart].lower == ",", nameStart + 1 < tokens.count,
+        if !roles.isEmpty, nameStart < tokens.count, tokens[nameStart].is(.comma), nameStart + 1 < tokens.count,
             tokens[nameStart + 1].isCapitalized
         {
             nameStart += 1
@@ -229,7 +229,7 @@ struct MentionFinder {
                 )
             }
             // The article is checked first: the look-up builds its key.
-            if let country, tokens[start].lower == "the" || start > 0 && tokens[start - 1].lower == "the",
+            if let country, tokens[start].is(.the) || start > 0 && tokens[start - 1].is(.the),
                 let known = index.peopleByRoleAndCountry["\(role)|\(country)"]
             {
                 return Mention(
@@ -269,8 +269,7 @@ struct MentionFinder {
         if let country, consumed > start {
             // A demonym used as a noun phrase head ("Pakistani leadership" is not an actor; "Pakistanis" is).
             let range = start..<consumed
-            let word = tokens[consumed - 1].lower
-            guard word.hasSuffix("s"),
+            guard tokens[consumed - 1].lowerHasSuffix("s"),
                 tokens.count == consumed || tokens[consumed].kind != .word || !tokens[consumed].isCapitalized
             else { return nil }
             return countryMention(tokens, range, country)

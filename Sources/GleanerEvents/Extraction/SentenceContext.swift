@@ -7,29 +7,32 @@ final class SentenceContext {
     /// False when the tagger found no temporal expression in the sentence, or, without its findings, when no
     /// token can start one (a number, or a date word such as "Monday" or "ago"): the grammar is skipped.
     let mayHoldDates: Bool
-    /// The sentence as a `String` and its date tokens, when they were made already (`AnalysedText`).
-    private let dateReading: (text: String, tokens: [DateToken])?
+    /// The sentence's text and its date tokens, when they were made already (`AnalysedText`).
+    private let dateReading: (text: Substring, tokens: [DateToken])?
     /// The sentence as a `String`; temporal expressions are ranges of it.
-    private(set) lazy var text = dateReading?.text ?? String(sentence)
+    private(set) lazy var text = String(dateReading?.text ?? sentence)
     /// `text`, read by UTF-8 offsets.
     private(set) lazy var reader = CharacterReader(Substring(text))
     /// `text` as the date grammar reads it, the same in every tense.
     private lazy var dateTokens = dateReading?.tokens ?? DateTokenizer.tokenize(text)
-    private var datesByTense: [Tense: [TemporalMatch]] = [:]
+    /// The temporal expressions found so far, for each tense.
+    private var pastDates: [TemporalMatch]?
+    private var presentDates: [TemporalMatch]?
+    private var futureDates: [TemporalMatch]?
     /// Whether a token is a word of attribution ("said", "according"): the event is reported.
     let hasAttribution: Bool
     /// Whether a token marks the past ("was", "yesterday").
     let hasPastMarker: Bool
 
     /// The context of `sentence`, tokenised as `tokens` with the numbers of `vocabulary`; `holdsTime` says
-    /// whether the tagger found a temporal expression in it, when it was asked; `dateReading` is the sentence as a
-    /// `String` and its date tokens, when they are at hand.
+    /// whether the tagger found a temporal expression in it, when it was asked; `dateReading` is the sentence's text
+    /// and its date tokens, when they are at hand.
     init(
         _ sentence: Substring,
         tokens: [Token],
         vocabulary: Vocabulary,
         holdsTime: Bool? = nil,
-        dateReading: (text: String, tokens: [DateToken])? = nil
+        dateReading: (text: Substring, tokens: [DateToken])? = nil
     ) {
         self.sentence = sentence
         self.dateReading = dateReading
@@ -54,9 +57,17 @@ final class SentenceContext {
     /// The temporal expressions of the sentence, resolved for `tense`.
     func dates(published: PublicationDate, tense: Tense) -> [TemporalMatch] {
         guard mayHoldDates else { return [] }
-        if let known = datesByTense[tense] { return known }
+        switch tense {
+        case .past: if let pastDates { return pastDates }
+        case .present: if let presentDates { return presentDates }
+        case .future: if let futureDates { return futureDates }
+        }
         let found = DateGrammar.matches(in: text, tokens: dateTokens, published: published, tense: tense)
-        datesByTense[tense] = found
+        switch tense {
+        case .past: pastDates = found
+        case .present: presentDates = found
+        case .future: futureDates = found
+        }
         return found
     }
 }

@@ -57,7 +57,7 @@ public enum SentenceSplitter {
         while index < count {
             if sentences.count >= limit { return sentences }
             // ASCII other than line breaks and sentence ends, followed by ASCII, is one character to pass over.
-            index = reader.skipping(from: index, while: \.isPlainASCII)
+            index = plainASCIIEnd(reader, from: index)
             let (character, afterCharacter) = reader.character(at: index)
             if character.isNewline {
                 emit(upTo: index)
@@ -65,14 +65,14 @@ public enum SentenceSplitter {
                 start = index
                 continue
             }
-            guard character.isOne(ofASCII: ".!?") else {
+            guard character.endsSentence else {
                 index = afterCharacter
                 continue
             }
             var end = afterCharacter
             while end < count {
                 let (closing, afterClosing) = reader.character(at: end)
-                guard closing.isOne(of: "\"'”’)]") else { break }
+                guard closing.closesSentence else { break }
                 end = afterClosing
             }
             guard end < count else { break }
@@ -101,6 +101,39 @@ public enum SentenceSplitter {
         return sentences
     }
 
+    /// The first offset from `offset` on that is not plain ASCII (neither a line break nor a sentence end) followed
+    /// by ASCII, as `CharacterReader.skipping(from:while:)` finds it, read eight bytes at a time.
+    static func plainASCIIEnd(_ reader: CharacterReader, from offset: Int) -> Int {
+        reader.bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            var offset = offset
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high = ones &* 0x80
+            /// 0x80 in each byte of `word` (all at most 0x7F) that equals `byte`.
+            func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+                let difference = word ^ ones &* UInt64(byte)
+                return ~(difference &+ ones &* 0x7F) & high
+            }
+            // Bytes `offset` to `offset + 7`, and the byte after each, are read: up to `offset + 8`.
+            while offset + 9 <= count {
+                let base = UnsafeRawPointer(bytes.baseAddress! + offset)
+                let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+                let next = UInt64(littleEndian: (base + 1).loadUnaligned(as: UInt64.self))
+                let low = word & ~high
+                let lineBreaks = (low &+ ones &* (0x80 - 0x0A)) & ~(low &+ ones &* (0x7F - 0x0D)) & high
+                let stops =
+                    word & high | next & high | lineBreaks | equal(low, UInt8(ascii: "."))
+                    | equal(low, UInt8(ascii: "!")) | equal(low, UInt8(ascii: "?"))
+                if stops != 0 { return offset + stops.trailingZeroBitCount >> 3 }
+                offset += 8
+            }
+            while offset + 1 < count, bytes[offset + 1] < 0x80, bytes[offset] < 0x80, bytes[offset].isPlainASCII {
+                offset += 1
+            }
+            return offset
+        }
+    }
+
     /// The word before the period at offset `period` is an abbreviation or an initial.
     static func endsAbbreviation(_ reader: CharacterReader, before period: Int) -> Bool {
         var wordStart = period
@@ -115,16 +148,47 @@ public enum SentenceSplitter {
         let range = wordStart..<period
         // An ASCII word has one character per byte: longer than every abbreviation, it is none.
         if range.count > longestAbbreviation, reader.isASCII(range) { return false }
+        if reader.isASCII(range) {
+            // A character per byte: lower-cased and packed into an integer, the word is looked up as a number.
+            if range.count == 1 { return true }  // an initial: "J. Smith", "U. S."
+            var packed: UInt64 = 0
+            for (position, offset) in range.enumerated() {
+                packed |= UInt64(CharacterReader.lowercased(reader.bytes[offset])) << (8 * position)
+            }
+            return packedAbbreviations.contains(packed)
+        }
         let word = reader.lowercased(range)
         if word.count == 1 { return true }  // an initial: "J. Smith", "U. S."
         return abbreviations.contains(word)
     }
+
+    /// `abbreviations`, each packed into an integer (its bytes from the lowest), sorted.
+    static let packedAbbreviations = PackedWords(abbreviations)
 
     /// "Pakistan.Russian": a period between a lower-case word of two letters or more and a capitalised word.
     static func gluedSentence(_ reader: CharacterReader, period: Int) -> Bool {
         guard period > 0 else { return false }
         guard reader.character(before: period).character.isLowercase else { return false }
         return !endsAbbreviation(reader, before: period)
+    }
+}
+
+extension TextCharacter {
+    /// `.`, `!` or `?`.
+    fileprivate var endsSentence: Bool {
+        if case .ascii(let byte) = self {
+            return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+        }
+        return isOne(ofASCII: ".!?")
+    }
+
+    /// A closing quote or bracket that may follow the end of a sentence: `"`, `'`, `”`, `’`, `)`, `]`.
+    fileprivate var closesSentence: Bool {
+        if case .ascii(let byte) = self {
+            return byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ")")
+                || byte == UInt8(ascii: "]")
+        }
+        return isOne(of: "\"'”’)]")
     }
 }
 

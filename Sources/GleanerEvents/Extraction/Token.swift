@@ -1,3 +1,5 @@
+import GleanerCore
+
 /// A word or punctuation mark of a sentence, with its place in the sentence.
 public struct Token: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
@@ -19,8 +21,12 @@ public struct Token: Sendable, Hashable {
     static func string(_ tokens: [Token], _ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         let sentence = tokens[range.lowerBound].sentence
-        let bytes = Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
-        return sentence.utf8.withContiguousStorageIfAvailable {
+        // Read from the whole string's bytes: the sentence's own view of them is a generic slice, slower to open.
+        let base = sentence.base
+        let origin = base.utf8.distance(from: base.startIndex, to: sentence.startIndex)
+        let bytes =
+            (origin + Int(tokens[range.lowerBound].utf8Start))..<(origin + Int(tokens[range.upperBound - 1].utf8End))
+        return base.utf8.withContiguousStorageIfAvailable {
             String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self)
         } ?? String(text(from: tokens[range.lowerBound], through: tokens[range.upperBound - 1]))
     }
@@ -37,40 +43,127 @@ public struct Token: Sendable, Hashable {
     private let utf8Start: Int32
     private let utf8End: Int32
     public var kind: Kind
-    /// Lower-cased text, for lexicon look-ups.
-    public var lower: String
+    /// How many UTF-8 bytes of `lower` are a possessive ending ('s, ’s, s'): 0 but for such a word.
+    private let possessiveLength: UInt8
+    /// For an ASCII word or number: the last four bytes of `lower` (all of a shorter one), the last one lowest.
+    private let lowerTail: UInt32
+    /// Every byte of the token is ASCII: then `lower` is its bytes lower-cased, each byte a character.
+    private let isASCII: Bool
+    /// The first byte of the token's text.
+    private let firstByte: UInt8
+    /// The token was numbered by a `Vocabulary`: `number` and `bareNumber` tell which word it is.
+    private let isNumbered: Bool
+    /// Lower-cased text, for lexicon look-ups; made when it is asked for (the rules compare numbers).
+    public var lower: String {
+        let text = text
+        // A punctuation mark is its own text.
+        guard kind != .punctuation else { return String(text) }
+        guard isASCII else { return text.lowercased() }
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var written = 0
+            for byte in text.utf8 {
+                buffer[written] = CharacterReader.lowercased(byte)
+                written += 1
+            }
+            return written
+        }
+    }
     /// `lower` without a possessive ending ("pakistan's" → "pakistan").
-    public var bare: String
+    public var bare: String {
+        let lower = lower
+        guard possessiveLength > 0 else { return lower }
+        return String(decoding: lower.utf8.prefix(lower.utf8.count - Int(possessiveLength)), as: UTF8.self)
+    }
     /// The word ends in a possessive ('s, ’s, s').
-    public var isPossessive: Bool { bare.utf8.count != lower.utf8.count }
+    public var isPossessive: Bool { possessiveLength > 0 }
     /// The numbers of `lower` and `bare` in the extractor's `Vocabulary`, when the tokenizer was given one
     /// (else `Vocabulary.unknown`). Derived from `lower` and `bare`: not part of equality.
-    var number = Vocabulary.unknown
-    var bareNumber = Vocabulary.unknown
+    let number: Int
+    let bareNumber: Int
     /// Whether the word starts with an upper-case letter; worked out once, as the rules ask it of most tokens.
     /// Derived from `text`: not part of equality.
     public let isCapitalized: Bool
 
-    /// The token at the UTF-8 offsets `utf8Range` of `sentence` (which must be character boundaries).
+    /// The token at the UTF-8 offsets `utf8Range` of `sentence` (which must be character boundaries), starting with
+    /// the byte `firstByte`, whose
+    /// `lower` ends in a possessive of `possessiveLength` bytes; `number` and `bareNumber` are its numbers in a
+    /// vocabulary, when `isNumbered`.
     init(
         in sentence: Substring,
         utf8Range: Range<Int>,
         kind: Kind,
-        lower: String,
-        bare: String,
+        possessiveLength: Int,
+        isASCII: Bool,
+        firstByte: UInt8,
+        lowerTail: UInt32 = 0,
         number: Int = Vocabulary.unknown,
         bareNumber: Int = Vocabulary.unknown,
+        isNumbered: Bool,
         isCapitalized: Bool? = nil
     ) {
         self.sentence = sentence
         utf8Start = Int32(utf8Range.lowerBound)
         utf8End = Int32(utf8Range.upperBound)
         self.kind = kind
-        self.lower = lower
-        self.bare = bare
+        self.possessiveLength = UInt8(possessiveLength)
+        self.isASCII = isASCII
+        self.firstByte = firstByte
+        self.lowerTail = lowerTail
         self.number = number
         self.bareNumber = bareNumber
+        self.isNumbered = isNumbered
         self.isCapitalized = isCapitalized ?? Self.startsUpperCase(Self.slice(of: sentence, utf8: utf8Range))
+    }
+
+    /// Whether the token is `word` (its `lower` is `==` to the word's text), by its number when it has one.
+    @inline(__always)
+    func `is`(_ word: Vocabulary.RuleWord) -> Bool {
+        isNumbered ? number == word.rawValue : isLower(word)
+    }
+
+    /// Whether `lower` is `==` to the text of `word`.
+    private func isLower(_ word: Vocabulary.RuleWord) -> Bool {
+        lower == word.text
+    }
+
+    /// Whether `lower` ends with the bytes of `suffix` (as `lower.utf8.ends(with:)`).
+    func lowerEnds(with suffix: StaticString) -> Bool {
+        asciiLowerEnds(with: suffix) ?? lower.utf8.ends(with: suffix)
+    }
+
+    /// Whether `lower` ends with the characters of the ASCII `suffix` (as `lower.hasSuffix(_:)`).
+    func lowerHasSuffix(_ suffix: StaticString) -> Bool {
+        asciiLowerEnds(with: suffix) ?? lower.hasSuffix(suffix.description)
+    }
+
+    /// Whether `lower` ends with the bytes of `suffix` (at most four), read from `lowerTail` when the token is an
+    /// ASCII word or number (each byte a character); else nil.
+    private func asciiLowerEnds(with suffix: StaticString) -> Bool? {
+        let count = suffix.utf8CodeUnitCount
+        guard isASCII, kind != .punctuation, count <= 4 else { return nil }
+        guard count <= Int(utf8End - utf8Start) else { return false }
+        var value: UInt32 = 0
+        for offset in 0..<count { value = value << 8 | UInt32(suffix.utf8Start[offset]) }
+        let mask: UInt32 = count == 4 ? .max : (1 << (8 * UInt32(count))) - 1
+        return lowerTail & mask == value
+    }
+
+    /// The number of UTF-8 bytes of `lower` (`lower.utf8.count`), without making it when the token is ASCII.
+    var lowerUTF8Count: Int {
+        isASCII ? Int(utf8End - utf8Start) : lower.utf8.count
+    }
+
+    /// Whether the token's text starts with a lower-case letter (`text.first?.isLowercase == true`), read from
+    /// its first byte when that byte is a character of its own.
+    var startsLowerCase: Bool {
+        // An ASCII token's first byte is its first character.
+        if isASCII { return firstByte &- 0x61 < 26 }
+        let text = text
+        var bytes = text.utf8.makeIterator()
+        if let first = bytes.next(), first < 0x80, first != 0x0D, (bytes.next() ?? 0) < 0x80 {
+            return first &- 0x61 < 26
+        }
+        return text.first?.isLowercase == true
     }
 
     /// "pakistan's" → "pakistan", "states'" → "states", by bytes (apostrophes are ASCII or U+2019).

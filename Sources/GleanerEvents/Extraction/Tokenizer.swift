@@ -18,80 +18,98 @@ public enum Tokenizer {
         /// A word or number: ASCII ones are lower-cased, stripped and numbered from their bytes.
         func appendWord(_ range: Range<Int>, _ kind: Token.Kind) {
             let token = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { lowered -> Token? in
-                // Lower-cased byte by byte, noting whether every byte is ASCII.
-                let allBits = reader.bytes.withUnsafeBufferPointer { bytes in
+                // Lower-cased byte by byte, noting whether every byte is ASCII; the last four bytes are kept.
+                let (allBits, tail) = reader.bytes.withUnsafeBufferPointer { bytes in
                     var allBits: UInt8 = 0
+                    var tail: UInt32 = 0
                     for offset in range {
                         let byte = bytes[offset]
                         allBits |= byte
-                        lowered[offset - range.lowerBound] = CharacterReader.lowercased(byte)
+                        let lowerByte = CharacterReader.lowercased(byte)
+                        lowered[offset - range.lowerBound] = lowerByte
+                        tail = tail << 8 | UInt32(lowerByte)
                     }
-                    return allBits
+                    return (allBits, tail)
                 }
                 guard allBits < 0x80 else { return nil }
                 let lower = UnsafeBufferPointer(lowered)
-                // An ASCII word is capitalised when its first byte is an upper-case letter.
-                let isCapitalized = reader.bytes[range.lowerBound] &- 0x41 < 26
-                var number = Vocabulary.unknown
-                // A word of the vocabulary has its `String` made already.
-                var lowerText: String?
-                if let vocabulary {
-                    number = vocabulary.number(ofASCII: lower)
-                    lowerText = vocabulary.asciiString(number)
-                }
+                let number = vocabulary?.number(ofASCII: lower) ?? Vocabulary.unknown
                 let cut = kind == .word ? Token.possessiveEnding(lower) : 0
-                guard cut > 0 else {
-                    let lowerText = lowerText ?? String(decoding: lower, as: UTF8.self)
-                    return Token(
-                        in: sentence,
-                        utf8Range: range,
-                        kind: kind,
-                        lower: lowerText,
-                        bare: lowerText,
-                        number: number,
-                        bareNumber: number,
-                        isCapitalized: isCapitalized
-                    )
-                }
-                let bare = UnsafeBufferPointer(rebasing: lower[..<(lower.count - cut)])
-                var bareNumber = Vocabulary.unknown
-                var bareText: String?
-                if let vocabulary {
-                    bareNumber = vocabulary.number(ofASCII: bare)
-                    bareText = vocabulary.asciiString(bareNumber)
-                }
+                let bareNumber =
+                    cut == 0
+                    ? number
+                    : vocabulary?.number(ofASCII: UnsafeBufferPointer(rebasing: lower[..<(lower.count - cut)]))
+                        ?? Vocabulary.unknown
                 return Token(
                     in: sentence,
                     utf8Range: range,
                     kind: kind,
-                    lower: lowerText ?? String(decoding: lower, as: UTF8.self),
-                    bare: bareText ?? String(decoding: bare, as: UTF8.self),
+                    possessiveLength: cut,
+                    isASCII: true,
+                    firstByte: reader.bytes[range.lowerBound],
+                    lowerTail: tail,
                     number: number,
                     bareNumber: bareNumber,
-                    isCapitalized: isCapitalized
+                    isNumbered: vocabulary != nil,
+                    // An ASCII word is capitalised when its first byte is an upper-case letter.
+                    isCapitalized: reader.bytes[range.lowerBound] &- 0x41 < 26
                 )
             }
-            guard let token else { return append(range, kind, lower: reader.lowercased(range)) }
-            tokens.append(token)
-        }
-        func append(_ range: Range<Int>, _ kind: Token.Kind, lower: String, isCapitalized: Bool? = nil) {
-            let bare = kind == .word ? Token.strippingPossessive(lower) : lower
+            if let token { return tokens.append(token) }
+            let lower = reader.lowercased(range)
+            let cut =
+                kind == .word
+                ? lower.utf8.withContiguousStorageIfAvailable(Token.possessiveEnding)
+                    ?? Token.possessiveEnding(Array(lower.utf8)) : 0
             var number = Vocabulary.unknown
             var bareNumber = Vocabulary.unknown
             if let vocabulary {
                 number = vocabulary.number(of: lower)
-                bareNumber = bare.utf8.count != lower.utf8.count ? vocabulary.number(of: bare) : number
+                bareNumber =
+                    cut == 0
+                    ? number
+                    : vocabulary.number(of: String(decoding: lower.utf8.prefix(lower.utf8.count - cut), as: UTF8.self))
             }
             tokens.append(
                 Token(
                     in: sentence,
                     utf8Range: range,
                     kind: kind,
-                    lower: lower,
-                    bare: bare,
+                    possessiveLength: cut,
+                    isASCII: false,
+                    firstByte: reader.bytes[range.lowerBound],
                     number: number,
                     bareNumber: bareNumber,
-                    isCapitalized: isCapitalized
+                    isNumbered: vocabulary != nil
+                )
+            )
+        }
+        /// A punctuation mark: its own text, numbered from its byte when it is one ASCII byte.
+        func appendMark(_ range: Range<Int>) {
+            var number = Vocabulary.unknown
+            let isASCII = range.count == 1
+            if let vocabulary {
+                if isASCII {
+                    number = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { byte in
+                        byte[0] = reader.bytes[range.lowerBound]
+                        return vocabulary.number(ofASCII: UnsafeBufferPointer(byte))
+                    }
+                } else {
+                    number = vocabulary.number(of: String(reader.slice(range)))
+                }
+            }
+            tokens.append(
+                Token(
+                    in: sentence,
+                    utf8Range: range,
+                    kind: .punctuation,
+                    possessiveLength: 0,
+                    isASCII: isASCII,
+                    firstByte: reader.bytes[range.lowerBound],
+                    number: number,
+                    bareNumber: number,
+                    isNumbered: vocabulary != nil,
+                    isCapitalized: false
                 )
             )
         }
@@ -146,16 +164,9 @@ public enum Tokenizer {
                 appendWord(start..<index, .number)
             } else {
                 index = afterCharacter
-                // A mark of one ASCII byte is its own text, without slicing the sentence.
-                let text =
-                    index - start == 1
-                    ? Self.asciiCharacters[Int(reader.bytes[start])] : String(reader.slice(start..<index))
-                append(start..<index, .punctuation, lower: text, isCapitalized: false)
+                appendMark(start..<index)
             }
         }
         return tokens
     }
-
-    /// Each ASCII character as a `String`, by its byte.
-    private static let asciiCharacters = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 }

@@ -64,25 +64,35 @@ struct TriggerIndex: Sendable {
         return forms
     }
 
+    /// Whether some trigger's first word takes the form numbered `form`.
+    func startsTrigger(_ form: Int) -> Bool {
+        form >= 0 && form < byForm.count && !byForm[form].isEmpty
+    }
+
     /// The best trigger starting at token `start`: the one matching most words (later words may be separated
     /// by up to three tokens: "signed a fresh agreement", "lifting a longstanding arms embargo"). The tokens
-    /// carry their numbers in the vocabulary the index was built with. `accepts` tells whether an entry's form
-    /// may be what it stands for where it is: "the arrest" is not a verb, "to deal with" not a noun.
-    func match(_ tokens: [Token], at start: Int, accepts: (Entry) -> Bool) -> (entry: Entry, end: Int)? {
+    /// carry their numbers in the vocabulary the index was built with. `accepts` tells whether an entry's form,
+    /// a noun's or a verb's (its bare lemma or another), may be what it stands for where it is: "the arrest" is
+    /// not a verb, "to deal with" not a noun.
+    func match(
+        _ tokens: [Token],
+        at start: Int,
+        accepts: (_ isNoun: Bool, _ isBareLemma: Bool) -> Bool
+    ) -> (entry: Entry, end: Int)? {
         let form = tokens[start].number
         guard form >= 0, form < byForm.count, !byForm[form].isEmpty else { return nil }
         let candidates = byForm[form]
         // Entries are read in place and only the best is copied: a copy retains the trigger's strings.
         var best: (index: Int, end: Int, words: Int)?
         for index in candidates.indices {
-            guard accepts(candidates[index]) else { continue }
+            guard accepts(candidates[index].isNoun, candidates[index].isBareLemma) else { continue }
             var position = start + 1
             var matched = true
             for later in candidates[index].laterForms.indices {
                 var found = false
                 var gap = 0
                 while position < tokens.count, gap <= 3,
-                    tokens[position].kind != .punctuation || tokens[position].lower == "-"
+                    tokens[position].kind != .punctuation || tokens[position].is(.hyphen)
                 {
                     let number = tokens[position].number
                     position += 1

@@ -6,7 +6,7 @@
 struct Vocabulary: Sendable {
     /// The word lists of the rules a word is on.
     struct Classes: OptionSet, Sendable {
-        let rawValue: UInt32
+        let rawValue: UInt64
 
         static let determiner = Self(rawValue: 1 << 0)
         static let preposition = Self(rawValue: 1 << 1)
@@ -38,6 +38,37 @@ struct Vocabulary: Sendable {
         static let titleCaseLowerWord = Self(rawValue: 1 << 23)
         /// `EventExtractor.futureAuxiliaries`, looked for before each trigger.
         static let futureAuxiliary = Self(rawValue: 1 << 24)
+        /// Word lists of `EntityRecognizer` asked of the words of each name it reads.
+        static let notEntity = Self(rawValue: 1 << 25)
+        static let eventCue = Self(rawValue: 1 << 26)
+        static let nameParticle = Self(rawValue: 1 << 27)
+        static let groupMember = Self(rawValue: 1 << 28)
+        /// Marks after which a capitalised word starts a sentence (`EntityRecognizer.isSentenceStart`).
+        static let sentenceOpener = Self(rawValue: 1 << 29)
+        /// `EventExtractor.statementVerbs`, asked of every word of a lead.
+        static let statementVerb = Self(rawValue: 1 << 30)
+    }
+
+    /// Words and marks the rules compare single tokens with. Every vocabulary numbers them first, in this order,
+    /// so that a token is compared with one by its number (`Token.is(_:)`).
+    enum RuleWord: Int, CaseIterable {
+        case the, a, an, of, to, by, and, `for`, `in`, from, who, would, must, unless, ampersand, comma, semicolon,
+            colon, period, hyphen, openingParenthesis, closingParenthesis
+
+        /// The word or mark as written.
+        var text: String {
+            switch self {
+            case .ampersand: "&"
+            case .comma: ","
+            case .semicolon: ";"
+            case .colon: ":"
+            case .period: "."
+            case .hyphen: "-"
+            case .openingParenthesis: "("
+            case .closingParenthesis: ")"
+            default: "\(self)"
+            }
+        }
     }
 
     /// The number of a word that is not in the vocabulary (or was not looked up).
@@ -51,6 +82,11 @@ struct Vocabulary: Sendable {
     private var classesByNumber: [Classes] = []
     /// Each word's ASCII form (`asciiForm(of:)`) as a `String`, by number: the bytes `asciiWords` has it by.
     private var asciiStrings: [String?] = []
+
+    /// A vocabulary of the rule words (`RuleWord`), numbered by their raw values.
+    init() {
+        for word in RuleWord.allCases { add(word.text) }
+    }
 
     /// How many words there are; numbers run from 0 to `count - 1`.
     var count: Int { classesByNumber.count }
@@ -113,6 +149,22 @@ struct Vocabulary: Sendable {
     /// takes it instead of making one.
     func asciiString(_ number: Int) -> String? {
         number >= 0 ? asciiStrings[number] : nil
+    }
+
+    /// Whether a token of `tokens` (numbered with this vocabulary) is a word of `wordClass`. A loop, not a
+    /// closure: a closure would capture a copy of the vocabulary.
+    func hasWord(of wordClass: Classes, in tokens: ArraySlice<Token>) -> Bool {
+        lastWord(of: wordClass, in: tokens) != nil
+    }
+
+    /// The index of the last token of `tokens` (numbered with this vocabulary) that is a word of `wordClass`.
+    func lastWord(of wordClass: Classes, in tokens: ArraySlice<Token>) -> Int? {
+        var index = tokens.endIndex
+        while index > tokens.startIndex {
+            index -= 1
+            if classes(of: tokens[index].number).contains(wordClass) { return index }
+        }
+        return nil
     }
 
     /// The classes of the word numbered `number`; none for `unknown`.
