@@ -103,7 +103,7 @@ extension ArticleStore {
             }
         }
         let frequencies = try batch.terms.count(features.terms.keys, in: db)
-        let vector = StoryMatcher.vector(features) {
+        let vector = StoryMatcher.termVector(features) {
             StoryMatcher.idf(documentFrequency: frequencies[$0] ?? 1, documents: frequencies[""] ?? 1)
         }
         // Stories found by more of the article's keys are scored first; only the best few are read.

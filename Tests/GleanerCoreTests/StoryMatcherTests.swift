@@ -114,4 +114,36 @@ struct StoryMatcherTests {
         #expect(StoryProfile(bytes: profile.bytes.dropLast()) == nil)
         #expect(StoryProfile(bytes: [UInt8](repeating: 0xFF, count: 40)) == nil)
     }
+
+    @Test("Vectors in term order add and multiply as maps of terms do")
+    func termOrderWalks() {
+        let left: [String: Double] = ["flood": 0.5, "rescue": 0.25, "vallée": 2, "zinc": 1]
+        let right: [String: Double] = ["dam": 3, "flood": 4, "vallée": 0.5, "valley": 1]
+        let sum = StoryTerm.sum(StoryTerm.sorted(left), StoryTerm.sorted(right))
+        #expect(sum == StoryTerm.sorted(left.merging(right, uniquingKeysWith: +)))
+        #expect(sum.map(\.term) == ["dam", "flood", "rescue", "valley", "vallée", "zinc"])
+        #expect(StoryTerm.dot(StoryTerm.sorted(left), StoryTerm.sorted(right)) == 0.5 * 4 + 2 * 0.5)
+        #expect(StoryTerm.dot(StoryTerm.sorted(left), []) == 0)
+        #expect(StoryTerm.length(StoryTerm.sorted(["a": 3, "b": 4])) == 5)
+    }
+
+    @Test("A profile's bytes with terms out of order are read in term order")
+    func profileBytesOutOfOrder() throws {
+        let profile = StoryProfile(
+            vector: ["alpha": 0.6, "beta": 0.8],
+            features: StoryFeatures(terms: [:], entities: [], days: nil)
+        )
+        // Swap the two terms, each written as a 2-byte length, its bytes and an 8-byte weight, after the
+        // 32 bytes of article count, days and term count.
+        var bytes = profile.bytes
+        let start = 32
+        let entry = 2 + 5 + 8  // "alpha"
+        let second = 2 + 4 + 8  // "beta"
+        let first = Array(bytes[start..<(start + entry)])
+        let next = Array(bytes[(start + entry)..<(start + entry + second)])
+        bytes.replaceSubrange(start..<(start + entry + second), with: next + first)
+        let decoded = try #require(StoryProfile(bytes: bytes))
+        #expect(decoded.terms.map(\.term) == ["alpha", "beta"])
+        #expect(decoded == profile)
+    }
 }

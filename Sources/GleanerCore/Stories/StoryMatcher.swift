@@ -49,17 +49,27 @@ public struct StoryMatcher: Sendable {
 
     /// The article's TF-IDF vector, of length 1: each term weighs (1 + ln tf) × idf.
     public static func vector(_ features: StoryFeatures, idf: (String) -> Double) -> [String: Double] {
-        var vector: [String: Double] = [:]
-        vector.reserveCapacity(features.terms.count)
-        for (term, count) in features.terms { vector[term] = (1 + log(Double(count))) * idf(term) }
-        let length = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        guard length > 0 else { return [:] }
-        return vector.mapValues { $0 / length }
+        Dictionary(uniqueKeysWithValues: termVector(features, idf: idf).map { ($0.term, $0.weight) })
+    }
+
+    /// ``vector(_:idf:)`` in term order, as profiles keep their terms.
+    public static func termVector(_ features: StoryFeatures, idf: (String) -> Double) -> [StoryTerm] {
+        var vector = features.terms.map { StoryTerm(term: $0.key, weight: (1 + log(Double($0.value))) * idf($0.key)) }
+        vector.sort { $0.term < $1.term }
+        let length = StoryTerm.length(vector)
+        guard length > 0 else { return [] }
+        for index in vector.indices { vector[index].weight /= length }
+        return vector
     }
 
     /// The keys that look up the article's candidate stories: its heaviest terms and its entities.
     public static func lookupKeys(vector: [String: Double], features: StoryFeatures) -> [String] {
-        vector.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(lookupTerms).map(\.key)
+        lookupKeys(vector: StoryTerm.sorted(vector), features: features)
+    }
+
+    /// ``lookupKeys(vector:features:)`` of a vector in term order.
+    public static func lookupKeys(vector: [StoryTerm], features: StoryFeatures) -> [String] {
+        vector.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(lookupTerms).map(\.term)
             + features.entities.sorted().map { "@" + $0 }
     }
 
@@ -68,6 +78,16 @@ public struct StoryMatcher: Sendable {
     /// are known), or infinity beyond ``followUpWindow`` days.
     public func score(
         vector: [String: Double],
+        features: StoryFeatures,
+        story: StoryProfile
+    ) -> (score: Double, threshold: Double) {
+        score(vector: StoryTerm.sorted(vector), features: features, story: story)
+    }
+
+    /// ``score(vector:features:story:)`` of a vector in term order (``StoryTerm/sorted(_:)``): the cosine is
+    /// one walk along the vector and the story's terms side by side.
+    public func score(
+        vector: [StoryTerm],
         features: StoryFeatures,
         story: StoryProfile
     ) -> (score: Double, threshold: Double) {
@@ -80,14 +100,8 @@ public struct StoryMatcher: Sendable {
                 least = max(threshold, followUpThreshold)
             }
         }
-        // The shorter of the two is walked, and each of its terms looked up in the other.
-        var dot = 0.0
-        if vector.count <= story.centroid.count {
-            for (term, weight) in vector { dot += weight * (story.centroid[term] ?? 0) }
-        } else {
-            for (term, weight) in story.centroid { dot += weight * (vector[term] ?? 0) }
-        }
-        let length = story.centroid.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let dot = StoryTerm.dot(vector, story.terms)
+        let length = StoryTerm.length(story.terms)
         let cosine = length > 0 ? dot / length : 0
         // The default weight is 0: no entity is looked up then.
         guard entityWeight > 0 else { return (cosine, least) }
@@ -112,6 +126,15 @@ public struct StoryMatcher: Sendable {
     /// story. Ties go to the story seen first (the smaller id).
     public func choose(
         vector: [String: Double],
+        features: StoryFeatures,
+        candidates: [(id: Int64, profile: StoryProfile)]
+    ) -> (id: Int64, score: Double)? {
+        choose(vector: StoryTerm.sorted(vector), features: features, candidates: candidates)
+    }
+
+    /// ``choose(vector:features:candidates:)`` for a vector in term order.
+    public func choose(
+        vector: [StoryTerm],
         features: StoryFeatures,
         candidates: [(id: Int64, profile: StoryProfile)]
     ) -> (id: Int64, score: Double)? {

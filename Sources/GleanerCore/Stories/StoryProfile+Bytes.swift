@@ -5,7 +5,7 @@ extension StoryProfile {
     /// the number of entities, each as length, bytes and count (`Int64`).
     public var bytes: [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(32 + centroid.count * 24 + entities.count * 24)
+        bytes.reserveCapacity(32 + terms.count * 24 + entities.count * 24)
         func append(_ value: UInt64) {
             for shift in stride(from: 0, to: 64, by: 8) {
                 bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
@@ -20,10 +20,11 @@ extension StoryProfile {
         append(UInt64(bitPattern: Int64(articles)))
         append(UInt64(bitPattern: Int64(firstDay ?? Int(Int64.min))))
         append(UInt64(bitPattern: Int64(lastDay ?? Int(Int64.min))))
-        append(UInt64(centroid.count))
-        for (term, weight) in centroid.sorted(by: { $0.key < $1.key }) {
-            append(term)
-            append(weight.bitPattern)
+        append(UInt64(terms.count))
+        // `terms` are in term order already.
+        for term in terms {
+            append(term.term)
+            append(term.weight.bitPattern)
         }
         append(UInt64(entities.count))
         for (entity, count) in entities.sorted(by: { $0.key < $1.key }) {
@@ -59,11 +60,17 @@ extension StoryProfile {
         guard let articles = integer(), let first = integer(), let last = integer(), let termCount = integer(),
             termCount <= UInt64(bytes.count)
         else { return nil }
-        var centroid: [String: Double] = [:]
-        centroid.reserveCapacity(Int(termCount))
+        var terms: [StoryTerm] = []
+        terms.reserveCapacity(Int(termCount))
+        var inOrder = true
         for _ in 0..<termCount {
             guard let term = text(), let weight = integer() else { return nil }
-            centroid[term] = Double(bitPattern: weight)
+            if let last = terms.last, !(last.term < term) { inOrder = false }
+            terms.append(StoryTerm(term: term, weight: Double(bitPattern: weight)))
+        }
+        // Written in term order; bytes that are not are read as a map, the last weight of a term winning.
+        if !inOrder {
+            terms = StoryTerm.sorted(Dictionary(terms.map { ($0.term, $0.weight) }) { _, last in last })
         }
         guard let entityCount = integer(), entityCount <= UInt64(bytes.count) else { return nil }
         var entities: [String: Int] = [:]
@@ -72,10 +79,12 @@ extension StoryProfile {
             entities[entity] = Int(Int64(bitPattern: count))
         }
         guard position == bytes.count else { return nil }
-        self.centroid = centroid
-        self.entities = entities
-        self.firstDay = day(first)
-        self.lastDay = day(last)
-        self.articles = Int(Int64(bitPattern: articles))
+        self.init(
+            terms: terms,
+            entities: entities,
+            firstDay: day(first),
+            lastDay: day(last),
+            articles: Int(Int64(bitPattern: articles))
+        )
     }
 }

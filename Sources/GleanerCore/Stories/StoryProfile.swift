@@ -2,8 +2,10 @@
 /// entities its articles name with how often, and the span of days they were published in. Stored with the
 /// story and updated as each article joins.
 public struct StoryProfile: Sendable, Hashable {
-    /// Term → summed weight over the articles (each article's vector has length 1).
-    public var centroid: [String: Double]
+    /// The summed weights of the story's terms over its articles (each article's vector has length 1), in the
+    /// order of the terms (`String`'s `<`): scoring walks it beside an article's vector in the same order,
+    /// without hashing a term.
+    public private(set) var terms: [StoryTerm]
     /// Entity → how many of the articles name it.
     public var entities: [String: Int]
     /// The span of the articles' publication days, nil while no article's day is known.
@@ -15,33 +17,61 @@ public struct StoryProfile: Sendable, Hashable {
     public static let keptTerms = 60
     public static let keptEntities = 20
 
+    /// Term → summed weight over the articles.
+    public var centroid: [String: Double] {
+        Dictionary(uniqueKeysWithValues: terms.lazy.map { ($0.term, $0.weight) })
+    }
+
     /// The profile of a story of one article.
     public init(vector: [String: Double], features: StoryFeatures) {
-        centroid = [:]
+        self.init(vector: StoryTerm.sorted(vector), features: features)
+    }
+
+    /// The profile of a story of one article whose vector is `vector`, in term order (``StoryTerm/sorted(_:)``).
+    public init(vector: [StoryTerm], features: StoryFeatures) {
+        terms = []
         entities = [:]
         articles = 0
         add(vector: vector, features: features)
     }
 
+    /// A profile of these parts, as its ``bytes`` hold them; `terms` must be in term order.
+    init(terms: [StoryTerm], entities: [String: Int], firstDay: Int?, lastDay: Int?, articles: Int) {
+        self.terms = terms
+        self.entities = entities
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.articles = articles
+    }
+
     /// The profile after an article joins.
     public mutating func add(vector: [String: Double], features: StoryFeatures) {
-        centroid.reserveCapacity(centroid.count + vector.count)
-        for (term, weight) in vector { centroid[term, default: 0] += weight }
+        add(vector: StoryTerm.sorted(vector), features: features)
+    }
+
+    /// The profile after an article whose vector is `vector`, in term order, joins.
+    public mutating func add(vector: [StoryTerm], features: StoryFeatures) {
+        terms = Self.heaviest(StoryTerm.sum(terms, vector), Self.keptTerms)
         for entity in features.entities { entities[entity, default: 0] += 1 }
         if let days = features.days {
             firstDay = min(firstDay ?? days.lowerBound, days.lowerBound)
             lastDay = max(lastDay ?? days.upperBound, days.upperBound)
         }
         articles += 1
-        centroid = Self.heaviest(centroid, Self.keptTerms)
         entities = Self.heaviest(entities, Self.keptEntities)
     }
 
     /// The terms and entities by which the story is found: its `count` heaviest terms and its entities, the
     /// latter prefixed `@` ("@imran khan").
     public func keys(terms count: Int) -> [String] {
-        centroid.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(count).map(\.key)
+        terms.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(count).map(\.term)
             + entities.keys.sorted().map { "@" + $0 }
+    }
+
+    /// The `count` heaviest of `terms` (in term order), ties broken by term, still in term order.
+    static func heaviest(_ terms: [StoryTerm], _ count: Int) -> [StoryTerm] {
+        guard terms.count > count else { return terms }
+        return terms.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(count).sorted { $0.term < $1.term }
     }
 
     /// The `count` largest entries, ties broken by key so that the result does not depend on hashing.
