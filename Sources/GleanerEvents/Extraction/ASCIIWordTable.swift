@@ -11,12 +11,21 @@ struct ASCIIWordTable: Sendable {
     /// Each word: where its bytes end in `bytes` (they start where the previous word's end), and its number.
     private var entries: [(end: Int32, number: Int32)] = []
 
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    /// The FNV-1a hash of a word, built a byte at a time: a caller that reads a word's bytes anyway (a tokeniser
+    /// lower-casing them) hashes them on the way and looks the word up with `number(of:hash:)`.
+    struct WordHash {
+        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        @inline(__always)
+        mutating func add(_ byte: UInt8) {
+            value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        return hash
+    }
+
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = WordHash()
+        for byte in word { hash.add(byte) }
+        return hash.value
     }
 
     /// Where the bytes of entry `entry` are in `bytes`.
@@ -26,18 +35,24 @@ struct ASCIIWordTable: Sendable {
 
     /// The slot of `word`: where it is, or the empty slot where it would go.
     private func slot(of word: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = Self.hash(word)
+        slot(of: word, hash: Self.hash(word))
+    }
+
+    /// The slot of `word`, whose hash is `hash` (`Self.hash(word)`).
+    private func slot(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         let tag = hash & 0xFFFF_FFFF_0000_0000
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
-                let range = bytesRange(of: Int(slots[slot] & 0xFFFF_FFFF) - 1)
-                if range.count == word.count, Self.equal(bytes, range, word) { return slot }
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 {
+                if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
+                    let range = bytesRange(of: Int(slots[slot] & 0xFFFF_FFFF) - 1)
+                    if range.count == word.count, Self.equal(bytes, range, word) { return slot }
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
+            return slot
         }
-        return slot
     }
 
     /// Whether `bytes[range]` are the bytes of `word`, which has as many.
@@ -84,7 +99,12 @@ struct ASCIIWordTable: Sendable {
 
     /// The number of `word` (ASCII bytes), or nil.
     func number(of word: UnsafeBufferPointer<UInt8>) -> Int? {
-        let value = slots[slot(of: word)]
+        number(of: word, hash: Self.hash(word))
+    }
+
+    /// The number of `word` (ASCII bytes), whose hash is `hash` (`WordHash` of its bytes), or nil.
+    func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        let value = slots[slot(of: word, hash: hash)]
         return value != 0 ? Int(entries[Int(value & 0xFFFF_FFFF) - 1].number) : nil
     }
 }

@@ -18,42 +18,9 @@ public enum Tokenizer {
         /// A word or number: ASCII ones are lower-cased, stripped and numbered from their bytes.
         func appendWord(_ range: Range<Int>, _ kind: Token.Kind) {
             let token = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { lowered -> Token? in
-                // Lower-cased byte by byte, noting whether every byte is ASCII; the last four bytes are kept.
-                let (allBits, tail) = reader.bytes.withUnsafeBufferPointer { bytes in
-                    var allBits: UInt8 = 0
-                    var tail: UInt32 = 0
-                    for offset in range {
-                        let byte = bytes[offset]
-                        allBits |= byte
-                        let lowerByte = CharacterReader.lowercased(byte)
-                        lowered[offset - range.lowerBound] = lowerByte
-                        tail = tail << 8 | UInt32(lowerByte)
-                    }
-                    return (allBits, tail)
+                reader.bytes.withUnsafeBufferPointer { bytes in
+                    asciiWord(range, kind, bytes: bytes, lowered: lowered)
                 }
-                guard allBits < 0x80 else { return nil }
-                let lower = UnsafeBufferPointer(lowered)
-                let number = vocabulary?.number(ofASCII: lower) ?? Vocabulary.unknown
-                let cut = kind == .word ? Token.possessiveEnding(lower) : 0
-                let bareNumber =
-                    cut == 0
-                    ? number
-                    : vocabulary?.number(ofASCII: UnsafeBufferPointer(rebasing: lower[..<(lower.count - cut)]))
-                        ?? Vocabulary.unknown
-                return Token(
-                    in: sentence,
-                    utf8Range: range,
-                    kind: kind,
-                    possessiveLength: cut,
-                    isASCII: true,
-                    firstByte: reader.bytes[range.lowerBound],
-                    lowerTail: tail,
-                    number: number,
-                    bareNumber: bareNumber,
-                    isNumbered: vocabulary != nil,
-                    // An ASCII word is capitalised when its first byte is an upper-case letter.
-                    isCapitalized: reader.bytes[range.lowerBound] &- 0x41 < 26
-                )
             }
             if let token { return tokens.append(token) }
             let lower = reader.lowercased(range)
@@ -84,18 +51,72 @@ public enum Tokenizer {
                 )
             )
         }
+        /// The token of the word or number at `range` of `bytes` (the sentence's), or nil when a byte of it is not
+        /// ASCII. One pass lower-cases the bytes into `lowered` (as many bytes), keeps the last four and hashes
+        /// them for the vocabulary, noting the hashes without the last one or two bytes: those of `bare`, when
+        /// the word ends in a possessive ('s or s': an ASCII one is at most two bytes).
+        func asciiWord(
+            _ range: Range<Int>,
+            _ kind: Token.Kind,
+            bytes: UnsafeBufferPointer<UInt8>,
+            lowered: UnsafeMutableBufferPointer<UInt8>
+        ) -> Token? {
+            var allBits: UInt8 = 0
+            var tail: UInt32 = 0
+            var hash = ASCIIWordTable.WordHash()
+            var hashWithoutLast = hash
+            var hashWithoutLastTwo = hash
+            var written = 0
+            for offset in range {
+                let byte = bytes[offset]
+                allBits |= byte
+                let lowerByte = CharacterReader.lowercased(byte)
+                lowered[written] = lowerByte
+                written += 1
+                tail = tail << 8 | UInt32(lowerByte)
+                hashWithoutLastTwo = hashWithoutLast
+                hashWithoutLast = hash
+                hash.add(lowerByte)
+            }
+            guard allBits < 0x80 else { return nil }
+            let lower = UnsafeBufferPointer(lowered)
+            let cut = kind == .word ? Token.possessiveEnding(lower) : 0
+            var number = Vocabulary.unknown
+            var bareNumber = Vocabulary.unknown
+            if let vocabulary {
+                number = vocabulary.number(ofASCII: lower, hash: hash.value)
+                bareNumber =
+                    cut == 0
+                    ? number
+                    : vocabulary.number(
+                        ofASCII: UnsafeBufferPointer(rebasing: lower[..<(lower.count - cut)]),
+                        hash: cut == 1 ? hashWithoutLast.value : hashWithoutLastTwo.value
+                    )
+            }
+            let firstByte = bytes[range.lowerBound]
+            return Token(
+                in: sentence,
+                utf8Range: range,
+                kind: kind,
+                possessiveLength: cut,
+                isASCII: true,
+                firstByte: firstByte,
+                lowerTail: tail,
+                number: number,
+                bareNumber: bareNumber,
+                isNumbered: vocabulary != nil,
+                // An ASCII word is capitalised when its first byte is an upper-case letter.
+                isCapitalized: firstByte &- 0x41 < 26
+            )
+        }
         /// A punctuation mark: its own text, numbered from its byte when it is one ASCII byte.
         func appendMark(_ range: Range<Int>) {
             var number = Vocabulary.unknown
             let isASCII = range.count == 1
             if let vocabulary {
-                if isASCII {
-                    number = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { byte in
-                        byte[0] = reader.bytes[range.lowerBound]
-                        return vocabulary.number(ofASCII: UnsafeBufferPointer(byte))
-                    }
-                } else {
-                    number = vocabulary.number(of: String(reader.slice(range)))
+                number = reader.bytes.withUnsafeBufferPointer { bytes in
+                    let mark = UnsafeBufferPointer(rebasing: bytes[range])
+                    return isASCII ? vocabulary.number(ofASCII: mark) : vocabulary.number(ofMark: mark)
                 }
             }
             tokens.append(

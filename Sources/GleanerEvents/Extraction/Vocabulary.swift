@@ -82,6 +82,14 @@ struct Vocabulary: Sendable {
     private var classesByNumber: [Classes] = []
     /// Each word's ASCII form (`asciiForm(of:)`) as a `String`, by number: the bytes `asciiWords` has it by.
     private var asciiStrings: [String?] = []
+    /// Non-ASCII marks common in news text: curly quotes, dashes, the ellipsis, guillemets, the bullet.
+    private static let commonMarkTexts = ["“", "”", "‘", "’", "—", "–", "…", "«", "»", "•"]
+    /// `commonMarkTexts` by their bytes (`markKey(_:)`), with the number of the word `==` to each (or `unknown`),
+    /// kept up to date as words are added: a mark of exactly these bytes is numbered without making a `String`
+    /// and hashing it, which normalises it first.
+    private var commonMarks = commonMarkTexts.map { mark in
+        (key: markKey(Array(mark.utf8))!, text: mark, number: unknown)
+    }
 
     /// A vocabulary of the rule words (`RuleWord`), numbered by their raw values.
     init() {
@@ -104,7 +112,21 @@ struct Vocabulary: Sendable {
         let ascii = Self.asciiForm(of: word)
         if let ascii { asciiWords.insert(ascii, number: number) }
         asciiStrings.append(ascii.map { String(decoding: $0, as: UTF8.self) })
+        // A word `==` to an ASCII string is not `==` to any of the (non-ASCII) marks.
+        if ascii == nil {
+            for index in commonMarks.indices where commonMarks[index].number == Self.unknown {
+                if commonMarks[index].text == word { commonMarks[index].number = number }
+            }
+        }
         return number
+    }
+
+    /// The bytes of a short mark (at most four) and their count, packed into an integer; nil for a longer one.
+    private static func markKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
+        guard bytes.count <= 4 else { return nil }
+        var key = UInt64(bytes.count) << 32
+        for (offset, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * offset) }
+        return key
     }
 
     /// The bytes of the ASCII string `word` is `==` to, if any: its own when it is ASCII. Otherwise each scalar
@@ -140,9 +162,24 @@ struct Vocabulary: Sendable {
         return numbers[word] ?? Self.unknown
     }
 
+    /// The number of the punctuation mark `bytes` (the UTF-8 of one character), or `unknown`: as
+    /// `number(of:)` the mark as a `String`, without making one for a common mark.
+    func number(ofMark bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if let key = Self.markKey(bytes) {
+            for mark in commonMarks where mark.key == key { return mark.number }
+        }
+        return number(of: String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The number of the ASCII word `bytes`, or `unknown`.
     func number(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> Int {
         asciiWords.number(of: bytes) ?? Self.unknown
+    }
+
+    /// The number of the ASCII word `bytes`, whose hash is `hash` (an `ASCIIWordTable.WordHash` of them), or
+    /// `unknown`.
+    func number(ofASCII bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        asciiWords.number(of: bytes, hash: hash) ?? Self.unknown
     }
 
     /// The ASCII word numbered `number` (by `number(ofASCII:)`), as a `String` of the same bytes: a tokeniser
