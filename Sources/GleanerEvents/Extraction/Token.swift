@@ -10,43 +10,46 @@ public struct Token: Sendable, Hashable {
 
     /// The token as written: a slice of its sentence, made when it is asked for (most tokens are only ever
     /// compared by `lower`, `bare` and their numbers).
-    public var text: Substring { Self.slice(of: sentence, utf8: Int(utf8Start)..<Int(utf8End)) }
+    public var text: Substring { Self.slice(of: base, utf8: Int(utf8Start)..<Int(utf8End)) }
     /// The text from the start of `first` to the end of `last`, two tokens of one sentence in this order.
     static func text(from first: Token, through last: Token) -> Substring {
-        slice(of: first.sentence, utf8: Int(first.utf8Start)..<Int(last.utf8End))
+        slice(of: first.base, utf8: Int(first.utf8Start)..<Int(last.utf8End))
     }
 
     /// The text of the tokens `range` of one sentence, from the first's start to the last's end, as a `String`
     /// (`""` for no tokens): copied from the sentence's UTF-8, without slicing it by `String.Index`.
     static func string(_ tokens: [Token], _ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        let sentence = tokens[range.lowerBound].sentence
-        // Read from the whole string's bytes: the sentence's own view of them is a generic slice, slower to open.
-        let base = sentence.base
-        let origin = base.utf8.distance(from: base.startIndex, to: sentence.startIndex)
-        let bytes =
-            (origin + Int(tokens[range.lowerBound].utf8Start))..<(origin + Int(tokens[range.upperBound - 1].utf8End))
+        let base = tokens[range.lowerBound].base
+        let bytes = Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
         return base.utf8.withContiguousStorageIfAvailable {
             String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self)
         } ?? String(text(from: tokens[range.lowerBound], through: tokens[range.upperBound - 1]))
     }
 
-    /// The part of `sentence` between two UTF-8 offsets (character boundaries).
-    private static func slice(of sentence: Substring, utf8 range: Range<Int>) -> Substring {
-        let utf8 = sentence.utf8
+    /// The part of `base` between two UTF-8 offsets (character boundaries).
+    private static func slice(of base: String, utf8 range: Range<Int>) -> Substring {
+        let utf8 = base.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        return sentence[start..<utf8.index(start, offsetBy: range.count)]
+        return base[start..<utf8.index(start, offsetBy: range.count)]
     }
 
-    /// The sentence the token is in, and where its bytes are in the sentence's UTF-8.
-    private let sentence: Substring
+    // The stored properties are ordered from the widest down, so that a token (copied often) has no padding
+    // inside: 48 bytes.
+
+    /// The whole string the token's sentence is part of (the sentence's `base`), and where the token's bytes
+    /// are in its UTF-8: a `String` and two offsets are half the size of a `Substring` of the sentence.
+    private let base: String
     private let utf8Start: Int32
     private let utf8End: Int32
+    /// For an ASCII word or number: the last four bytes of `lower` (all of a shorter one), the last one lowest.
+    private let lowerTail: UInt32
+    /// `number` and `bareNumber`, stored in 32 bits.
+    private let storedNumber: Int32
+    private let storedBareNumber: Int32
     public var kind: Kind
     /// How many UTF-8 bytes of `lower` are a possessive ending ('s, ’s, s'): 0 but for such a word.
     private let possessiveLength: UInt8
-    /// For an ASCII word or number: the last four bytes of `lower` (all of a shorter one), the last one lowest.
-    private let lowerTail: UInt32
     /// Every byte of the token is ASCII: then `lower` is its bytes lower-cased, each byte a character.
     private let isASCII: Bool
     /// The first byte of the token's text.
@@ -78,18 +81,17 @@ public struct Token: Sendable, Hashable {
     public var isPossessive: Bool { possessiveLength > 0 }
     /// The numbers of `lower` and `bare` in the extractor's `Vocabulary`, when the tokenizer was given one
     /// (else `Vocabulary.unknown`). Derived from `lower` and `bare`: not part of equality.
-    let number: Int
-    let bareNumber: Int
+    var number: Int { Int(storedNumber) }
+    var bareNumber: Int { Int(storedBareNumber) }
     /// Whether the word starts with an upper-case letter; worked out once, as the rules ask it of most tokens.
     /// Derived from `text`: not part of equality.
     public let isCapitalized: Bool
 
-    /// The token at the UTF-8 offsets `utf8Range` of `sentence` (which must be character boundaries), starting with
-    /// the byte `firstByte`, whose
-    /// `lower` ends in a possessive of `possessiveLength` bytes; `number` and `bareNumber` are its numbers in a
-    /// vocabulary, when `isNumbered`.
+    /// The token at the UTF-8 offsets `utf8Range` of `base` (the whole string its sentence is part of; they
+    /// must be character boundaries), starting with the byte `firstByte`, whose `lower` ends in a possessive of
+    /// `possessiveLength` bytes; `number` and `bareNumber` are its numbers in a vocabulary, when `isNumbered`.
     init(
-        in sentence: Substring,
+        in base: String,
         utf8Range: Range<Int>,
         kind: Kind,
         possessiveLength: Int,
@@ -101,7 +103,7 @@ public struct Token: Sendable, Hashable {
         isNumbered: Bool,
         isCapitalized: Bool? = nil
     ) {
-        self.sentence = sentence
+        self.base = base
         utf8Start = Int32(utf8Range.lowerBound)
         utf8End = Int32(utf8Range.upperBound)
         self.kind = kind
@@ -109,10 +111,10 @@ public struct Token: Sendable, Hashable {
         self.isASCII = isASCII
         self.firstByte = firstByte
         self.lowerTail = lowerTail
-        self.number = number
-        self.bareNumber = bareNumber
+        storedNumber = Int32(number)
+        storedBareNumber = Int32(bareNumber)
         self.isNumbered = isNumbered
-        self.isCapitalized = isCapitalized ?? Self.startsUpperCase(Self.slice(of: sentence, utf8: utf8Range))
+        self.isCapitalized = isCapitalized ?? Self.startsUpperCase(Self.slice(of: base, utf8: utf8Range))
     }
 
     /// Whether the token is `word` (its `lower` is `==` to the word's text), by its number when it has one.

@@ -12,6 +12,11 @@ public enum Tokenizer {
         // The scan reads UTF-8 offsets (`CharacterReader`); tokens are slices of `sentence` between them.
         let reader = CharacterReader(sentence)
         let count = reader.count
+        // Tokens keep the whole string the sentence is part of, and their offsets in its UTF-8.
+        let base = sentence.base
+        let origin = base.utf8.distance(from: base.startIndex, to: sentence.startIndex)
+        /// Offsets in the sentence as offsets in `base`.
+        func inBase(_ range: Range<Int>) -> Range<Int> { (origin + range.lowerBound)..<(origin + range.upperBound) }
         var tokens: [Token] = []
         // About one token in five bytes of prose.
         tokens.reserveCapacity(min(count / 5 + 4, limit))
@@ -39,8 +44,8 @@ public enum Tokenizer {
             }
             tokens.append(
                 Token(
-                    in: sentence,
-                    utf8Range: range,
+                    in: base,
+                    utf8Range: inBase(range),
                     kind: kind,
                     possessiveLength: cut,
                     isASCII: false,
@@ -95,8 +100,8 @@ public enum Tokenizer {
             }
             let firstByte = bytes[range.lowerBound]
             return Token(
-                in: sentence,
-                utf8Range: range,
+                in: base,
+                utf8Range: inBase(range),
                 kind: kind,
                 possessiveLength: cut,
                 isASCII: true,
@@ -121,8 +126,8 @@ public enum Tokenizer {
             }
             tokens.append(
                 Token(
-                    in: sentence,
-                    utf8Range: range,
+                    in: base,
+                    utf8Range: inBase(range),
                     kind: .punctuation,
                     possessiveLength: 0,
                     isASCII: isASCII,
@@ -148,6 +153,9 @@ public enum Tokenizer {
                 while index < count {
                     // ASCII letters and digits followed by ASCII, one character each, continue the word.
                     index = reader.skipping(from: index, while: \.isASCIIAlphanumeric)
+                    // Most words end at a space: a character starting with one is neither a letter nor a mark
+                    // that continues a word (`Character`'s properties are its first scalar's).
+                    if reader.bytes[index] == 0x20 { break }
                     let (current, next) = reader.character(at: index)
                     if current.isLetter || current.isNumber {
                         index = next
