@@ -98,11 +98,16 @@ struct CharacterReader {
     /// How many characters come before `offset`, counted as `text.distance(from: text.startIndex, to:)` counts
     /// them (an offset inside a character counts from that character's start).
     func characterDistance(to offset: Int) -> Int {
-        // ASCII without CR up to and including the byte at `offset`: a character per byte, `offset` a boundary.
-        for byte in bytes[0..<min(offset + 1, count)] where byte >= 0x80 || byte == 0x0D {
-            return text.distance(from: text.startIndex, to: index(offset))
+        // The first byte, up to and including the byte at `offset`, that is not ASCII or is a CR.
+        guard let special = bytes[0..<min(offset + 1, count)].firstIndex(where: { $0 >= 0x80 || $0 == 0x0D }) else {
+            // ASCII without CR: a character per byte, `offset` a boundary.
+            return offset
         }
-        return offset
+        // Before `special`, each byte is a character, and two such bytes have a boundary between them; the last
+        // may start a character with what follows (a combining mark). Bytes count up to that last one, and
+        // characters from there on.
+        let boundary = max(special - 1, 0)
+        return boundary + text.distance(from: index(boundary), to: index(offset))
     }
 
     /// Whether a character of `range` is the ASCII character `ascii`.
