@@ -33,12 +33,8 @@ struct ASCIIWordTable: Sendable {
         (entry == 0 ? 0 : Int(entries[entry - 1].end))..<Int(entries[entry].end)
     }
 
-    /// The slot of `word`: where it is, or the empty slot where it would go.
-    private func slot(of word: UnsafeBufferPointer<UInt8>) -> Int {
-        slot(of: word, hash: Self.hash(word))
-    }
-
-    /// The slot of `word`, whose hash is `hash` (`Self.hash(word)`).
+    /// The slot of `word`, whose hash is `hash` (`Self.hash(word)`): where it is, or the empty slot where it
+    /// would go.
     private func slot(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         let tag = hash & 0xFFFF_FFFF_0000_0000
         return slots.withUnsafeBufferPointer { slots in
@@ -68,9 +64,9 @@ struct ASCIIWordTable: Sendable {
         }
     }
 
-    /// The slot value for entry `entry` of `word`.
-    private static func slotValue(_ word: UnsafeBufferPointer<UInt8>, entry: Int) -> UInt64 {
-        hash(word) & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1)
+    /// The slot value for entry `entry`, of a word whose hash is `hash`.
+    private static func slotValue(hash: UInt64, entry: Int) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1)
     }
 
     /// Enters `word` (ASCII bytes) with `number`, unless it is there already.
@@ -80,11 +76,12 @@ struct ASCIIWordTable: Sendable {
 
     /// Enters `word` (ASCII bytes) with `number`, unless it is there already.
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, number: Int) {
-        let slot = slot(of: word)
+        let hash = Self.hash(word)
+        let slot = slot(of: word, hash: hash)
         guard slots[slot] == 0 else { return }
         bytes.append(contentsOf: word)
         entries.append((Int32(bytes.count), Int32(number)))
-        slots[slot] = Self.slotValue(word, entry: entries.count - 1)
+        slots[slot] = Self.slotValue(hash: hash, entry: entries.count - 1)
         if entries.count * 2 > slots.count { rehash(capacity: slots.count * 2) }
     }
 
@@ -92,7 +89,8 @@ struct ASCIIWordTable: Sendable {
         slots = [UInt64](repeating: 0, count: capacity)
         for entry in entries.indices {
             bytes[bytesRange(of: entry)].withUnsafeBufferPointer { word in
-                slots[slot(of: word)] = Self.slotValue(word, entry: entry)
+                let hash = Self.hash(word)
+                slots[slot(of: word, hash: hash)] = Self.slotValue(hash: hash, entry: entry)
             }
         }
     }
