@@ -513,25 +513,28 @@ public struct EventExtractor: Sendable {
         // When: the temporal expression closest to the trigger.
         var date: EventDate?
         var bestDistance = Int.max
-        let text = context.reader
-        // Character offsets in the sentence: the trigger's, and each match's.
-        var triggerOffset: Int?
-        for match in context.dates(published: article.published, tense: tense)
-        where !Self.datesTheReport(text, before: text.offset(match.range.lowerBound)) {
-            let offset = text.characterDistance(to: text.offset(match.range.lowerBound))
-            if triggerOffset == nil {
-                triggerOffset = text.characterDistance(
-                    to: sentence.text.utf8.distance(
-                        from: sentence.text.startIndex,
-                        to: tokens[triggerRange.lowerBound].text.startIndex
+        let matches = context.dates(published: article.published, tense: tense)
+        // The sentence is read by offsets only when it holds a date.
+        if !matches.isEmpty {
+            let text = context.reader
+            // Character offsets in the sentence: the trigger's, and each match's.
+            var triggerOffset: Int?
+            for match in matches where !Self.datesTheReport(text, before: text.offset(match.range.lowerBound)) {
+                let offset = context.characterDistance(to: text.offset(match.range.lowerBound))
+                if triggerOffset == nil {
+                    triggerOffset = context.characterDistance(
+                        to: sentence.text.utf8.distance(
+                            from: sentence.text.startIndex,
+                            to: tokens[triggerRange.lowerBound].text.startIndex
+                        )
                     )
-                )
-            }
-            let triggerOffset = triggerOffset!
-            let distance = abs(offset - triggerOffset) + (offset < triggerOffset ? 5 : 0)
-            if distance < bestDistance {
-                bestDistance = distance
-                date = match.date
+                }
+                let triggerOffset = triggerOffset!
+                let distance = abs(offset - triggerOffset) + (offset < triggerOffset ? 5 : 0)
+                if distance < bestDistance {
+                    bestDistance = distance
+                    date = match.date
+                }
             }
         }
 
