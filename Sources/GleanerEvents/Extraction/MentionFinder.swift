@@ -86,19 +86,16 @@ struct MentionFinder {
     }
 
     /// Adds `mention` to `mentions`, with the preposition before it, and to `people` when it names a person;
-    /// returns the token after it.
+    /// returns the token after it. The mention is completed where it is stored, not copied on the way there.
     private mutating func record(_ mention: Mention, _ tokens: [Token], in mentions: inout [Mention]) -> Int {
-        var mention = mention
-        if mention.tokens.lowerBound > 0 {
-            let before = mention.tokens.lowerBound - 1
-            if vocabulary.classes(of: tokens[before].number).contains(.preposition) {
-                mention.preposition = vocabulary.asciiString(tokens[before].number) ?? tokens[before].lower
-            }
-        }
-        let end = mention.tokens.upperBound
-        if mention.kind == .person { people.append(mention) }
         mentions.append(mention)
-        return end
+        let last = mentions.count - 1
+        let start = mention.tokens.lowerBound
+        if start > 0, vocabulary.classes(of: tokens[start - 1].number).contains(.preposition) {
+            mentions[last].preposition = vocabulary.asciiString(tokens[start - 1].number) ?? tokens[start - 1].lower
+        }
+        if mention.kind == .person { people.append(mentions[last]) }
+        return mention.tokens.upperBound
     }
 
     /// Whether `phrase(_:at:)` can find anything at token `position`: a determiner, a pronoun, or the first word of a
