@@ -330,13 +330,16 @@ public struct EventExtractor: Sendable {
         guard isBareLemma || tokens[position].lowerEnds(with: "ing") else { return true }
         // News sentences are not imperatives: a bare lemma that opens one is a noun ("Demand for oil rose").
         guard position > 0 else { return !isBareLemma }
-        let before = tokens[position - 1]
+        // The word before, read in place: copying a token would retain its sentence.
+        let before = position - 1
         // "in order", "on offer", "under arrest": after a preposition (but "to") a bare lemma is a noun.
-        if isBareLemma, !before.is(.to), vocabulary.classes(of: tokens[position - 1].number).contains(.preposition) {
+        if isBareLemma, !tokens[before].is(.to),
+            vocabulary.classes(of: tokens[before].number).contains(.preposition)
+        {
             return false
         }
-        if vocabulary.classes(of: tokens[position - 1].number).contains(.nounContext)
-            || before.lowerEnds(with: "'s") || before.lowerEnds(with: "’s")
+        if vocabulary.classes(of: tokens[before].number).contains(.nounContext)
+            || tokens[before].lowerEnds(with: "'s") || tokens[before].lowerEnds(with: "’s")
         {
             return false
         }
