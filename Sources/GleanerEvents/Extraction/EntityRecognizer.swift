@@ -172,7 +172,7 @@ struct EntityRecognizer {
     ) -> Mention? {
         var end = range.upperBound
         let name = Self.name(tokens, range)
-        let key = name.lowercased()
+        let key = name.lowercasedFromBytes
         let text = { (end: Int) in Self.text(tokens, range.lowerBound..<end) }
         if let entity = known[key] {
             return Mention(
@@ -221,7 +221,7 @@ struct EntityRecognizer {
             kind = organisation ? .organisation : .place
         } else if let definition = parenthesisedAcronym(tokens, after: end) {
             kind = .organisation
-            known[definition.lowercased()] = Entity(name: fullName, kind: kind)
+            known[definition.lowercasedFromBytes] = Entity(name: fullName, kind: kind)
             end += 3
         } else if Self.organisationNouns.contains(previous), !isPerson(tokens, range) {
             // "credit monitoring company Equifax", "the carmaker Volkswagen"
@@ -243,7 +243,7 @@ struct EntityRecognizer {
         }
         if kind == .organisation, range.count > 1 {
             if let definition = parenthesisedAcronym(tokens, after: end) {
-                known[definition.lowercased()] = Entity(name: fullName, kind: kind)
+                known[definition.lowercasedFromBytes] = Entity(name: fullName, kind: kind)
                 end += 3
             }
             if let initials = Self.initials(tokens, range) { known[initials] = Entity(name: fullName, kind: kind) }
@@ -311,7 +311,7 @@ struct EntityRecognizer {
             guard let first = token.text.first else { continue }
             initials.append(first)
         }
-        return initials.count >= 2 ? initials.lowercased() : nil
+        return initials.count >= 2 ? initials.lowercasedFromBytes : nil
     }
 
     /// A capitalised word that may be part of a name.
@@ -524,5 +524,21 @@ struct EntityRecognizer {
 
     static func text(_ tokens: [Token], _ range: Range<Int>) -> String {
         Token.string(tokens, range)
+    }
+}
+
+extension String {
+    /// `lowercased()`, made byte by byte when the string is ASCII: A–Z are then the only characters it changes.
+    var lowercasedFromBytes: String {
+        let bytes = utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var written = 0
+            for byte in bytes {
+                buffer[written] = CharacterReader.lowercased(byte)
+                written += 1
+            }
+            return written
+        }
     }
 }
