@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Names that no lexicon lists, recognised from their capitals and their context, and remembered for the rest
 /// of the article.
 ///
@@ -166,7 +172,7 @@ struct EntityRecognizer {
     ) -> Mention? {
         var end = range.upperBound
         let name = Self.name(tokens, range)
-        let key = name.lowercased()
+        let key = name.lowercasedFromBytes
         let text = { (end: Int) in Self.text(tokens, range.lowerBound..<end) }
         if let entity = known[key] {
             return Mention(
@@ -215,7 +221,7 @@ struct EntityRecognizer {
             kind = organisation ? .organisation : .place
         } else if let definition = parenthesisedAcronym(tokens, after: end) {
             kind = .organisation
-            known[definition.lowercased()] = Entity(name: fullName, kind: kind)
+            known[definition.lowercasedFromBytes] = Entity(name: fullName, kind: kind)
             end += 3
         } else if Self.organisationNouns.contains(previous), !isPerson(tokens, range) {
             // "credit monitoring company Equifax", "the carmaker Volkswagen"
@@ -237,7 +243,7 @@ struct EntityRecognizer {
         }
         if kind == .organisation, range.count > 1 {
             if let definition = parenthesisedAcronym(tokens, after: end) {
-                known[definition.lowercased()] = Entity(name: fullName, kind: kind)
+                known[definition.lowercasedFromBytes] = Entity(name: fullName, kind: kind)
                 end += 3
             }
             if let initials = Self.initials(tokens, range) { known[initials] = Entity(name: fullName, kind: kind) }
@@ -305,7 +311,7 @@ struct EntityRecognizer {
             guard let first = token.text.first else { continue }
             initials.append(first)
         }
-        return initials.count >= 2 ? initials.lowercased() : nil
+        return initials.count >= 2 ? initials.lowercasedFromBytes : nil
     }
 
     /// A capitalised word that may be part of a name.
@@ -389,10 +395,79 @@ struct EntityRecognizer {
         byte &- 0x61 < 26 || byte &- 0x41 < 26 || byte >= 0x80
     }
 
-    /// Whether the article writes `word` (lower-cased) capitalised after a lower-case word or a comma.
+    /// Whether the article writes `word` (lower-cased) capitalised after a lower-case word or a comma: whether
+    /// `wordsCapitalisedInside` of the text holds it. An ASCII word is looked for where the text writes its
+    /// capital, without collecting the article's words (a sentence asks for one or two); any other word is
+    /// looked up in those words, collected on first need.
     mutating func isWrittenCapitalisedInside(_ word: String) -> Bool {
-        if capitalisedInside == nil { capitalisedInside = articleText.map(Self.wordsCapitalisedInside) ?? WordSet() }
+        guard let articleText else { return false }
+        if capitalisedInside == nil, let found = Self.isWrittenCapitalisedInside(ascii: word, in: articleText) {
+            return found
+        }
+        if capitalisedInside == nil { capitalisedInside = Self.wordsCapitalisedInside(articleText) }
         return capitalisedInside!.contains(word)
+    }
+
+    /// Whether `wordsCapitalisedInside(text)` holds `word`, when `word` is ASCII (nil otherwise): found from the
+    /// places where `text` writes the word's first letter as a capital. Such a word equals only words of the
+    /// same bytes, whose first letter is its own.
+    static func isWrittenCapitalisedInside(ascii word: String, in text: String) -> Bool? {
+        var word = word
+        var text = text
+        return word.withUTF8 { word -> Bool? in
+            guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Every word of the set opens with a lower-cased ASCII letter and has two letters or more.
+            guard word.count >= 2, word[0] &- 0x61 < 26 else { return false }
+            let capital = word[0] ^ 0x20
+            return text.withUTF8 { bytes in
+                var position = 2
+                while position < bytes.count {
+                    // The next capital, found by `memchr`, many bytes at a time.
+                    guard let found = memchr(bytes.baseAddress! + position, Int32(capital), bytes.count - position)
+                    else { return false }
+                    position = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    guard bytes[position - 1] == 0x20, bytes[position - 2] &- 0x61 < 26 || bytes[position - 2] == 0x2C
+                    else {
+                        position += 1
+                        continue
+                    }
+                    let end = capitalisedWordEnd(in: bytes, from: position)
+                    if end > position + 1, bytes[position + 1] &- 0x61 < 26,
+                        isLowerCased(UnsafeBufferPointer(rebasing: bytes[position..<end]), equalTo: word)
+                    {
+                        return true
+                    }
+                    position = end
+                }
+                return false
+            }
+        }
+    }
+
+    /// The end of the word that `wordsCapitalisedInside` reads from the capital at `start`: letters, hyphens and
+    /// non-ASCII bytes.
+    @inline(__always)
+    private static func capitalisedWordEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start + 1
+        while end < bytes.count,
+            bytes[end] &- 0x61 < 26 || bytes[end] &- 0x41 < 26 || bytes[end] == 0x2D || bytes[end] >= 0x80
+        {
+            end += 1
+        }
+        return end
+    }
+
+    /// Whether `written`, lower-cased as `wordsCapitalisedInside` lower-cases it, equals the ASCII word `word`.
+    private static func isLowerCased(
+        _ written: UnsafeBufferPointer<UInt8>,
+        equalTo word: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard written.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: written, as: UTF8.self).lowercased() == String(decoding: word, as: UTF8.self)
+        }
+        guard written.count == word.count else { return false }
+        for offset in word.indices where CharacterReader.lowercased(written[offset]) != word[offset] { return false }
+        return true
     }
 
     /// The lower-cased words that `text` writes with an ASCII capital after a lower-case ASCII letter or a
@@ -410,12 +485,7 @@ struct EntityRecognizer {
                     position += 1
                     continue
                 }
-                var end = position + 1
-                while end < bytes.count,
-                    bytes[end] &- 0x61 < 26 || bytes[end] &- 0x41 < 26 || bytes[end] == 0x2D || bytes[end] >= 0x80
-                {
-                    end += 1
-                }
+                let end = capitalisedWordEnd(in: bytes, from: position)
                 // A word in capitals ("the CFPA") is not written in title case.
                 if end > position + 1, bytes[position + 1] &- 0x61 < 26 {
                     let word = UnsafeBufferPointer(rebasing: bytes[position..<end])
@@ -454,5 +524,21 @@ struct EntityRecognizer {
 
     static func text(_ tokens: [Token], _ range: Range<Int>) -> String {
         Token.string(tokens, range)
+    }
+}
+
+extension String {
+    /// `lowercased()`, made byte by byte when the string is ASCII: A–Z are then the only characters it changes.
+    var lowercasedFromBytes: String {
+        let bytes = utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var written = 0
+            for byte in bytes {
+                buffer[written] = CharacterReader.lowercased(byte)
+                written += 1
+            }
+            return written
+        }
     }
 }

@@ -30,7 +30,7 @@ extension EventExtractor {
         assert(analysed.text == article.text, "the analysed text is not the article's")
         let sentences = Array(analysed.bodySentences.prefix(Self.leadSentences))
         guard !sentences.isEmpty else { return nil }
-        let title = article.title?.lowercased() ?? ""
+        let title = article.title?.lowercasedFromBytes ?? ""
         // A photo caption that opens the text is not its news ("X testifies … (Photo by …)").
         let captions = Self.captions(in: sentences)
         // The lead is tokenised once, and each sentence read alone is read once, for all the readings below.
@@ -52,7 +52,7 @@ extension EventExtractor {
             score *= event.actor == nil ? 0.4 : 1
             if event.target != nil { score *= 1.1 }
             if event.modality == .reported { score *= 0.9 }
-            if let actor = event.actor, title.contains(actor.name.lowercased()) { score *= 1.2 }
+            if let actor = event.actor, title.contains(actor.name.lowercasedFromBytes) { score *= 1.2 }
             // A party acting in several events of the article is what it is about.
             if let actor = event.actor?.name {
                 let repeats = events.filter { $0.actor?.name == actor || $0.target?.name == actor }.count

@@ -262,46 +262,50 @@ public struct EventExtractor: Sendable {
     ///   that verb's object or topic ("condemned the arrest of"), not a second event.
     static func reportedEvents(_ found: [SentenceEvent]) -> [ExtractedEvent] {
         guard found.count > 1 else { return found.map(\.event) }
+        // The events are read in place, by index: copying one retains all its strings.
         var kept = Array(repeating: true, count: found.count)
         // Whether an event was dropped as the content of an earlier one: what follows it is content as well.
         var content = Array(repeating: false, count: found.count)
         for index in found.indices.dropFirst() {
-            let current = found[index]
-            let previous = found[index - 1]
+            let current = index
+            let previous = index - 1
             // "marched in the capital, calling for new elections": the appeal or demand is what the act was for.
-            if current.isAdverbialParticiple, ["02", "10"].contains(current.event.root),
+            if found[current].isAdverbialParticiple, ["02", "10"].contains(found[current].event.root),
                 found[..<index].contains(where: { $0.event.root != "01" })
             {
                 kept[index] = false
                 continue
             }
-            guard previous.clause.contains(current.start), previous.event.root != "01" else { continue }
+            guard found[previous].clause.contains(found[current].start), found[previous].event.root != "01" else {
+                continue
+            }
             if content[index - 1] {
                 kept[index] = false
                 content[index] = true
-            } else if current.afterTo, ["03", "13"].contains(previous.event.root),
-                ["03", "13"].contains(current.event.root)
+            } else if found[current].afterTo, ["03", "13"].contains(found[previous].event.root),
+                ["03", "13"].contains(found[current].event.root)
             {
                 kept[index - 1] = false
-            } else if current.afterTo || Self.speechActRoots.contains(previous.event.root) {
+            } else if found[current].afterTo || Self.speechActRoots.contains(found[previous].event.root) {
                 kept[index] = false
                 content[index] = true
             }
         }
-        let remaining = found.indices.filter { kept[$0] }.map { found[$0] }
-        let hasSpecific = remaining.contains { $0.event.root != "01" }
+        let remaining = found.indices.filter { kept[$0] }
+        let hasSpecific = remaining.contains { found[$0].event.root != "01" }
         return remaining.compactMap { candidate in
-            if candidate.event.root == "01", hasSpecific { return nil }
+            if found[candidate].event.root == "01", hasSpecific { return nil }
             // A noun after a verbal event of its clause is that verb's object or topic.
-            if candidate.isNoun,
+            let start = found[candidate].start
+            if found[candidate].isNoun,
                 remaining.contains(where: {
-                    !$0.isNoun && $0.event.root != "01" && $0.start < candidate.start
-                        && $0.clause.contains(candidate.start)
+                    !found[$0].isNoun && found[$0].event.root != "01" && found[$0].start < start
+                        && found[$0].clause.contains(start)
                 })
             {
                 return nil
             }
-            return candidate.event
+            return found[candidate].event
         }
     }
 
@@ -330,13 +334,16 @@ public struct EventExtractor: Sendable {
         guard isBareLemma || tokens[position].lowerEnds(with: "ing") else { return true }
         // News sentences are not imperatives: a bare lemma that opens one is a noun ("Demand for oil rose").
         guard position > 0 else { return !isBareLemma }
-        let before = tokens[position - 1]
+        // The word before, read in place: copying a token would retain its sentence.
+        let before = position - 1
         // "in order", "on offer", "under arrest": after a preposition (but "to") a bare lemma is a noun.
-        if isBareLemma, !before.is(.to), vocabulary.classes(of: tokens[position - 1].number).contains(.preposition) {
+        if isBareLemma, !tokens[before].is(.to),
+            vocabulary.classes(of: tokens[before].number).contains(.preposition)
+        {
             return false
         }
-        if vocabulary.classes(of: tokens[position - 1].number).contains(.nounContext)
-            || before.lowerEnds(with: "'s") || before.lowerEnds(with: "’s")
+        if vocabulary.classes(of: tokens[before].number).contains(.nounContext)
+            || tokens[before].lowerEnds(with: "'s") || tokens[before].lowerEnds(with: "’s")
         {
             return false
         }
@@ -513,25 +520,28 @@ public struct EventExtractor: Sendable {
         // When: the temporal expression closest to the trigger.
         var date: EventDate?
         var bestDistance = Int.max
-        let text = context.reader
-        // Character offsets in the sentence: the trigger's, and each match's.
-        var triggerOffset: Int?
-        for match in context.dates(published: article.published, tense: tense)
-        where !Self.datesTheReport(text, before: text.offset(match.range.lowerBound)) {
-            let offset = text.characterDistance(to: text.offset(match.range.lowerBound))
-            if triggerOffset == nil {
-                triggerOffset = text.characterDistance(
-                    to: sentence.text.utf8.distance(
-                        from: sentence.text.startIndex,
-                        to: tokens[triggerRange.lowerBound].text.startIndex
+        let matches = context.dates(published: article.published, tense: tense)
+        // The sentence is read by offsets only when it holds a date.
+        if !matches.isEmpty {
+            let text = context.reader
+            // Character offsets in the sentence: the trigger's, and each match's.
+            var triggerOffset: Int?
+            for match in matches where !Self.datesTheReport(text, before: text.offset(match.range.lowerBound)) {
+                let offset = context.characterDistance(to: text.offset(match.range.lowerBound))
+                if triggerOffset == nil {
+                    triggerOffset = context.characterDistance(
+                        to: sentence.text.utf8.distance(
+                            from: sentence.text.startIndex,
+                            to: tokens[triggerRange.lowerBound].text.startIndex
+                        )
                     )
-                )
-            }
-            let triggerOffset = triggerOffset!
-            let distance = abs(offset - triggerOffset) + (offset < triggerOffset ? 5 : 0)
-            if distance < bestDistance {
-                bestDistance = distance
-                date = match.date
+                }
+                let triggerOffset = triggerOffset!
+                let distance = abs(offset - triggerOffset) + (offset < triggerOffset ? 5 : 0)
+                if distance < bestDistance {
+                    bestDistance = distance
+                    date = match.date
+                }
             }
         }
 

@@ -68,29 +68,34 @@ struct MentionFinder {
         var isHeadline: Bool?
         recognizer.rejectedUntil = 0
         while position < tokens.count {
-            // Most tokens start no mention: they are passed over without building an optional one.
-            var found: Mention?
+            // Most tokens start no mention: they are passed over without moving an optional one about.
             if canStartPhrase(tokens, at: position), let mention = phrase(tokens, at: position) {
-                found = mention
-            } else if tokens[position].kind == .word, tokens[position].isCapitalized {
+                position = record(mention, tokens, in: &mentions)
+                continue
+            }
+            if tokens[position].kind == .word, tokens[position].isCapitalized {
                 if isHeadline == nil { isHeadline = EntityRecognizer.isHeadline(tokens, vocabulary: vocabulary) }
-                if isHeadline == false { found = recognised(tokens, at: position) }
-            }
-            if var mention = found {
-                if mention.tokens.lowerBound > 0 {
-                    let before = mention.tokens.lowerBound - 1
-                    if vocabulary.classes(of: tokens[before].number).contains(.preposition) {
-                        mention.preposition = vocabulary.asciiString(tokens[before].number) ?? tokens[before].lower
-                    }
+                if isHeadline == false, let mention = recognised(tokens, at: position) {
+                    position = record(mention, tokens, in: &mentions)
+                    continue
                 }
-                mentions.append(mention)
-                if mention.kind == .person { people.append(mention) }
-                position = mention.tokens.upperBound
-            } else {
-                position += 1
             }
+            position += 1
         }
         return mentions
+    }
+
+    /// Adds `mention` to `mentions`, with the preposition before it, and to `people` when it names a person;
+    /// returns the token after it. The mention is completed where it is stored, not copied on the way there.
+    private mutating func record(_ mention: Mention, _ tokens: [Token], in mentions: inout [Mention]) -> Int {
+        mentions.append(mention)
+        let last = mentions.count - 1
+        let start = mention.tokens.lowerBound
+        if start > 0, vocabulary.classes(of: tokens[start - 1].number).contains(.preposition) {
+            mentions[last].preposition = vocabulary.asciiString(tokens[start - 1].number) ?? tokens[start - 1].lower
+        }
+        if mention.kind == .person { people.append(mentions[last]) }
+        return mention.tokens.upperBound
     }
 
     /// Whether `phrase(_:at:)` can find anything at token `position`: a determiner, a pronoun, or the first word of a

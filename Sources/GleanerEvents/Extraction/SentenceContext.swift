@@ -13,6 +13,8 @@ final class SentenceContext {
     private(set) lazy var text = String(dateReading?.text ?? sentence)
     /// `text`, read by UTF-8 offsets.
     private(set) lazy var reader = CharacterReader(Substring(text))
+    /// Whether every byte of `text` is an ASCII character other than CR: each byte is then a character.
+    private lazy var isOneCharacterPerByte = reader.bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     /// `text` as the date grammar reads it, the same in every tense.
     private lazy var dateTokens = dateReading?.tokens ?? DateTokenizer.tokenize(text)
     /// The temporal expressions found so far, for each tense.
@@ -52,6 +54,12 @@ final class SentenceContext {
         mayHoldDates = holdsTime ?? (hasNumber || bareClasses.contains(.dateWord))
         hasAttribution = classes.contains(.attribution)
         hasPastMarker = classes.contains(.pastMarker)
+    }
+
+    /// How many characters of `text` come before the UTF-8 offset `offset`, as `reader.characterDistance(to:)`
+    /// counts them: the offset itself when each byte is a character, found once for the sentence.
+    func characterDistance(to offset: Int) -> Int {
+        isOneCharacterPerByte ? offset : reader.characterDistance(to: offset)
     }
 
     /// The temporal expressions of the sentence, resolved for `tense`.
