@@ -37,7 +37,6 @@ extension ArticleStore {
     ) throws -> [CommittedFile] {
         try writeIndexed { db, index in
             let stories = StoryBatch()
-            var items: [IngestItem] = []
             var results: [CommittedFile] = []
             try produce { part in
                 // The document frequencies of every term of the part, read at once (story work, as counted by
@@ -47,12 +46,12 @@ extension ArticleStore {
                 let elapsed = start.elapsed()
                 storyCounters.withLock { $0.add(time: elapsed) }
                 for item in part { results.append(try self.commit(item, in: db, index: &index, stories: stories)) }
-                items += part
+                // Last of the part: the index keeps these articles' terms in memory until the next part's first
+                // statement that opens a statement journal writes them out, as one segment per part.
+                try Self.indexForSearch(part, committed: Array(results.suffix(part.count)), in: db)
             }
             try stories.flush(in: db)
             try Self.record(state: state, in: db)
-            // Last: the index keeps these articles' terms in memory until COMMIT, as one segment.
-            try Self.indexForSearch(items, committed: results, in: db)
             try beforeCommit()
             return results
         }
