@@ -249,8 +249,8 @@ extension ArticleStore {
             // SQLite's FTS5 writes the terms it holds in memory to the index at the start of every statement that
             // opens a statement journal, and the insert trigger made every insert of an article such a statement:
             // each article became a segment of its own, merged again and again, about half of what indexing cost.
-            // ArticleStore inserts each transaction's articles into the index itself, after its other writes,
-            // so that a batch is one segment (`ArticleStore+Ingest.swift`). Deletes and updates of articles still
+            // ArticleStore inserts each transaction's articles into the index itself, after the other writes of
+            // each part of the batch, so that a part is one segment (`ArticleStore+Ingest.swift`). Deletes and updates of articles still
             // reach the index through their triggers, whoever makes them.
             try db.execute(sql: "DROP TRIGGER IF EXISTS article_search_after_insert")
         }

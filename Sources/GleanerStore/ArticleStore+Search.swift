@@ -95,10 +95,11 @@ extension ArticleStore {
     }
 
     /// Adds the articles a transaction stored (copies too; nothing for a replayed or rejected file) to the
-    /// full-text index, in the order they were stored. Called after every other write of the transaction:
-    /// FTS5 keeps the terms in memory until COMMIT, but writes them out at the start of any later statement
-    /// that opens a statement journal (a statement firing a trigger, a multi-row insert or upsert), which
-    /// would make each article a segment of its own.
+    /// full-text index, in the order they were stored. Called after every other write of a part of the
+    /// batch, for all its articles at once: FTS5 keeps the terms in memory until COMMIT, but writes them out at
+    /// the start of any later statement that opens a statement journal (a statement firing a trigger, a
+    /// multi-row insert or upsert), so each call makes one segment; called per article, each article would be a
+    /// segment of its own.
     static func indexForSearch(_ items: [IngestItem], committed: [CommittedFile], in db: Database) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO article_search(rowid, title, text) VALUES (?, ?, ?)")
         for (item, result) in zip(items, committed) where !result.replayed {
