@@ -136,10 +136,16 @@ struct CharacterReader {
     /// single quotes ("Pakistan’s", "don’t").
     func lowercased(_ range: Range<Int>) -> String {
         guard isASCIIWithCurlyQuotes(range) else { return slice(range).lowercased() }
-        return String(unsafeUninitializedCapacity: range.count) { buffer in
+        return Self.lowercasedString(bytes[range])
+    }
+
+    /// A `String` of `bytes` with A–Z lower-cased: `lowercased()` of them when they are ASCII (or ASCII with
+    /// curly single quotes, which it leaves as they are), made without decoding characters.
+    static func lowercasedString(_ bytes: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
             var written = 0
-            for offset in range {
-                buffer[written] = Self.lowercased(bytes[offset])
+            for byte in bytes {
+                buffer[written] = lowercased(byte)
                 written += 1
             }
             return written

@@ -426,8 +426,7 @@ struct EntityRecognizer {
                     guard let found = memchr(bytes.baseAddress! + position, Int32(capital), bytes.count - position)
                     else { return false }
                     position = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    guard bytes[position - 1] == 0x20, bytes[position - 2] &- 0x61 < 26 || bytes[position - 2] == 0x2C
-                    else {
+                    guard followsLowerCaseWordOrComma(in: bytes, at: position) else {
                         position += 1
                         continue
                     }
@@ -442,6 +441,13 @@ struct EntityRecognizer {
                 return false
             }
         }
+    }
+
+    /// Whether the byte at `position` (2 or more) comes after a lower-case ASCII letter or a comma and one
+    /// space: where `wordsCapitalisedInside` reads a capitalised word as written inside a sentence.
+    @inline(__always)
+    private static func followsLowerCaseWordOrComma(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        bytes[position - 1] == 0x20 && (bytes[position - 2] &- 0x61 < 26 || bytes[position - 2] == 0x2C)
     }
 
     /// The end of the word that `wordsCapitalisedInside` reads from the capital at `start`: letters, hyphens and
@@ -479,9 +485,7 @@ struct EntityRecognizer {
             var position = 2
             while position < bytes.count {
                 let byte = bytes[position]
-                guard byte &- 0x41 < 26, bytes[position - 1] == 0x20,
-                    bytes[position - 2] &- 0x61 < 26 || bytes[position - 2] == 0x2C
-                else {
+                guard byte &- 0x41 < 26, followsLowerCaseWordOrComma(in: bytes, at: position) else {
                     position += 1
                     continue
                 }
@@ -532,13 +536,6 @@ extension String {
     var lowercasedFromBytes: String {
         let bytes = utf8
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            var written = 0
-            for byte in bytes {
-                buffer[written] = CharacterReader.lowercased(byte)
-                written += 1
-            }
-            return written
-        }
+        return CharacterReader.lowercasedString(bytes)
     }
 }

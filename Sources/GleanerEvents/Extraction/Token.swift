@@ -62,14 +62,7 @@ public struct Token: Sendable, Hashable {
         // A punctuation mark is its own text.
         guard kind != .punctuation else { return String(text) }
         guard isASCII else { return text.lowercased() }
-        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-            var written = 0
-            for byte in text.utf8 {
-                buffer[written] = CharacterReader.lowercased(byte)
-                written += 1
-            }
-            return written
-        }
+        return CharacterReader.lowercasedString(text.utf8)
     }
     /// `lower` without a possessive ending ("pakistan's" → "pakistan").
     public var bare: String {
