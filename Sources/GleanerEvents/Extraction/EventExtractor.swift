@@ -432,12 +432,14 @@ public struct EventExtractor: Sendable {
         // A place the lexicon does not know ("the town of Samarra") is where it happened, not who acted.
         // The candidates are indices in `mentions`: choosing among them copies no mention.
         var prior = mentions.indices.filter {
-            let mention = mentions[$0]
-            return mention.tokens.upperBound <= triggerRange.lowerBound
-                && mention.tokens.lowerBound >= clause.lowerBound
-                && (mention.kind != .place || mention.country != nil)
-                && (mention.preposition == nil || mention.preposition == "of" && mention.kind == .person
-                    || mention.tokens.upperBound == triggerRange.lowerBound || isGroupsCountry(mention, tokens: tokens))
+            // Fields read in place: a copy of the mention would retain its strings.
+            let span = mentions[$0].tokens
+            let kind = mentions[$0].kind
+            return span.upperBound <= triggerRange.lowerBound
+                && span.lowerBound >= clause.lowerBound
+                && (kind != .place || mentions[$0].country != nil)
+                && (mentions[$0].preposition == nil || mentions[$0].preposition == "of" && kind == .person
+                    || span.upperBound == triggerRange.lowerBound || isGroupsCountry(mentions[$0], tokens: tokens))
         }
         // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
         // "X reported profits as demand grew": a subordinating conjunction starts a clause of its own subject.
@@ -448,51 +450,57 @@ public struct EventExtractor: Sendable {
         if prior.contains(where: { !mentions[$0].byRoleOnly }) {
             prior.removeAll { mentions[$0].byRoleOnly && mentions[$0].tokens.upperBound != triggerRange.lowerBound }
         }
-        var actorMention = prior.last.map { mentions[$0] }
-        var coActor: Mention?
-        if let last = prior.last.map({ mentions[$0] }), prior.count >= 2 {
-            let previous = mentions[prior[prior.count - 2]]
+        // Actor, co-actor and target are indices in `mentions` too, so that no mention is copied.
+        var actorIndex = prior.last
+        var coActorIndex: Int?
+        if let last = prior.last, prior.count >= 2 {
+            let previous = prior[prior.count - 2]
             // Only "and" between them.
-            if previous.tokens.upperBound + 1 == last.tokens.lowerBound,
-                tokens[previous.tokens.upperBound].is(.and)
+            if mentions[previous].tokens.upperBound + 1 == mentions[last].tokens.lowerBound,
+                tokens[mentions[previous].tokens.upperBound].is(.and)
             {
-                actorMention = previous
-                coActor = last
+                actorIndex = previous
+                coActorIndex = last
             }
         }
         // Mentions after the trigger's first word: "rejected a Peruvian proposal" (trigger "reject proposal")
         // names its target between the trigger's words.
-        // Lazily filtered: only the mention chosen is copied.
-        let after = mentions.lazy.filter {
-            $0.tokens.lowerBound > triggerRange.lowerBound && $0.tokens.lowerBound < clause.upperBound
+        let after = mentions.indices.lazy.filter {
+            mentions[$0].tokens.lowerBound > triggerRange.lowerBound
+                && mentions[$0].tokens.lowerBound < clause.upperBound
         }
-        var targetMention: Mention?
+        var targetIndex: Int?
         if passive || entry.isNoun,
             let byIndex = tokens[triggerRange.upperBound..<clause.upperBound].firstIndex(where: { $0.is(.by) }),
-            let agent = after.first(where: { $0.tokens.lowerBound > byIndex })
+            let agent = after.first(where: { mentions[$0].tokens.lowerBound > byIndex })
         {
             // "X was arrested by police": X is the target. "the arrest of X by police": the target follows the
             // noun, before "by".
-            targetMention =
+            targetIndex =
                 entry.isNoun
-                ? after.first { $0.tokens.lowerBound < byIndex && $0.preposition == trigger.targetPreposition }
-                : actorMention
-            actorMention = agent
+                ? after.first {
+                    mentions[$0].tokens.lowerBound < byIndex && mentions[$0].preposition == trigger.targetPreposition
+                }
+                : actorIndex
+            actorIndex = agent
         } else if let preposition = trigger.targetPreposition {
-            targetMention = after.first { $0.preposition == preposition } ?? after.first
+            targetIndex = after.first { mentions[$0].preposition == preposition } ?? after.first
         } else {
-            targetMention =
-                after.first { $0.preposition == nil || $0.preposition == "to" || $0.preposition == "with" }
+            targetIndex =
+                after.first {
+                    let preposition = mentions[$0].preposition
+                    return preposition == nil || preposition == "to" || preposition == "with"
+                }
                 ?? after.first
         }
         // "Pakistan and Russia signed": the two parties are actor and target.
-        if let coActor { targetMention = coActor }
+        if let coActorIndex { targetIndex = coActorIndex }
         // "Lithuania said Belarus must hand them back": the subject of "must" is the target, the speaker the actor.
-        if tokens[triggerRange.lowerBound].is(.must), let subject = prior.last.map({ mentions[$0] }) {
-            targetMention = subject
-            actorMention = prior.first.flatMap { mentions[$0].tokens == subject.tokens ? nil : mentions[$0] }
+        if tokens[triggerRange.lowerBound].is(.must), let subject = prior.last {
+            targetIndex = subject
+            actorIndex = prior.first.flatMap { mentions[$0].tokens == mentions[subject].tokens ? nil : $0 }
         }
-        guard actorMention != nil || targetMention != nil else { return nil }
+        guard actorIndex != nil || targetIndex != nil else { return nil }
 
         // Modality and tense.
         let window = before.suffix(6)
@@ -563,20 +571,21 @@ public struct EventExtractor: Sendable {
 
         // Where: the place visited, else a place after "in"/"at", else the dateline.
         var location: EventLocation?
-        if let target = targetMention, target.kind == .place, code.root == "04" {
-            location = target.place
-        } else if let placed = mentions.first(where: {
+        if let target = targetIndex, mentions[target].kind == .place, code.root == "04" {
+            location = mentions[target].place
+        } else if let placed = mentions.firstIndex(where: {
             ($0.preposition == "in" || $0.preposition == "at") && ($0.kind == .place || $0.kind == .country)
         }) {
-            location = placed.place ?? EventLocation(name: placed.name, country: placed.country)
-        } else if let target = targetMention, target.kind == .place {
-            location = target.place
+            location =
+                mentions[placed].place ?? EventLocation(name: mentions[placed].name, country: mentions[placed].country)
+        } else if let target = targetIndex, mentions[target].kind == .place {
+            location = mentions[target].place
         } else if let dateline {
             location = EventLocation(name: dateline.name, country: dateline.country)
         }
 
-        let actor = actorMention?.actor(countryNames: countryNames)
-        var target = targetMention?.actor(countryNames: countryNames)
+        let actor = actorIndex.map { mentions[$0].actor(countryNames: countryNames) }
+        var target = targetIndex.map { mentions[$0].actor(countryNames: countryNames) }
         // Nobody acts on themselves: "Pakistan … pipeline between Karachi …" has no target.
         if let actor, let candidate = target, actor.name == candidate.name, actor.country == candidate.country {
             target = nil

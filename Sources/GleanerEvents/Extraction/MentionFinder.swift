@@ -87,15 +87,17 @@ struct MentionFinder {
 
     /// Adds `mention` to `mentions`, with the preposition before it, and to `people` when it names a person;
     /// returns the token after it. The mention is completed where it is stored, not copied on the way there.
-    private mutating func record(_ mention: Mention, _ tokens: [Token], in mentions: inout [Mention]) -> Int {
+    private mutating func record(_ mention: consuming Mention, _ tokens: [Token], in mentions: inout [Mention]) -> Int {
+        let span = mention.tokens
+        let isPerson = mention.kind == .person
         mentions.append(mention)
         let last = mentions.count - 1
-        let start = mention.tokens.lowerBound
+        let start = span.lowerBound
         if start > 0, vocabulary.classes(of: tokens[start - 1].number).contains(.preposition) {
             mentions[last].preposition = vocabulary.asciiString(tokens[start - 1].number) ?? tokens[start - 1].lower
         }
-        if mention.kind == .person { people.append(mentions[last]) }
-        return mention.tokens.upperBound
+        if isPerson { people.append(mentions[last]) }
+        return span.upperBound
     }
 
     /// Whether `phrase(_:at:)` can find anything at token `position`: a determiner, a pronoun, or the first word of a
