@@ -7,6 +7,10 @@ import Foundation
 import GleanerCore
 import GleanerEvents
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: gleaner-bench-extract SAMPLES_DIR [ROUNDS]\n".utf8))
@@ -40,12 +44,22 @@ for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorte
 // With 0 rounds (a baseline run for instruction counts) there is nothing to summarise: 0.
 func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
 
+/// The CPU time this thread has used, in nanoseconds: unlike the wall clock, it leaves out the time the thread
+/// waited for a CPU another process held (the machine is shared).
+func threadCPUNanoseconds() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+}
+
 var perArticle: [Double] = []
+var cpuPerArticle: [Double] = []
 var datesPerArticle: [Double] = []
 var events = 0
 var times = 0
 for _ in 0..<rounds {
     for article in articles {
+        let cpuStart = threadCPUNanoseconds()
         let start = DispatchTime.now().uptimeNanoseconds
         let analysed = AnalysedText(article.text)
         let (dated, found) = ArticleDating.dated(article, analysed: analysed)
@@ -55,6 +69,7 @@ for _ in 0..<rounds {
         events += extracted.count
         times += found.count
         perArticle.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000)
+        cpuPerArticle.append(Double(threadCPUNanoseconds() - cpuStart) / 1_000)
         datesPerArticle.append(Double(datesDone - start) / 1_000)
     }
 }
@@ -92,6 +107,18 @@ print(
 func percentile99(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count * 99 / 100] }
 print(
     "extraction per article (dates, events, main event): median \(String(format: "%.0f", median(perArticle))) µs, p99 \(String(format: "%.0f", percentile99(perArticle))) µs"
+)
+print(
+    "  CPU time of the thread per article: median \(String(format: "%.0f", median(cpuPerArticle))) µs, p99 \(String(format: "%.0f", percentile99(cpuPerArticle))) µs"
+)
+// The machine is shared: other work slows whole stretches of a run. The medians of five equal blocks of rounds
+// show how much; the lowest is the nearest to the cost on a quiet machine.
+let blockSize = max(perArticle.count / 5, 1)
+let blockMedians = stride(from: 0, to: perArticle.count, by: blockSize).map {
+    median(Array(perArticle[$0..<min($0 + blockSize, perArticle.count)]))
+}
+print(
+    "  medians of five blocks of rounds: \(blockMedians.map { String(format: "%.0f", $0) }.joined(separator: ", ")) µs"
 )
 print(
     "  of which dates (publication date check, temporal expressions): median \(String(format: "%.0f", median(datesPerArticle))) µs, p99 \(String(format: "%.0f", percentile99(datesPerArticle))) µs"

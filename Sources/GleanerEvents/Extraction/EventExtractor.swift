@@ -311,13 +311,16 @@ public struct EventExtractor: Sendable {
 
     /// "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "Security forces in Guinea": a group named by
     /// a plural noun and the country it is in or from, the party that acts.
-    func isGroupsCountry(_ mention: Mention, tokens: [Token]) -> Bool {
-        guard mention.kind == .country, mention.preposition == "in" || mention.preposition == "from" else {
+    /// The mention is `mentions[mentionIndex]`, whose fields are read in place (passing it would copy it).
+    func isGroupsCountry(_ mentions: [Mention], _ mentionIndex: Int, tokens: [Token]) -> Bool {
+        guard mentions[mentionIndex].kind == .country, let preposition = mentions[mentionIndex].preposition,
+            preposition == "in" || preposition == "from"
+        else {
             return false
         }
-        var index = mention.tokens.lowerBound - 1
+        var index = mentions[mentionIndex].tokens.lowerBound - 1
         while index >= 0, tokens[index].is(.the) { index -= 1 }
-        guard index >= 1, tokens[index].lower == mention.preposition else { return false }
+        guard index >= 1, tokens[index].lower == preposition else { return false }
         let noun = tokens[index - 1]
         return vocabulary.classes(of: noun.bareNumber).contains(.groupNoun)
             || MentionFinder.groupNouns.contains(noun.lower)
@@ -439,7 +442,7 @@ public struct EventExtractor: Sendable {
                 && span.lowerBound >= clause.lowerBound
                 && (kind != .place || mentions[$0].country != nil)
                 && (mentions[$0].preposition == nil || mentions[$0].preposition == "of" && kind == .person
-                    || span.upperBound == triggerRange.lowerBound || isGroupsCountry(mentions[$0], tokens: tokens))
+                    || span.upperBound == triggerRange.lowerBound || isGroupsCountry(mentions, $0, tokens: tokens))
         }
         // "Bajwa became the army chief to visit": a named subject wins over a later bare role.
         // "X reported profits as demand grew": a subordinating conjunction starts a clause of its own subject.
@@ -584,8 +587,8 @@ public struct EventExtractor: Sendable {
             location = EventLocation(name: dateline.name, country: dateline.country)
         }
 
-        let actor = actorIndex.map { mentions[$0].actor(countryNames: countryNames) }
-        var target = targetIndex.map { mentions[$0].actor(countryNames: countryNames) }
+        let actor = actorIndex.map { Mention.actor(mentions, $0, countryNames: countryNames) }
+        var target = targetIndex.map { Mention.actor(mentions, $0, countryNames: countryNames) }
         // Nobody acts on themselves: "Pakistan … pipeline between Karachi …" has no target.
         if let actor, let candidate = target, actor.name == candidate.name, actor.country == candidate.country {
             target = nil

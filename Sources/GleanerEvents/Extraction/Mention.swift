@@ -34,14 +34,50 @@ struct Mention: Sendable, Hashable {
     /// As an event actor or target: a capital city stands for its country ("Moscow" as an actor is Russia);
     /// another place is itself, in its country ("Erie" is Erie, USA, not the United States).
     func actor(countryNames: [String: String]) -> EventActor {
+        Self.actor(
+            text: text,
+            name: name,
+            country: country,
+            role: role,
+            kind: kind,
+            isCapital: isCapital,
+            countryNames: countryNames
+        )
+    }
+
+    /// `mentions[index].actor(countryNames:)`, with the mention's fields read where it is stored: a method
+    /// called on an array's element copies the whole mention (its seven strings retained, then released).
+    static func actor(_ mentions: [Mention], _ index: Int, countryNames: [String: String]) -> EventActor {
+        actor(
+            text: mentions[index].text,
+            name: mentions[index].name,
+            country: mentions[index].country,
+            role: mentions[index].role,
+            kind: mentions[index].kind,
+            isCapital: mentions[index].isCapital,
+            countryNames: countryNames
+        )
+    }
+
+    private static func actor(
+        text: String,
+        name: String,
+        country: String?,
+        role: String?,
+        kind: Kind,
+        isCapital: Bool,
+        countryNames: [String: String]
+    ) -> EventActor {
         if kind == .place, isCapital, let country, let countryName = countryNames[country] {
             return EventActor(text: text, name: countryName, country: country, role: nil, kind: .country)
         }
-        return EventActor(text: text, name: name, country: country, role: role, kind: actorKind)
+        return EventActor(text: text, name: name, country: country, role: role, kind: actorKind(of: kind))
     }
 
     /// The type of party the mention is, for the event record.
-    var actorKind: EventActor.Kind? {
+    var actorKind: EventActor.Kind? { Self.actorKind(of: kind) }
+
+    private static func actorKind(of kind: Kind) -> EventActor.Kind? {
         switch kind {
         case .person, .office: .person
         case .country: .country
