@@ -64,8 +64,7 @@ for _ in 0..<rounds {
         let analysed = AnalysedText(article.text)
         let (dated, found) = ArticleDating.dated(article, analysed: analysed)
         let datesDone = DispatchTime.now().uptimeNanoseconds
-        let extracted = extractor.extract(from: dated, times: found, analysed: analysed)
-        _ = extractor.mainEvent(of: dated, events: extracted, times: found, analysed: analysed)
+        let (extracted, _) = extractor.eventsAndMainEvent(of: dated, times: found, analysed: analysed)
         events += extracted.count
         times += found.count
         perArticle.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000)
@@ -79,8 +78,7 @@ func timed(_ text: String) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     let analysed = AnalysedText(text)
     let (dated, times) = ArticleDating.dated(Article(title: nil, text: text, published: published), analysed: analysed)
-    let events = extractor.extract(from: dated, times: times, analysed: analysed)
-    _ = extractor.mainEvent(of: dated, events: events, times: times, analysed: analysed)
+    _ = extractor.eventsAndMainEvent(of: dated, times: times, analysed: analysed)
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
 }
 let oneMegabyteLine = String(repeating: "Russia will visit Pakistan and sign ", count: 30_000)

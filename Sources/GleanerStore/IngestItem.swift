@@ -62,14 +62,14 @@ public struct PreparedArticle: Sendable, Hashable {
         // The text is split into sentences once, for its dates, its events and its main event.
         let analysed = AnalysedText(article.text)
         let (dated, times) = ArticleDating.dated(article, analysed: analysed)
-        let events = extractor?.extract(from: dated, times: times, analysed: analysed) ?? []
+        let read = extractor?.eventsAndMainEvent(of: dated, times: times, analysed: analysed)
         self.init(
             article: dated,
             textHash: ContentHash.sha256Hex(text: TextNormalizer.normalize(article.text)),
             fingerprint: engine.fingerprint(title: article.title, text: article.text),
-            events: events,
+            events: read?.events ?? [],
             times: times,
-            mainEvent: extractor?.mainEvent(of: dated, events: events, times: times, analysed: analysed)
+            mainEvent: read?.mainEvent
         )
     }
 }

@@ -99,7 +99,7 @@ struct ExtractCommand: ParsableCommand {
                 } else {
                     (article, times) = ArticleDating.dated(article, analysed: analysed)
                 }
-                let events = extractor.extract(from: article, times: times, analysed: analysed)
+                let (events, mainEvent) = extractor.eventsAndMainEvent(of: article, times: times, analysed: analysed)
                 reports.append(
                     Report(
                         file: file,
@@ -122,7 +122,7 @@ struct ExtractCommand: ParsableCommand {
                             )
                         },
                         times: times,
-                        mainEvent: extractor.mainEvent(of: article, events: events, times: times, analysed: analysed)
+                        mainEvent: mainEvent
                     )
                 )
             }

@@ -14,6 +14,30 @@ struct MainEventTests {
         return Self.extractor.mainEvent(of: dated, events: Self.extractor.extract(from: dated), times: times)
     }
 
+    @Test(
+        "Events and main event read together, the lead tokenised once, are those read apart",
+        arguments: ["000", "001", "002", "003", "004", "dateline"]
+    )
+    func readTogether(_ sample: String) throws {
+        // A later lead sentence that opens with a dateline is read without it for the main event only.
+        let article =
+            sample == "dateline"
+            ? Article(
+                title: "Gunman opens fire",
+                text: "Breaking news | LAS VEGAS - A gunman opened fire on a crowd on Sunday, police said. "
+                    + "The police arrested him on Monday.",
+                published: Self.published
+            )
+            : try Samples.article(sample)
+        let analysed = AnalysedText(article.text)
+        let (dated, times) = ArticleDating.dated(article, analysed: analysed)
+        let apart = Self.extractor.extract(from: dated, times: times, analysed: analysed)
+        let together = Self.extractor.eventsAndMainEvent(of: dated, times: times, analysed: analysed)
+        #expect(together.events == apart)
+        let main = try #require(together.mainEvent)
+        #expect(main == Self.extractor.mainEvent(of: dated, events: apart, times: times, analysed: analysed))
+    }
+
     @Test("A coded event of the first sentence: who, what, whom, CAMEO, when and where")
     func codedLead() throws {
         let main = try #require(

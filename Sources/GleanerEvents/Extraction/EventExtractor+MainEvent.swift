@@ -27,6 +27,18 @@ extension EventExtractor {
         times: [TemporalExpression],
         analysed: AnalysedText
     ) -> MainEvent? {
+        mainEvent(of: article, events: events, times: times, analysed: analysed, leadTokens: [])
+    }
+
+    /// `mainEvent(of:events:times:analysed:)` given the tokens the events were read from, of the first body
+    /// sentences (`extractWithLeadTokens`): a lead sentence read as it was for its events is not tokenised again.
+    func mainEvent(
+        of article: Article,
+        events: [ExtractedEvent],
+        times: [TemporalExpression],
+        analysed: AnalysedText,
+        leadTokens known: [[Token]?]
+    ) -> MainEvent? {
         assert(analysed.text == article.text, "the analysed text is not the article's")
         let sentences = Array(analysed.bodySentences.prefix(Self.leadSentences))
         guard !sentences.isEmpty else { return nil }
@@ -34,7 +46,9 @@ extension EventExtractor {
         // A photo caption that opens the text is not its news ("X testifies … (Photo by …)").
         let captions = Self.captions(in: sentences)
         // The lead is tokenised once, and each sentence read alone is read once, for all the readings below.
-        let tokens = sentences.map(leadTokens)
+        let tokens = sentences.indices.map {
+            $0 < known.count ? leadTokens(sentences[$0], known: known[$0]) : leadTokens(sentences[$0])
+        }
         let readable = sentences.indices.filter { !captions.contains($0) }
         guard let firstReadable = readable.first else { return nil }
         // A line without a verb ("GameSpot", a kicker) labels the story; the lead opens after it.
@@ -285,6 +299,16 @@ extension EventExtractor {
         guard sentence.text.utf8.count <= Self.longestLeadSentence else { return nil }
         let text = sentence.index > 0 ? WireDateline(sentence.text).map { sentence.text[$0.end...] } : nil
         return Tokenizer.tokens(text ?? sentence.text, limit: 400, vocabulary: vocabulary)
+    }
+
+    /// `leadTokens(sentence)`, given `known`, the tokens of the whole sentence as the events were read from
+    /// (`Tokenizer.tokens(sentence.text, limit: 400, …)`): they are the same unless a dateline is cut off.
+    func leadTokens(_ sentence: Sentence, known: [Token]?) -> [Token]? {
+        guard sentence.text.utf8.count <= Self.longestLeadSentence else { return nil }
+        if sentence.index > 0, let dateline = WireDateline(sentence.text) {
+            return Tokenizer.tokens(sentence.text[dateline.end...], limit: 400, vocabulary: vocabulary)
+        }
+        return known
     }
 
     static let articles: Set<String> = ["a", "an", "the"]

@@ -116,7 +116,30 @@ public struct EventExtractor: Sendable {
         times: [TemporalExpression]? = nil,
         analysed: AnalysedText
     ) -> [ExtractedEvent] {
+        extractWithLeadTokens(from: article, times: times, analysed: analysed).events
+    }
+
+    /// The events of `article` and its main event, the lead's sentences tokenised once for both:
+    /// `extract(from:times:analysed:)` then `mainEvent(of:events:times:analysed:)`.
+    public func eventsAndMainEvent(
+        of article: Article,
+        times: [TemporalExpression],
+        analysed: AnalysedText
+    ) -> (events: [ExtractedEvent], mainEvent: MainEvent?) {
+        let (events, leadTokens) = extractWithLeadTokens(from: article, times: times, analysed: analysed)
+        let mainEvent = mainEvent(of: article, events: events, times: times, analysed: analysed, leadTokens: leadTokens)
+        return (events, mainEvent)
+    }
+
+    /// `extract(from:times:analysed:)`, with the tokens of the first ``leadSentences`` body sentences as
+    /// they were read (nil for one too long to tokenise), for the main event.
+    func extractWithLeadTokens(
+        from article: Article,
+        times: [TemporalExpression]?,
+        analysed: AnalysedText
+    ) -> (events: [ExtractedEvent], leadTokens: [[Token]?]) {
         assert(analysed.text == article.text, "the analysed text is not the article's")
+        var leadTokens: [[Token]?] = []
         var finder = MentionFinder(index: entities, lexicon: lexicon, vocabulary: vocabulary, articleText: article.text)
         // Read by the trigger tests without capturing the extractor.
         let vocabulary = vocabulary
@@ -139,7 +162,9 @@ public struct EventExtractor: Sendable {
                 holdsTime = nextTime < timeOffsets.count && timeOffsets[nextTime] < end
             }
             // More than 400 tokens is not a sentence but a run-on without punctuation.
-            guard let tokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary) else { continue }
+            let sentenceTokens = Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
+            if position < Self.leadSentences { leadTokens.append(sentenceTokens) }
+            guard let tokens = sentenceTokens else { continue }
             let mentions = finder.mentions(in: tokens)
             let context = SentenceContext(
                 sentence.text,
@@ -201,7 +226,7 @@ public struct EventExtractor: Sendable {
             }
             events += Self.reportedEvents(found)
         }
-        return events
+        return (events, leadTokens)
     }
 
     /// The sentences of `text`, the first without the wire dateline that opens it ("BERLIN —"): the place
