@@ -625,7 +625,7 @@ public struct EventExtractor: Sendable {
         if date != nil { confidence += 0.1 }
         if !entry.isBareLemma || trigger.words.count > 1 { confidence += 0.15 }
         let offsets = sentence.offsets(in: article.text)
-        var triggerText = String(tokens[triggerRange.lowerBound].text)
+        var triggerText = Token.string(tokens, triggerRange.lowerBound..<triggerRange.lowerBound + 1)
         for token in tokens[triggerRange].dropFirst() {
             triggerText += " "
             triggerText.append(contentsOf: token.text)
