@@ -57,23 +57,30 @@ extension EventExtractor {
                 subjectAndVerb(of: LeadSentence(sentence: sentences[$0], tokens: tokens[$0], mentions: [])) != nil
             } ?? firstReadable
 
-        var best: (score: Double, event: ExtractedEvent)?
-        for event in events
-        where event.sentenceIndex < Self.leadSentences && event.modality != .negated
-            && !captions.contains(event.sentenceIndex)
+        // The events are read in place, by index, and only the best is copied: a copy retains all its strings.
+        var bestIndex: (score: Double, index: Int)?
+        for index in events.indices
+        where events[index].sentenceIndex < Self.leadSentences && events[index].modality != .negated
+            && !captions.contains(events[index].sentenceIndex)
         {
-            var score = [1.0, 0.75, 0.55][event.sentenceIndex]
-            score *= event.actor == nil ? 0.4 : 1
-            if event.target != nil { score *= 1.1 }
-            if event.modality == .reported { score *= 0.9 }
-            if let actor = event.actor, title.contains(actor.name.lowercasedFromBytes) { score *= 1.2 }
+            var score = [1.0, 0.75, 0.55][events[index].sentenceIndex]
+            let actor = events[index].actor?.name
+            score *= actor == nil ? 0.4 : 1
+            if events[index].target != nil { score *= 1.1 }
+            if events[index].modality == .reported { score *= 0.9 }
+            if let actor, title.contains(actor.lowercasedFromBytes) { score *= 1.2 }
             // A party acting in several events of the article is what it is about.
-            if let actor = event.actor?.name {
-                let repeats = events.filter { $0.actor?.name == actor || $0.target?.name == actor }.count
+            if let actor {
+                var repeats = 0
+                for other in events.indices
+                where events[other].actor?.name == actor || events[other].target?.name == actor {
+                    repeats += 1
+                }
                 score *= 1 + 0.05 * Double(min(repeats - 1, 4))
             }
-            if best == nil || score > best!.score { best = (score, event) }
+            if bestIndex == nil || score > bestIndex!.score { bestIndex = (score, index) }
         }
+        let best = bestIndex.map { (score: $0.score, event: events[$0.index]) }
 
         let leadPosition = best?.event.sentenceIndex ?? opening
         let lead = sentences[leadPosition]

@@ -175,7 +175,9 @@ public struct EventExtractor: Sendable {
                     ? (analysed.sentenceTexts[position], analysed.dateTokens[position]) : nil
             )
             var position = 0
-            // This sentence's events, with where each trigger stands.
+            // This sentence's events go straight into `events` (a copy would retain all their strings), with where
+            // each trigger stands in `found`; those the sentence does not report are taken out after it.
+            let firstOfSentence = events.count
             var found: [SentenceEvent] = []
             while position < tokens.count {
                 // Most words are the form of no trigger: they are passed over before a test is made for them.
@@ -211,7 +213,7 @@ public struct EventExtractor: Sendable {
                 ) {
                     found.append(
                         SentenceEvent(
-                            event: event,
+                            root: event.root,
                             isNoun: entry.isNoun,
                             start: position,
                             clause: clause,
@@ -221,10 +223,15 @@ public struct EventExtractor: Sendable {
                                     || tokens[position - 1].is(.by))
                         )
                     )
+                    events.append(event)
                 }
                 position = end
             }
-            events += Self.reportedEvents(found)
+            // The sentence's events are the last of `events`: taking one out moves only those after it.
+            let reported = Self.reportedEvents(found)
+            for index in reported.indices.reversed() where !reported[index] {
+                events.remove(at: firstOfSentence + index)
+            }
         }
         return (events, leadTokens)
     }
@@ -257,7 +264,8 @@ public struct EventExtractor: Sendable {
 
     /// An event found in a sentence, with where its trigger stands.
     struct SentenceEvent {
-        var event: ExtractedEvent
+        /// The event's CAMEO root.
+        var root: String
         /// The trigger is a nominalisation ("the arrest of").
         var isNoun: Bool
         /// The token index of the trigger, and the clause around it.
@@ -285,53 +293,56 @@ public struct EventExtractor: Sendable {
     ///   how that event is made known, not an event of its own.
     /// - A nominalisation ("the arrest of", "talks with") after a verb of its clause that reports an event is
     ///   that verb's object or topic ("condemned the arrest of"), not a second event.
-    static func reportedEvents(_ found: [SentenceEvent]) -> [ExtractedEvent] {
-        guard found.count > 1 else { return found.map(\.event) }
-        // The events are read in place, by index: copying one retains all its strings.
+    ///
+    /// - Returns: for each of `found`, whether it is an event the sentence reports.
+    static func reportedEvents(_ found: [SentenceEvent]) -> [Bool] {
         var kept = Array(repeating: true, count: found.count)
+        guard found.count > 1 else { return kept }
         // Whether an event was dropped as the content of an earlier one: what follows it is content as well.
         var content = Array(repeating: false, count: found.count)
         for index in found.indices.dropFirst() {
             let current = index
             let previous = index - 1
             // "marched in the capital, calling for new elections": the appeal or demand is what the act was for.
-            if found[current].isAdverbialParticiple, ["02", "10"].contains(found[current].event.root),
-                found[..<index].contains(where: { $0.event.root != "01" })
+            if found[current].isAdverbialParticiple, ["02", "10"].contains(found[current].root),
+                found[..<index].contains(where: { $0.root != "01" })
             {
                 kept[index] = false
                 continue
             }
-            guard found[previous].clause.contains(found[current].start), found[previous].event.root != "01" else {
+            guard found[previous].clause.contains(found[current].start), found[previous].root != "01" else {
                 continue
             }
             if content[index - 1] {
                 kept[index] = false
                 content[index] = true
-            } else if found[current].afterTo, ["03", "13"].contains(found[previous].event.root),
-                ["03", "13"].contains(found[current].event.root)
+            } else if found[current].afterTo, ["03", "13"].contains(found[previous].root),
+                ["03", "13"].contains(found[current].root)
             {
                 kept[index - 1] = false
-            } else if found[current].afterTo || Self.speechActRoots.contains(found[previous].event.root) {
+            } else if found[current].afterTo || Self.speechActRoots.contains(found[previous].root) {
                 kept[index] = false
                 content[index] = true
             }
         }
         let remaining = found.indices.filter { kept[$0] }
-        let hasSpecific = remaining.contains { found[$0].event.root != "01" }
-        return remaining.compactMap { candidate in
-            if found[candidate].event.root == "01", hasSpecific { return nil }
+        let hasSpecific = remaining.contains { found[$0].root != "01" }
+        var reported = Array(repeating: false, count: found.count)
+        for candidate in remaining {
+            if found[candidate].root == "01", hasSpecific { continue }
             // A noun after a verbal event of its clause is that verb's object or topic.
             let start = found[candidate].start
             if found[candidate].isNoun,
                 remaining.contains(where: {
-                    !found[$0].isNoun && found[$0].event.root != "01" && found[$0].start < start
+                    !found[$0].isNoun && found[$0].root != "01" && found[$0].start < start
                         && found[$0].clause.contains(start)
                 })
             {
-                return nil
+                continue
             }
-            return found[candidate].event
+            reported[candidate] = true
         }
+        return reported
     }
 
     /// "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "Security forces in Guinea": a group named by
