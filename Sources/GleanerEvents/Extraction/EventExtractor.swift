@@ -626,7 +626,10 @@ public struct EventExtractor: Sendable {
         let actor = actorIndex.map { Mention.actor(mentions, $0, countryNames: countryNames) }
         var target = targetIndex.map { Mention.actor(mentions, $0, countryNames: countryNames) }
         // Nobody acts on themselves: "Pakistan … pipeline between Karachi …" has no target.
-        if let actor, let candidate = target, actor.name == candidate.name, actor.country == candidate.country {
+        // Compared by their fields: binding the parties would copy them (and their strings).
+        if let actorName = actor?.name, let targetName = target?.name, actorName == targetName,
+            Self.sameCountry(actor, target)
+        {
             target = nil
         }
         var confidence = 0.35
@@ -645,8 +648,8 @@ public struct EventExtractor: Sendable {
             cameo: code.code,
             root: code.root,
             quadClass: code.quadClass,
-            actor: actor,
-            target: target,
+            actor: consume actor,
+            target: consume target,
             location: location,
             date: date,
             modality: modality,
@@ -657,6 +660,11 @@ public struct EventExtractor: Sendable {
             sentenceEnd: offsets.end,
             trigger: triggerText
         )
+    }
+
+    /// Whether two parties, both present, have the same country (or none).
+    private static func sameCountry(_ first: EventActor?, _ second: EventActor?) -> Bool {
+        first?.country == second?.country
     }
 
     /// Whether the lower-cased `word` ends with the letters of `suffix` ("ing", "'s", "n't"), compared byte by
