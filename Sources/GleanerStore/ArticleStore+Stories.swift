@@ -102,10 +102,8 @@ extension ArticleStore {
                 $0.add(time: elapsed)
             }
         }
-        let frequencies = try batch.terms.count(features.terms.keys, in: db)
-        let vector = StoryMatcher.termVector(features) {
-            StoryMatcher.idf(documentFrequency: frequencies[$0] ?? 1, documents: frequencies[""] ?? 1)
-        }
+        let (frequencies, documents) = try batch.terms.count(features.terms.keys, in: db)
+        let vector = StoryMatcher.termVector(features, documentFrequencies: frequencies, documents: documents)
         // Stories found by more of the article's keys are scored first; only the best few are read.
         var hits: [Int64: Int] = [:]
         let lookup = try db.cachedStatement(

@@ -41,19 +41,34 @@ final class StoryTermCounts {
         }
     }
 
-    /// Counts an article with `terms` (each once) and returns each term's frequency with it, and under the
-    /// empty term the number of articles.
-    func count(_ terms: some Collection<String>, in db: Database) throws -> [String: Int] {
-        let all = [""] + terms
-        try read(all, in: db)
-        var frequencies: [String: Int] = [:]
-        frequencies.reserveCapacity(all.count)
-        for term in all {
-            counts[term, default: Count()].added += 1
-            let count = counts[term, default: Count()]
-            frequencies[term] = count.stored + count.added
+    /// Counts an article with `terms` (each once) and returns each term's frequency with it, in the order of
+    /// `terms`, and the number of articles with it (the count of the empty term). A term already read (as a
+    /// batch reads all of its terms first) costs one hash look-up.
+    func count(_ terms: some Collection<String>, in db: Database) throws -> (frequencies: [Int], documents: Int) {
+        var frequencies = [Int](repeating: 0, count: terms.count)
+        var unread: [Int] = []
+        for (position, term) in terms.enumerated() {
+            guard let index = counts.index(forKey: term) else {
+                unread.append(position)
+                continue
+            }
+            counts.values[index].added += 1
+            frequencies[position] = counts.values[index].stored + counts.values[index].added
         }
-        return frequencies
+        if !unread.isEmpty {
+            let termsByPosition = Array(terms)
+            try read(unread.map { termsByPosition[$0] }, in: db)
+            for position in unread {
+                let term = termsByPosition[position]
+                counts[term, default: Count()].added += 1
+                let count = counts[term, default: Count()]
+                frequencies[position] = count.stored + count.added
+            }
+        }
+        try read(CollectionOfOne(""), in: db)
+        counts["", default: Count()].added += 1
+        let documents = counts[""].map { $0.stored + $0.added } ?? 1
+        return (frequencies, documents)
     }
 
     /// Writes what was counted since the last flush, 32 terms to a statement.

@@ -54,7 +54,30 @@ public struct StoryMatcher: Sendable {
 
     /// ``vector(_:idf:)`` in term order, as profiles keep their terms.
     public static func termVector(_ features: StoryFeatures, idf: (String) -> Double) -> [StoryTerm] {
-        var vector = features.terms.map { StoryTerm(term: $0.key, weight: (1 + log(Double($0.value))) * idf($0.key)) }
+        normalised(features.terms.map { StoryTerm(term: $0.key, weight: (1 + log(Double($0.value))) * idf($0.key)) })
+    }
+
+    /// ``termVector(_:idf:)`` with the terms' document frequencies given in the order of `features.terms`, and
+    /// the number of documents: the weights are the same, without a look-up per term.
+    public static func termVector(
+        _ features: StoryFeatures,
+        documentFrequencies: [Int],
+        documents: Int
+    ) -> [StoryTerm] {
+        precondition(documentFrequencies.count == features.terms.count, "one frequency per term")
+        return normalised(
+            zip(features.terms, documentFrequencies).map { term, frequency in
+                StoryTerm(
+                    term: term.key,
+                    weight: (1 + log(Double(term.value))) * idf(documentFrequency: frequency, documents: documents)
+                )
+            }
+        )
+    }
+
+    /// `vector` in term order, of length 1 (empty when it has no weight).
+    private static func normalised(_ terms: [StoryTerm]) -> [StoryTerm] {
+        var vector = terms
         vector.sort { $0.term < $1.term }
         let length = StoryTerm.length(vector)
         guard length > 0 else { return [] }
