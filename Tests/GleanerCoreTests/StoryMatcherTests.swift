@@ -32,6 +32,27 @@ struct StoryMatcherTests {
         )
     }
 
+    @Test("Weights from frequencies given in term order are those from an IDF per term, to the last bit")
+    func vectorFromFrequencies() {
+        let features = StoryFeatures(
+            terms: ["flood": 2, "valley": 1, "dam": 3, "rescue": 1],
+            entities: [],
+            days: 0...0
+        )
+        let frequencies = ["flood": 40, "valley": 7, "dam": 2, "rescue": 90]
+        let byLookUp = StoryMatcher.termVector(features) {
+            StoryMatcher.idf(documentFrequency: frequencies[$0]!, documents: 1_000)
+        }
+        let inOrder = StoryMatcher.termVector(
+            features,
+            documentFrequencies: features.terms.keys.map { frequencies[$0]! },
+            documents: 1_000
+        )
+        #expect(inOrder.map(\.term) == ["dam", "flood", "rescue", "valley"])
+        #expect(inOrder.map(\.term) == byLookUp.map(\.term))
+        #expect(inOrder.map(\.weight) == byLookUp.map(\.weight))
+    }
+
     @Test(
         "The closest story within the window is chosen; none below the threshold, or outside the window unless much alike"
     )
