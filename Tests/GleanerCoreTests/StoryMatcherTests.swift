@@ -148,6 +148,20 @@ struct StoryMatcherTests {
         #expect(StoryTerm.length(StoryTerm.sorted(["a": 3, "b": 4])) == 5)
     }
 
+    @Test("A profile's bytes keep their layout: little-endian counts and days, length-prefixed terms")
+    func profileByteLayout() {
+        let profile = StoryProfile(
+            vector: ["ab": 0.5],
+            features: StoryFeatures(terms: [:], entities: ["c"], days: nil)
+        )
+        let none: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0x80]  // Int64.min: no day
+        let expected: [UInt8] =
+            [1, 0, 0, 0, 0, 0, 0, 0] + none + none + [1, 0, 0, 0, 0, 0, 0, 0]
+            + [2, 0, 0x61, 0x62] + [0, 0, 0, 0, 0, 0, 0xE0, 0x3F]  // "ab", 0.5
+            + [1, 0, 0, 0, 0, 0, 0, 0] + [1, 0, 0x63] + [1, 0, 0, 0, 0, 0, 0, 0]  // "c" named by 1 article
+        #expect(profile.bytes == expected)
+    }
+
     @Test("A profile's bytes with terms out of order are read in term order")
     func profileBytesOutOfOrder() throws {
         let profile = StoryProfile(

@@ -6,16 +6,18 @@ extension StoryProfile {
     public var bytes: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32 + terms.count * 24 + entities.count * 24)
+        // Appended in whole pieces, without a copy of each term: the profile is written whenever a story changes.
         func append(_ value: UInt64) {
-            for shift in stride(from: 0, to: 64, by: 8) {
-                bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
-            }
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
         func append(_ text: String) {
-            let utf8 = Array(text.utf8.prefix(Int(UInt16.max)))
-            bytes.append(UInt8(truncatingIfNeeded: utf8.count))
-            bytes.append(UInt8(truncatingIfNeeded: utf8.count >> 8))
-            bytes.append(contentsOf: utf8)
+            let count = min(text.utf8.count, Int(UInt16.max))
+            bytes.append(UInt8(truncatingIfNeeded: count))
+            bytes.append(UInt8(truncatingIfNeeded: count >> 8))
+            let copied = text.utf8.withContiguousStorageIfAvailable {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(count)))
+            }
+            if copied == nil { bytes.append(contentsOf: text.utf8.prefix(count)) }
         }
         append(UInt64(bitPattern: Int64(articles)))
         append(UInt64(bitPattern: Int64(firstDay ?? Int(Int64.min))))
