@@ -71,7 +71,17 @@ public struct StoryProfile: Sendable, Hashable {
     /// The `count` heaviest of `terms` (in term order), ties broken by term, still in term order.
     static func heaviest(_ terms: [StoryTerm], _ count: Int) -> [StoryTerm] {
         guard terms.count > count else { return terms }
-        return terms.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(count).sorted { $0.term < $1.term }
+        // The positions are ranked, not the terms (a sort moves eight bytes instead of a term and its weight), and
+        // the kept terms are taken in the order they are in, which is term order: no second sort.
+        let ranked = terms.indices.sorted {
+            (terms[$0].weight, terms[$1].term) > (terms[$1].weight, terms[$0].term)
+        }
+        var kept = [Bool](repeating: false, count: terms.count)
+        for position in ranked.prefix(count) { kept[position] = true }
+        var heaviest: [StoryTerm] = []
+        heaviest.reserveCapacity(count)
+        for position in terms.indices where kept[position] { heaviest.append(terms[position]) }
+        return heaviest
     }
 
     /// The `count` largest entries, ties broken by key so that the result does not depend on hashing.
