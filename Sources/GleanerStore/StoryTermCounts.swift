@@ -48,27 +48,22 @@ final class StoryTermCounts {
         var frequencies = [Int](repeating: 0, count: terms.count)
         var unread: [Int] = []
         for (position, term) in terms.enumerated() {
-            guard let index = counts.index(forKey: term) else {
-                unread.append(position)
-                continue
-            }
-            counts.values[index].added += 1
-            frequencies[position] = counts.values[index].stored + counts.values[index].added
+            if let frequency = countRead(term) { frequencies[position] = frequency } else { unread.append(position) }
         }
         if !unread.isEmpty {
             let termsByPosition = Array(terms)
             try read(unread.map { termsByPosition[$0] }, in: db)
-            for position in unread {
-                let term = termsByPosition[position]
-                counts[term, default: Count()].added += 1
-                let count = counts[term, default: Count()]
-                frequencies[position] = count.stored + count.added
-            }
+            for position in unread { frequencies[position] = countRead(termsByPosition[position])! }
         }
         try read(CollectionOfOne(""), in: db)
-        counts["", default: Count()].added += 1
-        let documents = counts[""].map { $0.stored + $0.added } ?? 1
-        return (frequencies, documents)
+        return (frequencies, countRead("")!)
+    }
+
+    /// Counts one more article with `term` and returns its frequency now, or nil when it has not been read.
+    private func countRead(_ term: String) -> Int? {
+        guard let index = counts.index(forKey: term) else { return nil }
+        counts.values[index].added += 1
+        return counts.values[index].stored + counts.values[index].added
     }
 
     /// Writes what was counted since the last flush, 32 terms to a statement.

@@ -47,7 +47,7 @@ extension EventExtractor {
         let captions = Self.captions(in: sentences)
         // The lead is tokenised once, and each sentence read alone is read once, for all the readings below.
         let tokens = sentences.indices.map {
-            $0 < known.count ? leadTokens(sentences[$0], known: known[$0]) : leadTokens(sentences[$0])
+            leadTokens(sentences[$0], known: $0 < known.count ? .some(known[$0]) : nil)
         }
         let readable = sentences.indices.filter { !captions.contains($0) }
         guard let firstReadable = readable.first else { return nil }
@@ -251,7 +251,7 @@ extension EventExtractor {
     /// "the Erie area").
     ///
     /// - Parameters:
-    ///   - lead: the tokens of each lead sentence (``leadTokens(_:)``).
+    ///   - lead: the tokens of each lead sentence (``leadTokens(_:known:)``).
     ///   - openingMentions: the mentions of the first sentence, found by `finder` before it is passed.
     ///   - finder: the article's finder after the first sentence, which reads the others on.
     func firstPlace(
@@ -302,20 +302,17 @@ extension EventExtractor {
     /// The tokens of a lead sentence, none when it is longer than ``longestLeadSentence`` or has too many.
     /// A dateline that opens a later sentence, after a line of title or deck ("… | LAS VEGAS - A gunman …"), is
     /// left out.
-    func leadTokens(_ sentence: Sentence) -> [Token]? {
-        guard sentence.text.utf8.count <= Self.longestLeadSentence else { return nil }
-        let text = sentence.index > 0 ? WireDateline(sentence.text).map { sentence.text[$0.end...] } : nil
-        return Tokenizer.tokens(text ?? sentence.text, limit: 400, vocabulary: vocabulary)
-    }
-
-    /// `leadTokens(sentence)`, given `known`, the tokens of the whole sentence as the events were read from
-    /// (`Tokenizer.tokens(sentence.text, limit: 400, …)`): they are the same unless a dateline is cut off.
-    func leadTokens(_ sentence: Sentence, known: [Token]?) -> [Token]? {
+    ///
+    /// - Parameter known: when at hand, the tokens of the whole sentence as the events were read from
+    ///   (`Tokenizer.tokens(sentence.text, limit: 400, …)`, nil for too many): they are the lead's unless a
+    ///   dateline is cut off, and are not made again.
+    func leadTokens(_ sentence: Sentence, known: [Token]?? = nil) -> [Token]? {
         guard sentence.text.utf8.count <= Self.longestLeadSentence else { return nil }
         if sentence.index > 0, let dateline = WireDateline(sentence.text) {
             return Tokenizer.tokens(sentence.text[dateline.end...], limit: 400, vocabulary: vocabulary)
         }
-        return known
+        if let known { return known }
+        return Tokenizer.tokens(sentence.text, limit: 400, vocabulary: vocabulary)
     }
 
     static let articles: Set<String> = ["a", "an", "the"]

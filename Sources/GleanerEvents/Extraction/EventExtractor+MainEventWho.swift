@@ -8,7 +8,7 @@ extension EventExtractor {
     /// …"), else the lead's subject as a common noun when it names an agent ("A gunman killed …", "two subway
     /// work trains have collided": a noun in -er, -or, -ist, -man …, or a vehicle or body of people).
     ///
-    /// - Parameter following: the lead sentences after `lead`, with their tokens (``leadTokens(_:)``).
+    /// - Parameter following: the lead sentences after `lead`, with their tokens (``leadTokens(_:known:)``).
     func fallbackWho(of article: Article, lead: LeadSentence, following: [(Sentence, [Token]?)]) -> EventActor? {
         personNamedLater(lead: lead, following: following, articleText: article.text)
             ?? titleSpeaker(of: article)
