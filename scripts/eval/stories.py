@@ -1,15 +1,28 @@
 #!/usr/bin/env python3
-"""Scores Gleaner's stories against a hand grouping of the news-please development articles.
+"""Scores Gleaner's stories against a hand grouping of development articles.
 
-The articles are ingested into a fresh database in arrival order (by `date_publish`, else `date_download`,
+Two corpora of the development data are grouped by hand:
+- `news-please` (the default): the 69 crawled articles, grouped in docs/annotations/stories.tsv;
+- `timeml`: the 256 TimeBank and AQUAINT documents (wire, broadcast and Wall Street Journal news of 1989–2000),
+  grouped in docs/annotations/stories-timeml.tsv. Each is turned into a news-please-like JSON article first:
+  its TITLE (when it has one), its TEXT without the TimeML tags, and its creation time (DCT) as `date_publish`.
+
+With `--warm-up N`, N wire stories of 2005–2006 (`wire-news-silver/`, years away from both corpora, so that
+none can join their stories) are ingested first: the grouping should not depend on whether the database is
+new or already holds thousands of articles.
+
+The articles are ingested into a fresh database in arrival order (by publication date, else download date,
 then file name), as a crawler would deliver them; `gleaner stories --json` gives each article's story. The
-grouping is compared with docs/annotations/stories.tsv (`story` column; the coarser `topic` column is scored
-too, for information) by the adjusted Rand index (Hubert and Arabie 1985) and B-cubed precision, recall and
-F1 (Bagga and Baldwin 1998). Articles Gleaner refuses (no text) are left out of both sides.
+grouping is compared with the annotation's `story` column (the coarser `topic` column is scored too, for
+information) by the adjusted Rand index (Hubert and Arabie 1985) and B-cubed precision, recall and F1 (Bagga
+and Baldwin 1998). Articles Gleaner refuses (no text) are left out of both sides.
 """
 import argparse
+import html
 import json
 import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,13 +50,59 @@ def arrival_order(folder):
     return [name for _, name in sorted(rows)]
 
 
+def timeml_articles(folder, scratch):
+    """Writes each TimeML document under `folder` as a JSON article into `scratch`; returns the JSON file
+    names in arrival order (creation time, then name)."""
+    rows = []
+    for directory, _, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            if not name.endswith(".tml"):
+                continue
+            with open(os.path.join(directory, name), encoding="utf-8") as handle:
+                document = handle.read()
+            created = re.search(r"<DCT>.*?value=\"([^\"]+)\"", document, re.S)
+            title = re.search(r"<TITLE>(.*?)</TITLE>", document, re.S)
+            text = re.search(r"<TEXT>(.*?)</TEXT>", document, re.S)
+            plain = lambda match: html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else None
+            date = created.group(1).replace("T", " ") if created else None
+            article = {"title": plain(title) or None, "text": plain(text), "date_publish": date}
+            stem = name[: -len(".tml")]
+            with open(os.path.join(scratch, stem + ".json"), "w", encoding="utf-8") as handle:
+                json.dump(article, handle)
+            rows.append((date or "", stem + ".json"))
+    return [name for _, name in sorted(rows)]
+
+
+def warm_up(gleaner, database, folder, count, scratch):
+    """Ingests `count` wire stories of 2005-2006 (a fixed sample) into `database`."""
+    chosen = sorted(name for name in os.listdir(folder) if re.search(r"_200[56]\d{4}\.", name))
+    random.Random(20261203).shuffle(chosen)
+    if len(chosen) < count:
+        sys.exit(f"stories: --warm-up {count}: only {len(chosen)} wire stories of 2005-2006 in {folder}")
+    originals = os.path.join(scratch, "warm-up-tml")
+    articles = os.path.join(scratch, "warm-up")
+    os.mkdir(originals)
+    os.mkdir(articles)
+    for name in chosen[:count]:
+        os.symlink(os.path.abspath(os.path.join(folder, name)), os.path.join(originals, name))
+    order = timeml_articles(originals, articles)
+    subprocess.run(
+        [gleaner, "ingest", "--db", database, "--config", "/dev/null", "--json"]
+        + [os.path.join(articles, name) for name in order],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def load_gold(path):
+    """The annotation rows by article, keyed by the JSON file name Gleaner ingests."""
     gold = {}
     with open(path, encoding="utf-8") as handle:
         header = handle.readline().rstrip("\n").split("\t")
         for line in handle:
             fields = dict(zip(header, line.rstrip("\n").split("\t")))
-            gold[fields["file"]] = fields
+            gold[re.sub(r"\.tml$", ".json", fields["file"])] = fields
     return gold
 
 
@@ -77,15 +136,27 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--gleaner", required=True)
     parser.add_argument("--data", required=True)
-    parser.add_argument("--annotations", default=os.path.join(REPOSITORY, "docs", "annotations", "stories.tsv"))
+    parser.add_argument("--corpus", choices=("news-please", "timeml"), default="news-please")
+    parser.add_argument("--annotations", help="the hand grouping (default: the corpus's file in docs/annotations)")
+    parser.add_argument("--warm-up", type=int, default=0, metavar="N", help="ingest N wire stories of 2005-2006 first")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--errors", action="store_true", help="print the stories that mix or split the gold ones")
     args = parser.parse_args()
-    folder = os.path.join(args.data, "news-please")
-    gold = load_gold(args.annotations)
-    order = arrival_order(folder)
+    annotations = args.annotations or os.path.join(
+        REPOSITORY, "docs", "annotations", "stories.tsv" if args.corpus == "news-please" else "stories-timeml.tsv"
+    )
+    gold = load_gold(annotations)
     with tempfile.TemporaryDirectory() as scratch:
+        if args.corpus == "news-please":
+            folder = os.path.join(args.data, "news-please")
+            order = arrival_order(folder)
+        else:
+            folder = os.path.join(scratch, "articles")
+            os.mkdir(folder)
+            order = timeml_articles(os.path.join(args.data, "timebank"), folder)
         database = os.path.join(scratch, "stories.db")
+        if args.warm_up:
+            warm_up(args.gleaner, database, os.path.join(args.data, "wire-news-silver"), args.warm_up, scratch)
         subprocess.run(
             [args.gleaner, "ingest", "--db", database, "--config", "/dev/null", "--json"]
             + [os.path.join(folder, name) for name in order],
@@ -112,13 +183,15 @@ def main():
         truth = [gold[name][level] for name in names]
         results[level] = (adjusted_rand(truth, predicted), *b_cubed(truth, predicted), len(set(truth)))
     if args.markdown:
-        print(f"Stories of the news-please articles ({len(names)} articles in arrival order, {len(set(predicted))} stories formed):\n")
+        warm = f" after {args.warm_up} other articles" if args.warm_up else ""
+        print(f"Stories of the {args.corpus} articles ({len(names)} articles in arrival order{warm}, {len(set(predicted))} stories formed):\n")
         print("| grouping | gold stories | ARI | B-cubed P | B-cubed R | B-cubed F1 |")
         print("|---|---|---|---|---|---|")
         for level, (ari, p, r, f, count) in results.items():
             print(f"| {level} | {count} | **{ari:.3f}** | {p:.3f} | {r:.3f} | **{f:.3f}** |")
     else:
-        print(f"Stories: {len(names)} articles in arrival order, {len(set(predicted))} stories formed")
+        warm = f" after {args.warm_up} other articles" if args.warm_up else ""
+        print(f"Stories ({args.corpus}): {len(names)} articles in arrival order{warm}, {len(set(predicted))} stories formed")
         for level, (ari, p, r, f, count) in results.items():
             print(f"  against the {level} grouping ({count} gold): ARI {ari:.3f}, B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
         if missing:
