@@ -32,7 +32,8 @@ let package = Package(
             dependencies: [
                 "GleanerMinHashKernel", "GleanerMinHashAVX2", "CCPUFeatures",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["Stories/SOURCES.md"]
         ),
         // The MinHash inner loop, one source file compiled for any CPU and (x86-64) for AVX2.
         .target(name: "GleanerMinHashKernel"),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GleanerCore
@@ -32,6 +33,30 @@ struct StoryMatcherTests {
         )
     }
 
+    @Test("Everyday words weigh little from the first article on; the stored counts take over as articles arrive")
+    func backgroundFrequencies() {
+        // The bundled table: a word of business news is common, a company's name is not in it.
+        #expect(StoryBackground.share(of: "quarter") > 0.01)
+        #expect(StoryBackground.share(of: "quarter") < StoryBackground.share(of: "year"))
+        #expect(StoryBackground.share(of: "erbamont") == 0)
+        // Words one term folds add up: "missiles" is "missile".
+        let one = StoryBackground.parse("missile\t4.00\n")["missile"]!
+        let both = StoryBackground.parse("missile\t4.00\nmissiles\t4.00\nnot a line\n")["missile"]!
+        #expect(abs(one - (1 - exp(-1e-5 * 400))) < 1e-12)
+        #expect(abs(both - (1 - (1 - one) * (1 - one))) < 1e-12)
+        // In an empty database the background decides; in a large one the stored counts do.
+        let common = StoryBackground.share(of: "quarter")
+        #expect(
+            StoryMatcher.idf(documentFrequency: 1, documents: 1, background: common)
+                < StoryMatcher.idf(documentFrequency: 1, documents: 1, background: 0) - 1
+        )
+        let stored = (
+            common: StoryMatcher.idf(documentFrequency: 5_000, documents: 1_000_000, background: common),
+            rare: StoryMatcher.idf(documentFrequency: 5_000, documents: 1_000_000, background: 0)
+        )
+        #expect(abs(stored.common - stored.rare) < 0.02 * stored.rare)
+    }
+
     @Test("Weights from frequencies given in term order are those from an IDF per term, to the last bit")
     func vectorFromFrequencies() {
         let features = StoryFeatures(
@@ -41,7 +66,11 @@ struct StoryMatcherTests {
         )
         let frequencies = ["flood": 40, "valley": 7, "dam": 2, "rescue": 90]
         let byLookUp = StoryMatcher.termVector(features) {
-            StoryMatcher.idf(documentFrequency: frequencies[$0]!, documents: 1_000)
+            StoryMatcher.idf(
+                documentFrequency: frequencies[$0]!,
+                documents: 1_000,
+                background: StoryBackground.share(of: $0)
+            )
         }
         let inOrder = StoryMatcher.termVector(
             features,

@@ -22,13 +22,14 @@ public struct StoryMatcher: Sendable {
     /// How many of an article's heaviest terms look its candidate stories up.
     public static let lookupTerms = 10
 
-    /// The defaults are those that group the hand-grouped development articles best (docs/ACCURACY.md): a
-    /// bonus for shared entities made it worse there (stories of one region share its countries), so
-    /// entities find candidates but do not score them unless asked.
+    /// The defaults are those that group the two hand-grouped development corpora best together, in a new
+    /// database and in one that already holds thousands of articles (docs/ACCURACY.md; the weights use
+    /// ``StoryBackground``): a bonus for shared entities made it worse there (stories of one region share its
+    /// countries), so entities find candidates but do not score them unless asked.
     public init(
-        threshold: Double = 0.25,
+        threshold: Double = 0.34,
         window: Int = 14,
-        followUpThreshold: Double = 0.3,
+        followUpThreshold: Double = 0.39,
         followUpWindow: Int = 90,
         entityWeight: Double = 0,
         maxSharedEntities: Int = 4
@@ -41,10 +42,14 @@ public struct StoryMatcher: Sendable {
         self.maxSharedEntities = maxSharedEntities
     }
 
-    /// Inverse document frequency of a term found in `documentFrequency` of `documents` articles (smoothed:
-    /// a term never seen weighs most).
-    public static func idf(documentFrequency: Int, documents: Int) -> Double {
-        log(Double(documents + 1) / Double(documentFrequency + 1)) + 1
+    /// Inverse document frequency of a term found in `documentFrequency` of `documents` stored articles and in
+    /// a share `background` of ordinary English articles (``StoryBackground/share(of:)``): the background counts
+    /// as ``StoryBackground/documents`` articles stored before the first, so that a word of every day weighs
+    /// little from the first article on, and the stored counts take over as articles arrive. Smoothed: a term
+    /// never seen weighs most.
+    public static func idf(documentFrequency: Int, documents: Int, background: Double = 0) -> Double {
+        let prior = Double(StoryBackground.documents)
+        return log((Double(documents) + prior + 1) / (Double(documentFrequency) + prior * background + 1)) + 1
     }
 
     /// The article's TF-IDF vector, of length 1: each term weighs (1 + ln tf) × idf.
@@ -57,8 +62,9 @@ public struct StoryMatcher: Sendable {
         normalised(features.terms.map { StoryTerm(term: $0.key, weight: (1 + log(Double($0.value))) * idf($0.key)) })
     }
 
-    /// ``termVector(_:idf:)`` with the terms' document frequencies given in the order of `features.terms`, and
-    /// the number of documents: the weights are the same, without a look-up per term.
+    /// ``termVector(_:idf:)`` with the terms' document frequencies given in the order of `features.terms`, the
+    /// number of documents, and each term's ``StoryBackground`` share: the weights are those of an `idf` that
+    /// calls ``idf(documentFrequency:documents:background:)``, without a look-up of the stored counts per term.
     public static func termVector(
         _ features: StoryFeatures,
         documentFrequencies: [Int],
@@ -69,7 +75,12 @@ public struct StoryMatcher: Sendable {
             zip(features.terms, documentFrequencies).map { term, frequency in
                 StoryTerm(
                     term: term.key,
-                    weight: (1 + log(Double(term.value))) * idf(documentFrequency: frequency, documents: documents)
+                    weight: (1 + log(Double(term.value)))
+                        * idf(
+                            documentFrequency: frequency,
+                            documents: documents,
+                            background: StoryBackground.share(of: term.key)
+                        )
                 )
             }
         )
