@@ -365,9 +365,7 @@ extension ArticleStore {
             lastSeen: row["last_seen"],
             articleCount: row["article_count"],
             sourceCount: sources ?? 0,
-            entities: (profile?.entities ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(8).map(
-                \.key
-            )
+            entities: Array((profile?.namedEntities ?? []).prefix(8))
         )
     }
 }

@@ -135,6 +135,59 @@ struct StoryMatcherTests {
         #expect(abs(weighted - 1.2) < 1e-9)
     }
 
+    @Test("Names are words capitalised where no sentence begins; only rare ones are an article's names")
+    func names() {
+        let text = "Officials said Zorvath and the Quellin group met in Paris on Monday. Zorvath left: Talks ended."
+        #expect(StoryTerms.names(of: text, limit: 80) == ["zorvath", "quellin", "paris"])
+        // Only the first words are read; a name at the start of a sentence is not seen there.
+        #expect(StoryTerms.names(of: text, limit: 4) == ["zorvath"])
+        #expect(StoryTerms.names(of: "Quellin met Zorvath.\nQuellin left.", limit: 80) == ["zorvath"])
+        let article = Article(
+            title: "Zorvath In Paris",
+            text: text,
+            published: PublicationDate(year: 2024, month: 1, day: 8, source: .json)
+        )
+        #expect(StoryFeatures(article: article, entities: []).names == ["zorvath", "quellin"])
+    }
+
+    @Test("A rare name shared within the window adds to the score, up to a bound; not beyond the window")
+    func nameBonus() {
+        let matcher = StoryMatcher(
+            threshold: 0.3,
+            window: 14,
+            followUpThreshold: 0.5,
+            nameWeight: 0.05,
+            maxSharedNames: 2
+        )
+        let story = StoryProfile(
+            vector: ["flood": 1],
+            features: StoryFeatures(
+                terms: ["flood": 1],
+                entities: [],
+                names: ["zorvath", "quellin", "amberly"],
+                days: 10...10
+            )
+        )
+        #expect(story.entities["#zorvath"] == 1)
+        #expect(story.namedEntities.isEmpty)
+        #expect(story.keys(terms: 1) == ["flood", "@#amberly", "@#quellin", "@#zorvath"])
+        let vector = ["flood": 0.6, "valley": 0.8]
+        func score(_ names: Set<String>, day: Int) -> Double {
+            matcher.score(
+                vector: vector,
+                features: StoryFeatures(terms: ["flood": 1, "valley": 1], entities: [], names: names, days: day...day),
+                story: story
+            ).score
+        }
+        #expect(abs(score([], day: 12) - 0.6) < 1e-9)
+        #expect(abs(score(["zorvath", "other"], day: 12) - 0.65) < 1e-9)
+        #expect(abs(score(["zorvath", "quellin", "amberly"], day: 12) - 0.7) < 1e-9)
+        // Forty days on it is a follow-up at most: the names add nothing.
+        #expect(abs(score(["zorvath", "quellin"], day: 50) - 0.6) < 1e-9)
+        let features = StoryFeatures(terms: ["flood": 1], entities: ["kenya"], names: ["zorvath"], days: nil)
+        #expect(StoryMatcher.lookupKeys(vector: ["flood": 1], features: features) == ["flood", "@kenya", "@#zorvath"])
+    }
+
     @Test("A profile keeps a bounded number of terms, and its span grows with its articles")
     func profile() {
         var terms: [String: Double] = [:]

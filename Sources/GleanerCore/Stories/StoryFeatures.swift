@@ -1,10 +1,13 @@
 /// What an article says that decides its story: the terms of its title and lead, the parties and places its
-/// events name, and when it was published. Computed outside the ingest transaction; values only.
+/// events name, the rare names of its lead, and when it was published. Computed outside the ingest transaction; values only.
 public struct StoryFeatures: Sendable, Hashable {
     /// Term → how often it occurs in the title (counted twice) and the lead, stemmed and lower-cased.
     public var terms: [String: Int]
     /// The names of the parties and places the article's events and main event name, lower-cased.
     public var entities: Set<String>
+    /// The rare names of its lead (``StoryTerms/names(of:limit:)`` rarer in English than
+    /// ``rareNameShare``): "Slepian", "Equifax", "Battlefront", not "Korea" or "Paris". As terms.
+    public var names: Set<String>
     /// The days (since 1970) the publication date may stand for: one day, or a whole month when only that
     /// much is known; nil when the date is only the file's modification time, which says nothing of when the
     /// article was written, or inferred from the text (the latest date it names: a lower bound), or only a
@@ -16,9 +19,14 @@ public struct StoryFeatures: Sendable, Hashable {
     public static let leadWords = 80
     public static let titleWeight = 4
 
-    public init(terms: [String: Int], entities: Set<String>, days: ClosedRange<Int>?) {
+    /// A name is rare when fewer than this share of ordinary articles contain it (``StoryBackground``): about
+    /// one word in 400,000.
+    public static let rareNameShare = 0.001
+
+    public init(terms: [String: Int], entities: Set<String>, names: Set<String> = [], days: ClosedRange<Int>?) {
         self.terms = terms
         self.entities = entities
+        self.names = names
         self.days = days
     }
 
@@ -32,6 +40,9 @@ public struct StoryFeatures: Sendable, Hashable {
         self.init(
             terms: terms,
             entities: Set(entities.lazy.filter { !$0.isEmpty }.map { $0.lowercased() }),
+            names: StoryTerms.names(of: article.text, limit: Self.leadWords).filter {
+                StoryBackground.share(of: $0) < Self.rareNameShare
+            },
             days: Self.knownDays(of: article.published)
         )
     }

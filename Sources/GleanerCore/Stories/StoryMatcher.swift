@@ -1,7 +1,7 @@
 import Foundation
 
 /// Decides, one article at a time and in arrival order, which story an article belongs to: the candidate
-/// story whose profile is most like it (cosine of TF-IDF term vectors, plus shared entities), if that is
+/// story whose profile is most like it (cosine of TF-IDF term vectors, plus shared rare names), if that is
 /// close enough and the story was active within ``window`` days of the article, or if the article is a
 /// follow-up: published further from the story's span but much like it (``followUpThreshold``); else a new
 /// story.
@@ -16,6 +16,11 @@ public struct StoryMatcher: Sendable {
     /// same valley six months on are news of their own.
     public var followUpThreshold: Double
     public var followUpWindow: Int
+    /// What each rare name (``StoryFeatures/names``) shared with a story within ``window`` days adds to the
+    /// score, up to ``maxSharedNames``: reports of one event name the same people, firms and products. Not
+    /// beyond the window: a firm's news of a month later is mostly another story.
+    public var nameWeight: Double
+    public var maxSharedNames: Int
     /// What each entity shared with a story adds to the score, up to ``maxSharedEntities``.
     public var entityWeight: Double
     public var maxSharedEntities: Int
@@ -31,6 +36,8 @@ public struct StoryMatcher: Sendable {
         window: Int = 14,
         followUpThreshold: Double = 0.39,
         followUpWindow: Int = 90,
+        nameWeight: Double = 0.05,
+        maxSharedNames: Int = 2,
         entityWeight: Double = 0,
         maxSharedEntities: Int = 4
     ) {
@@ -38,6 +45,8 @@ public struct StoryMatcher: Sendable {
         self.window = window
         self.followUpThreshold = followUpThreshold
         self.followUpWindow = followUpWindow
+        self.nameWeight = nameWeight
+        self.maxSharedNames = maxSharedNames
         self.entityWeight = entityWeight
         self.maxSharedEntities = maxSharedEntities
     }
@@ -105,9 +114,11 @@ public struct StoryMatcher: Sendable {
     public static func lookupKeys(vector: [StoryTerm], features: StoryFeatures) -> [String] {
         vector.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(lookupTerms).map(\.term)
             + features.entities.sorted().map { "@" + $0 }
+            + features.names.sorted().map { "@" + StoryProfile.namePrefix + $0 }
     }
 
-    /// How alike the article and the story are, and the least score that joins it: ``threshold``,
+    /// How alike the article and the story are (the cosine, plus ``nameWeight`` for each rare name they share
+    /// when the story is within the window), and the least score that joins it: ``threshold``,
     /// ``followUpThreshold`` when the story's span is more than ``window`` days from the article's (when both
     /// are known), or infinity beyond ``followUpWindow`` days.
     public func score(
@@ -126,8 +137,10 @@ public struct StoryMatcher: Sendable {
         story: StoryProfile
     ) -> (score: Double, threshold: Double) {
         var least = threshold
+        var withinWindow = true
         if let days = features.days, let first = story.firstDay, let last = story.lastDay {
             let gap = max(0, days.lowerBound - last, first - days.upperBound)
+            withinWindow = gap <= window
             if gap > followUpWindow {
                 least = .infinity
             } else if gap > window {
@@ -136,11 +149,15 @@ public struct StoryMatcher: Sendable {
         }
         let dot = StoryTerm.dot(vector, story.terms)
         let length = StoryTerm.length(story.terms)
-        let cosine = length > 0 ? dot / length : 0
+        var score = length > 0 ? dot / length : 0
+        if withinWindow, nameWeight > 0, !features.names.isEmpty {
+            let shared = features.names.lazy.filter { story.entities[StoryProfile.namePrefix + $0] != nil }.count
+            score += nameWeight * Double(min(shared, maxSharedNames))
+        }
         // The default weight is 0: no entity is looked up then.
-        guard entityWeight > 0 else { return (cosine, least) }
+        guard entityWeight > 0 else { return (score, least) }
         let shared = features.entities.lazy.filter { story.entities[$0] != nil }.count
-        return (cosine + entityWeight * Double(min(shared, maxSharedEntities)), least)
+        return (score + entityWeight * Double(min(shared, maxSharedEntities)), least)
     }
 
     /// Which articles of a story, in time order, are follow-ups: published more than ``window`` days after every

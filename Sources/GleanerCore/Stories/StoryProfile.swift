@@ -6,8 +6,11 @@ public struct StoryProfile: Sendable, Hashable {
     /// order of the terms (`String`'s `<`): scoring walks it beside an article's vector in the same order,
     /// without hashing a term.
     public private(set) var terms: [StoryTerm]
-    /// Entity → how many of the articles name it.
+    /// Entity → how many of the articles name it; the articles' rare names (``StoryFeatures/names``) are kept
+    /// here too, prefixed ``namePrefix`` ("#slepian"), so that they find the story and are stored with it.
     public var entities: [String: Int]
+    /// What marks a rare name among the entities.
+    public static let namePrefix = "#"
     /// The span of the articles' publication days, nil while no article's day is known.
     public var firstDay: Int?
     public var lastDay: Int?
@@ -35,6 +38,12 @@ public struct StoryProfile: Sendable, Hashable {
         add(vector: vector, features: features)
     }
 
+    /// The entities of the story without its rare names, most named first.
+    public var namedEntities: [String] {
+        entities.filter { !$0.key.hasPrefix(Self.namePrefix) }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map(\.key)
+    }
+
     /// A profile of these parts, as its ``bytes`` hold them; `terms` must be in term order.
     init(terms: [StoryTerm], entities: [String: Int], firstDay: Int?, lastDay: Int?, articles: Int) {
         self.terms = terms
@@ -53,6 +62,7 @@ public struct StoryProfile: Sendable, Hashable {
     public mutating func add(vector: [StoryTerm], features: StoryFeatures) {
         terms = Self.heaviest(StoryTerm.sum(terms, vector), Self.keptTerms)
         for entity in features.entities { entities[entity, default: 0] += 1 }
+        for name in features.names { entities[Self.namePrefix + name, default: 0] += 1 }
         if let days = features.days {
             firstDay = min(firstDay ?? days.lowerBound, days.lowerBound)
             lastDay = max(lastDay ?? days.upperBound, days.upperBound)
@@ -61,8 +71,8 @@ public struct StoryProfile: Sendable, Hashable {
         entities = Self.heaviest(entities, Self.keptEntities)
     }
 
-    /// The terms and entities by which the story is found: its `count` heaviest terms and its entities, the
-    /// latter prefixed `@` ("@imran khan").
+    /// The terms and entities by which the story is found: its `count` heaviest terms and its entities and
+    /// rare names, the latter prefixed `@` ("@imran khan", "@#slepian").
     public func keys(terms count: Int) -> [String] {
         terms.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(count).map(\.term)
             + entities.keys.sorted().map { "@" + $0 }

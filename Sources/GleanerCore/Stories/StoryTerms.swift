@@ -26,6 +26,52 @@ public enum StoryTerms {
         return terms
     }
 
+    /// The names among the first `limit` words of `text`: words written with a capital letter where no
+    /// sentence begins (not first, nor after `.`, `!`, `?`, `:`, a quotation mark or a line break), as terms
+    /// (lower-cased, plural folded), stop words left out. A title is not read: its words are capitalised
+    /// whatever they are.
+    public static func names(of text: String, limit: Int) -> Set<String> {
+        var names: Set<String> = []
+        var word: [UInt8] = []
+        var capitalised = false
+        var sentenceStart = true
+        var words = 0
+        func flush() {
+            defer {
+                word.removeAll(keepingCapacity: true)
+                capitalised = false
+            }
+            guard !word.isEmpty else { return }
+            words += 1
+            let startsSentence = sentenceStart
+            sentenceStart = false
+            guard capitalised, !startsSentence, word.count >= 3 else { return }
+            let term = String(decoding: stem(word), as: UTF8.self)
+            guard term.utf8.count >= 3, !stopWords.contains(term) else { return }
+            names.insert(term)
+        }
+        for byte in text.utf8 {
+            if words >= limit { break }
+            switch byte {
+            case 0x41...0x5A:
+                if word.isEmpty { capitalised = true }
+                word.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x80...: word.append(byte)
+            case 0x27 where !word.isEmpty, 0x2D where !word.isEmpty: word.append(byte)
+            default:
+                flush()
+                switch byte {
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""),
+                    UInt8(ascii: "\n"):
+                    sentenceStart = true
+                default: break
+                }
+            }
+        }
+        if words < limit { flush() }
+        return names
+    }
+
     /// Folds a possessive and a regular plural of a word's UTF-8 bytes: "missile's" → "missile", "cities" →
     /// "city", "taxes" → "tax". Every suffix it folds is ASCII, so it is read from the bytes.
     static func stem(_ word: [UInt8]) -> [UInt8] {
