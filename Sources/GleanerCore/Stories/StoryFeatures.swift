@@ -1,7 +1,9 @@
 /// What an article says that decides its story: the terms of its title and lead, the parties and places its
-/// events name, the rare names of its lead, and when it was published. Computed outside the ingest transaction; values only.
+/// events name, the rare names of its lead, and when it was published. Computed outside the ingest
+/// transaction; values only.
 public struct StoryFeatures: Sendable, Hashable {
-    /// Term → how often it occurs in the title (counted twice) and the lead, stemmed and lower-cased.
+    /// Term → how often it occurs in the title (each counted ``titleWeight`` times) and the lead, stemmed and
+    /// lower-cased.
     public var terms: [String: Int]
     /// The names of the parties and places the article's events and main event name, lower-cased.
     public var entities: Set<String>
