@@ -37,7 +37,9 @@ public struct StoryDetail: Sendable, Hashable, Codable {
 
 extension ArticleStore {
     /// How many of a story's heaviest terms find it.
-    static let storyKeyTerms = 20
+    static let storyKeyTerms = 12
+    /// How many of a story's most named entities and rare names find it.
+    static let storyKeyEntities = 10
     /// How many stories, newest first, one key yields as candidates: the work per article stays bounded
     /// however many stories are stored.
     static let storiesPerKey = 20
@@ -256,8 +258,8 @@ extension ArticleStore {
         story: Int64,
         in db: Database
     ) throws {
-        let keys = Set(profile.keys(terms: storyKeyTerms))
-        let old = Set(previous?.keys(terms: storyKeyTerms) ?? [])
+        let keys = Set(profile.keys(terms: storyKeyTerms, entities: storyKeyEntities))
+        let old = Set(previous?.keys(terms: storyKeyTerms, entities: storyKeyEntities) ?? [])
         // One row to a statement: a statement that writes several rows opens a statement journal, which SQLite
         // spills to a temporary file past 64 KiB, and the keys' rows are spread over the whole index.
         let delete = try db.cachedStatement(sql: "DELETE FROM story_keys WHERE key = ? AND story_id = ?")

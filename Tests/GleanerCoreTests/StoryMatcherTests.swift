@@ -201,6 +201,8 @@ struct StoryMatcherTests {
         #expect(profile.entities["a"] == 2)
         #expect(profile.keys(terms: 3).prefix(3) == ["term199", "term198", "term197"])
         #expect(profile.keys(terms: 3).suffix(2) == ["@a", "@b"])
+        // The most named entities only, when asked for fewer.
+        #expect(profile.keys(terms: 1, entities: 1) == ["term199", "@a"])
     }
 
     @Test("A profile survives its bytes; other bytes are refused")

@@ -71,11 +71,11 @@ public struct StoryProfile: Sendable, Hashable {
         entities = Self.heaviest(entities, Self.keptEntities)
     }
 
-    /// The terms and entities by which the story is found: its `count` heaviest terms and its entities and
-    /// rare names, the latter prefixed `@` ("@imran khan", "@#slepian").
-    public func keys(terms count: Int) -> [String] {
+    /// The terms and entities by which the story is found: its `count` heaviest terms and its `entityCount`
+    /// most named entities and rare names, the latter prefixed `@` ("@imran khan", "@#slepian"), in name order.
+    public func keys(terms count: Int, entities entityCount: Int = keptEntities) -> [String] {
         terms.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(count).map(\.term)
-            + entities.keys.sorted().map { "@" + $0 }
+            + Self.heaviest(entities, entityCount).keys.sorted().map { "@" + $0 }
     }
 
     /// The `count` heaviest of `terms` (in term order), ties broken by term, still in term order.
