@@ -277,7 +277,8 @@ extension ArticleStore {
     ///
     /// - Parameters:
     ///   - since: only stories active on or after this day, `YYYY-MM-DD`.
-    ///   - entity: only stories one of whose entities contains this text, ignoring case.
+    ///   - entity: only stories one of whose entities or rare names (the keys that find them) contains this
+    ///     text, ignoring case.
     /// - Throws: ``StoreError/olderSchema(path:)`` for a database not upgraded yet, or the database error.
     public func stories(since: String? = nil, entity: String? = nil, limit: Int = 50) throws -> [StorySummary] {
         try pool.read { db in

@@ -18,7 +18,7 @@ struct StoriesCommand: ParsableCommand {
     @Option(help: "Only stories active on or after this day, YYYY-MM-DD.")
     var since: String?
 
-    @Option(help: "Only stories one of whose entities contains this text (e.g. \"Imran Khan\").")
+    @Option(help: "Only stories one of whose entities or rare names contains this text (e.g. \"Imran Khan\").")
     var entity: String?
 
     @Option(help: "How many stories to list.")

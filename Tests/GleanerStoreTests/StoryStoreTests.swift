@@ -97,12 +97,20 @@ final class StoryStoreTests {
                 try Data.fetchOne(db, sql: "SELECT profile FROM stories WHERE id = ?", arguments: [floods.story])
             )
             let profile = try #require(StoryProfile(bytes: blob))
-            #expect(stored == Set(profile.keys(terms: ArticleStore.storyKeyTerms)))
+            #expect(
+                stored == Set(profile.keys(terms: ArticleStore.storyKeyTerms, entities: ArticleStore.storyKeyEntities))
+            )
             #expect(!stored.isEmpty)
+            // The rare names of the leads find the story too; they are not listed as its entities.
+            #expect(stored.contains("@#marwick"))
         }
-        // Filters: by day, by entity.
+        #expect(!floods.entities.contains { $0.hasPrefix("#") })
+        // Filters: by day, by entity or rare name.
         #expect(try store.stories(since: "2022-03-09").map(\.story) == [floods.story])
         #expect(try store.stories(since: "2022-04-01").isEmpty)
+        #expect(try store.stories(entity: "Marwick").map(\.story) == [floods.story])
+        #expect(try store.stories(entity: "zentrix").map(\.story) != [floods.story])
+        #expect(try store.stories(entity: "zentrix").count == 1)
     }
 
     @Test("A story's keys are written once: no second index of them, in a new database or an upgraded one")
