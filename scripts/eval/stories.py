@@ -86,12 +86,16 @@ def warm_up(gleaner, database, folder, count, scratch):
     for name in chosen[:count]:
         os.symlink(os.path.abspath(os.path.join(folder, name)), os.path.join(originals, name))
     order = timeml_articles(originals, articles)
+    ingest(gleaner, database, [os.path.join(articles, name) for name in order], quiet=True)
+
+
+def ingest(gleaner, database, paths, quiet=False):
+    """`gleaner ingest` of `paths` into `database`, in that order; `quiet` hides its notices too."""
     subprocess.run(
-        [gleaner, "ingest", "--db", database, "--config", "/dev/null", "--json"]
-        + [os.path.join(articles, name) for name in order],
+        [gleaner, "ingest", "--db", database, "--config", "/dev/null", "--json"] + paths,
         check=True,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL if quiet else None,
     )
 
 
@@ -157,12 +161,7 @@ def main():
         database = os.path.join(scratch, "stories.db")
         if args.warm_up:
             warm_up(args.gleaner, database, os.path.join(args.data, "wire-news-silver"), args.warm_up, scratch)
-        subprocess.run(
-            [args.gleaner, "ingest", "--db", database, "--config", "/dev/null", "--json"]
-            + [os.path.join(folder, name) for name in order],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        ingest(args.gleaner, database, [os.path.join(folder, name) for name in order])
         stories = json.loads(
             subprocess.run(
                 [args.gleaner, "stories", "--db", database, "--config", "/dev/null", "--json", "--limit", "100000"],

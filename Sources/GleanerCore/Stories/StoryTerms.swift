@@ -4,25 +4,11 @@ public enum StoryTerms {
     /// The first `limit` terms of `text`, in order (a term may repeat).
     public static func terms(of text: String, limit: Int) -> [String] {
         var terms: [String] = []
-        var word: [UInt8] = []
-        func flush() {
-            defer { word.removeAll(keepingCapacity: true) }
-            guard word.count >= 3, word.contains(where: { $0 >= 0x61 }) else { return }
-            let term = String(decoding: stem(word), as: UTF8.self)
-            guard term.utf8.count >= 3, !stopWords.contains(term) else { return }
-            terms.append(term)
+        guard limit > 0 else { return terms }
+        forEachWord(of: text) { word, _, _ in
+            if let term = term(of: word) { terms.append(term) }
+            return terms.count < limit
         }
-        for byte in text.utf8 {
-            if terms.count >= limit { break }
-            switch byte {
-            case 0x41...0x5A: word.append(byte + 0x20)
-            case 0x61...0x7A, 0x30...0x39: word.append(byte)
-            case 0x80...: word.append(byte)  // letters of other scripts, kept as they are
-            case 0x27 where !word.isEmpty, 0x2D where !word.isEmpty: word.append(byte)  // don't, al-Assad
-            default: flush()
-            }
-        }
-        if terms.count < limit { flush() }
         return terms
     }
 
@@ -32,26 +18,28 @@ public enum StoryTerms {
     /// whatever they are.
     public static func names(of text: String, limit: Int) -> Set<String> {
         var names: Set<String> = []
+        guard limit > 0 else { return names }
+        var words = 0
+        forEachWord(of: text) { word, capitalised, startsSentence in
+            words += 1
+            if capitalised, !startsSentence, let term = term(of: word) { names.insert(term) }
+            return words < limit
+        }
+        return names
+    }
+
+    /// Calls `body` with each word of `text` in order (its UTF-8 bytes lower-cased, whether its first letter was
+    /// a capital, whether a sentence begins with it) until `body` returns false. A word is letters and digits
+    /// (letters of other scripts kept as they are) and the apostrophes and hyphens inside it ("don't",
+    /// "al-Assad"); a sentence begins with the text and after `.`, `!`, `?`, `:`, `"` or a line break.
+    private static func forEachWord(
+        of text: String,
+        _ body: (_ word: [UInt8], _ capitalised: Bool, _ startsSentence: Bool) -> Bool
+    ) {
         var word: [UInt8] = []
         var capitalised = false
         var sentenceStart = true
-        var words = 0
-        func flush() {
-            defer {
-                word.removeAll(keepingCapacity: true)
-                capitalised = false
-            }
-            guard !word.isEmpty else { return }
-            words += 1
-            let startsSentence = sentenceStart
-            sentenceStart = false
-            guard capitalised, !startsSentence, word.count >= 3 else { return }
-            let term = String(decoding: stem(word), as: UTF8.self)
-            guard term.utf8.count >= 3, !stopWords.contains(term) else { return }
-            names.insert(term)
-        }
         for byte in text.utf8 {
-            if words >= limit { break }
             switch byte {
             case 0x41...0x5A:
                 if word.isEmpty { capitalised = true }
@@ -59,7 +47,12 @@ public enum StoryTerms {
             case 0x61...0x7A, 0x30...0x39, 0x80...: word.append(byte)
             case 0x27 where !word.isEmpty, 0x2D where !word.isEmpty: word.append(byte)
             default:
-                flush()
+                if !word.isEmpty {
+                    guard body(word, capitalised, sentenceStart) else { return }
+                    sentenceStart = false
+                    word.removeAll(keepingCapacity: true)
+                    capitalised = false
+                }
                 switch byte {
                 case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""),
                     UInt8(ascii: "\n"):
@@ -68,8 +61,16 @@ public enum StoryTerms {
                 }
             }
         }
-        if words < limit { flush() }
-        return names
+        if !word.isEmpty { _ = body(word, capitalised, sentenceStart) }
+    }
+
+    /// The story term of a word's lower-cased bytes, nil for a word of fewer than three letters, of digits
+    /// only, or a stop word.
+    private static func term(of word: [UInt8]) -> String? {
+        guard word.count >= 3, word.contains(where: { $0 >= 0x61 }) else { return nil }
+        let term = String(decoding: stem(word), as: UTF8.self)
+        guard term.utf8.count >= 3, !stopWords.contains(term) else { return nil }
+        return term
     }
 
     /// Folds a possessive and a regular plural of a word's UTF-8 bytes: "missile's" → "missile", "cities" →
