@@ -216,13 +216,13 @@ extension ArticleStore {
         }
     }
 
-    /// The story terms of every article of `items`, each once, and the empty term (the article count).
-    static func storyTerms(of items: [IngestItem]) -> [String] {
-        var terms: Set<String> = [""]
+    /// The keys of the story terms of every article of `items`, each once, and the key of the article count.
+    static func storyTerms(of items: [IngestItem]) -> [Int64] {
+        var keys: Set<Int64> = [StoryTermCounts.documentsKey]
         for case .articles(_, _, let articles, _) in items {
-            for prepared in articles { terms.formUnion(prepared.storyFeatures.terms.keys) }
+            for prepared in articles { keys.formUnion(prepared.storyFeatures.weightedTerms.lazy.map(\.key)) }
         }
-        return terms.sorted()
+        return keys.sorted()
     }
 
     static func findReplay(_ identity: FileIdentity, sha256: String?, in db: Database) throws -> CommittedFile? {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GleanerCore
 
 extension ArticleStore {
     /// The schema, as an ordered list of migrations. Never edit a shipped migration; add a new one.
@@ -259,6 +260,21 @@ extension ArticleStore {
             // index by story, which no query reads. Keys are only ever found by key (candidate look-up, removal
             // of a key a story lost); stories are deleted only by `rebuildStories`, after their keys.
             try db.execute(sql: "DROP INDEX IF EXISTS story_keys_by_story")
+        }
+        migrator.registerMigration("v12: story term counts by key") { db in
+            // Each article reads and writes the document frequencies of some sixty terms, on the one thread that
+            // stores. Kept by each term's stable 64-bit hash (`StoryFeatures.WeightedTerm.key`), worked out
+            // where the article is prepared, the counts are a table of integers whose rows are found by row id:
+            // no text compared, and one B-tree. The empty term's row (the number of articles) moves to its key.
+            try db.execute(sql: "CREATE TABLE story_term_counts (term_key INTEGER PRIMARY KEY, df INTEGER NOT NULL)")
+            var counts: [Int64: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT term, df FROM story_terms")
+            while let row = try rows.next() {
+                counts[StoryFeatures.WeightedTerm.key(of: row[0]), default: 0] += row[1]
+            }
+            let insert = try db.makeStatement(sql: "INSERT INTO story_term_counts(term_key, df) VALUES (?, ?)")
+            for (key, df) in counts.sorted(by: { $0.key < $1.key }) { try insert.execute(arguments: [key, df]) }
+            try db.execute(sql: "DROP TABLE story_terms; ALTER TABLE story_term_counts RENAME TO story_terms")
         }
         return migrator
     }

@@ -104,7 +104,7 @@ extension ArticleStore {
                 $0.add(time: elapsed)
             }
         }
-        let (frequencies, documents) = try batch.terms.count(features.terms.keys, in: db)
+        let (frequencies, documents) = try batch.terms.count(features.weightedTerms.map(\.key), in: db)
         let vector = StoryMatcher.termVector(features, documentFrequencies: frequencies, documents: documents)
         // Stories found by more of the article's keys are scored first; only the best few are read.
         var hits: [Int64: Int] = [:]

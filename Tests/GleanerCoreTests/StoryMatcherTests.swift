@@ -74,7 +74,7 @@ struct StoryMatcherTests {
         }
         let inOrder = StoryMatcher.termVector(
             features,
-            documentFrequencies: features.terms.keys.map { frequencies[$0]! },
+            documentFrequencies: features.weightedTerms.map { frequencies[$0.term]! },
             documents: 1_000
         )
         #expect(inOrder.map(\.term) == ["dam", "flood", "rescue", "valley"])

@@ -140,6 +140,49 @@ final class StoryStoreTests {
         #expect(try upgraded.stories().count == 1)
     }
 
+    @Test("Document frequencies are kept by term key, and a database that kept them by term text is carried over")
+    func termCountsByKey() throws {
+        let store = try ArticleStore(path: path)
+        _ = try store.commit([
+            item(article("Floods in Marwick", "Floods cut off villages.", day: 7), inode: 1, store: store),
+            item(article("Marwick floods recede", "Villages are reached again.", day: 8), inode: 2, store: store),
+        ])
+        func df(_ term: String, in store: ArticleStore) throws -> Int? {
+            try store.pool.read { db in
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT df FROM story_terms WHERE term_key = ?",
+                    arguments: [StoryFeatures.WeightedTerm.key(of: term)]
+                )
+            }
+        }
+        #expect(try df("", in: store) == 2)
+        #expect(try df("marwick", in: store) == 2)
+        #expect(try df("recede", in: store) == 1)
+        #expect(try df("zentrix", in: store) == nil)
+        // As a database of the release before left it: counts by term text.
+        try store.pool.write { db in
+            try db.execute(
+                sql: """
+                    DROP TABLE story_terms;
+                    CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+                    INSERT INTO story_terms(term, df) VALUES ('', 2), ('marwick', 2), ('recede', 1), ('flood', 2);
+                    DELETE FROM grdb_migrations WHERE identifier = 'v12: story term counts by key';
+                    """
+            )
+        }
+        let upgraded = try ArticleStore(path: path)
+        #expect(try df("", in: upgraded) == 2)
+        #expect(try df("marwick", in: upgraded) == 2)
+        #expect(try df("recede", in: upgraded) == 1)
+        _ = try upgraded.commit([
+            item(article("Marwick rebuilds", "Villages rebuild after the floods.", day: 9), inode: 3, store: upgraded)
+        ])
+        #expect(try df("", in: upgraded) == 3)
+        #expect(try df("marwick", in: upgraded) == 3)
+        #expect(try upgraded.stories().count == 1)
+    }
+
     @Test("Rebuilding the stories from the stored articles gives the same grouping")
     func rebuild() throws {
         let store = try ArticleStore(path: path)

@@ -1,10 +1,16 @@
+import Foundation
+
 /// What an article says that decides its story: the terms of its title and lead, the parties and places its
 /// events name, the rare names of its lead, and when it was published. Computed outside the ingest
 /// transaction; values only.
 public struct StoryFeatures: Sendable, Hashable {
     /// Term → how often it occurs in the title (each counted ``titleWeight`` times) and the lead, stemmed and
     /// lower-cased.
-    public var terms: [String: Int]
+    public let terms: [String: Int]
+    /// ``terms`` in term order (`String`'s `<`), each with what weighing it needs but the stored counts: worked
+    /// out with the features, on the threads that prepare articles, so that the thread that stores them only
+    /// looks up each term's document frequency by ``WeightedTerm/key`` and multiplies.
+    public let weightedTerms: [WeightedTerm]
     /// The names of the parties and places the article's events and main event name, lower-cased.
     public var entities: Set<String>
     /// The rare names of its lead (``StoryTerms/names(of:limit:)`` rarer in English than
@@ -27,6 +33,7 @@ public struct StoryFeatures: Sendable, Hashable {
 
     public init(terms: [String: Int], entities: Set<String>, names: Set<String> = [], days: ClosedRange<Int>?) {
         self.terms = terms
+        weightedTerms = terms.map { WeightedTerm(term: $0.key, count: $0.value) }.sorted { $0.term < $1.term }
         self.entities = entities
         self.names = names
         self.days = days
@@ -72,6 +79,30 @@ public struct StoryFeatures: Sendable, Hashable {
             let first = PublicationDate(year: published.year, month: 1, day: 1, source: published.source)
             let next = PublicationDate(year: published.year + 1, month: 1, day: 1, source: published.source)
             return first.daysSince1970...(next.daysSince1970 - 1)
+        }
+    }
+
+    /// A term of an article with its key in the stored document frequencies, its weight in the article, and its
+    /// share of ordinary articles.
+    public struct WeightedTerm: Sendable, Hashable {
+        public let term: String
+        /// The term's stable 64-bit hash (``StableHash``): its row in `story_terms`, the same in every process.
+        public let key: Int64
+        /// 1 + ln(how often it occurs): the term-frequency factor of its TF-IDF weight.
+        public let frequencyWeight: Double
+        /// ``StoryBackground/share(of:)``.
+        public let background: Double
+
+        public init(term: String, count: Int) {
+            self.term = term
+            key = Self.key(of: term)
+            frequencyWeight = 1 + log(Double(count))
+            background = StoryBackground.share(of: term)
+        }
+
+        /// The key of a term's document frequency.
+        public static func key(of term: String) -> Int64 {
+            Int64(bitPattern: StableHash.hash(term.utf8))
         }
     }
 }

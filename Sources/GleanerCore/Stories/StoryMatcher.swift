@@ -68,37 +68,33 @@ public struct StoryMatcher: Sendable {
 
     /// ``vector(_:idf:)`` in term order, as profiles keep their terms.
     public static func termVector(_ features: StoryFeatures, idf: (String) -> Double) -> [StoryTerm] {
-        normalised(features.terms.map { StoryTerm(term: $0.key, weight: (1 + log(Double($0.value))) * idf($0.key)) })
+        normalised(features.weightedTerms.map { StoryTerm(term: $0.term, weight: $0.frequencyWeight * idf($0.term)) })
     }
 
-    /// ``termVector(_:idf:)`` with the terms' document frequencies given in the order of `features.terms`, the
-    /// number of documents, and each term's ``StoryBackground`` share: the weights are those of an `idf` that
-    /// calls ``idf(documentFrequency:documents:background:)``, without a look-up of the stored counts per term.
+    /// ``termVector(_:idf:)`` with the terms' document frequencies given in the order of
+    /// ``StoryFeatures/weightedTerms`` and the number of documents: the weights are those of an `idf` that
+    /// calls ``idf(documentFrequency:documents:background:)`` with each term's ``StoryBackground`` share, without
+    /// a look-up of the stored counts or of the background per term.
     public static func termVector(
         _ features: StoryFeatures,
         documentFrequencies: [Int],
         documents: Int
     ) -> [StoryTerm] {
-        precondition(documentFrequencies.count == features.terms.count, "one frequency per term")
+        precondition(documentFrequencies.count == features.weightedTerms.count, "one frequency per term")
         return normalised(
-            zip(features.terms, documentFrequencies).map { term, frequency in
+            zip(features.weightedTerms, documentFrequencies).map { term, frequency in
                 StoryTerm(
-                    term: term.key,
-                    weight: (1 + log(Double(term.value)))
-                        * idf(
-                            documentFrequency: frequency,
-                            documents: documents,
-                            background: StoryBackground.share(of: term.key)
-                        )
+                    term: term.term,
+                    weight: term.frequencyWeight
+                        * idf(documentFrequency: frequency, documents: documents, background: term.background)
                 )
             }
         )
     }
 
-    /// `vector` in term order, of length 1 (empty when it has no weight).
+    /// `terms` (in term order) scaled to length 1, empty when it has no weight.
     private static func normalised(_ terms: [StoryTerm]) -> [StoryTerm] {
         var vector = terms
-        vector.sort { $0.term < $1.term }
         let length = StoryTerm.length(vector)
         guard length > 0 else { return [] }
         for index in vector.indices { vector[index].weight /= length }
