@@ -19,6 +19,8 @@ public struct IngestPipeline: Sendable {
     public var logger: Logger
     /// Event extraction, or nil to store articles without events.
     public var extractor: EventExtractor?
+    /// The first chunk of the next batch, read while this one is stored (shared by copies of the pipeline).
+    let readAhead = ReadAhead()
 
     public init(
         store: ArticleStore,
@@ -161,43 +163,37 @@ public struct IngestPipeline: Sendable {
                 }
             }
         }
+        // Counts a chunk taken for this batch: what became of its names, and the names of its entries.
+        func adopt(_ chunk: TakenChunk) {
+            report.add(chunk)
+            itemNames.append(contentsOf: chunk.entries.map(\.name))
+        }
         // Takes the next chunk of files in drop order (files read, and files already rejected), or nil when the
         // batch takes no more: every name taken, or the time budget spent on a batch that has something to store.
-        func take() -> [(name: String, taken: Taken)]? {
+        func take() -> TakenChunk? {
             guard next < names.count else { return nil }
             if !itemNames.isEmpty, let deadline, clock.now > deadline {
                 report.untaken = Array(names[next...])
                 next = names.count
                 return nil
             }
-            var chunk: [(name: String, taken: Taken)] = []
-            while next < names.count, chunk.count < Self.chunkSize {
-                let name = names[next]
-                next += 1
-                switch reader.take(name, in: directory) {
-                case .read(let identity, let bytes):
-                    faults.reach(.afterRead)
-                    chunk.append((name, .read(identity, bytes)))
-                case .rejected(let identity, let rejection):
-                    chunk.append((name, .item(.rejected(identity, sha256: nil, rejection))))
-                case .vanished:
-                    report.vanished.append(name)
-                case .directory:
-                    report.directories.append(name)
-                case .changing:
-                    report.changing.append(name)
-                case .transient(let reason):
-                    report.transient.append((name, reason))
-                }
-            }
-            itemNames.append(contentsOf: chunk.map(\.name))
+            let chunk = takeChunk(names[next...], in: directory)
+            next += chunk.names.count
+            adopt(chunk)
             return chunk
         }
-        // The first chunk is prepared before the transaction: a batch with nothing to store opens none.
+        // The first chunk, read ahead by the batch before when this one starts with its names, or prepared before
+        // the transaction: a batch with nothing to store opens none.
         var ready: [IngestItem] = []
+        if let ahead = readAhead.take(for: names, in: directory) {
+            next = ahead.taken.names.count
+            adopt(ahead.taken)
+            ready = ahead.items
+            if !ahead.taken.entries.isEmpty { faults.reach(.afterParse) }
+        }
         while ready.isEmpty, let chunk = take() {
-            ready = prepare(chunk)
-            if !chunk.isEmpty { faults.reach(.afterParse) }
+            ready = prepare(chunk.entries)
+            if !chunk.entries.isEmpty { faults.reach(.afterParse) }
         }
         guard !ready.isEmpty else { return report }
 
@@ -210,12 +206,18 @@ public struct IngestPipeline: Sendable {
                     // Still one transaction: each chunk is stored on this thread while the next one is read here
                     // and prepared on the other cores, so that the serial work of the store overlaps the parallel
                     // work of parsing and extraction.
+                    // When the time budget is spent, the first names left untaken, with which the caller starts
+                    // its next batch, are read here instead and prepared on the other cores while the last chunk
+                    // is stored, the batch committed and its files moved.
                     while true {
                         let chunk = take()
+                        let ahead =
+                            chunk == nil && !report.untaken.isEmpty
+                            ? takeChunk(report.untaken[...], in: directory) : nil
                         let preparing = PreparedChunk()
                         let group = DispatchGroup()
-                        if let chunk {
-                            DispatchQueue.global().async(group: group) { preparing.set(prepare(chunk)) }
+                        if let entries = (chunk ?? ahead)?.entries, !entries.isEmpty {
+                            DispatchQueue.global().async(group: group) { preparing.set(prepare(entries)) }
                         }
                         do {
                             items.append(contentsOf: ready)
@@ -224,14 +226,21 @@ public struct IngestPipeline: Sendable {
                             group.wait()
                             throw error
                         }
+                        if let ahead {
+                            readAhead.hold(
+                                ReadAhead.Chunk(directory: directory, taken: ahead, prepared: preparing, group: group)
+                            )
+                            break
+                        }
                         group.wait()
                         guard let chunk else { break }
-                        if !chunk.isEmpty { faults.reach(.afterParse) }
+                        if !chunk.entries.isEmpty { faults.reach(.afterParse) }
                         ready = preparing.items
                     }
                 }
             )
         } catch {
+            readAhead.drop()
             throw BatchFailure(
                 underlying: error,
                 isTransient: ArticleStore.isTransient(error),
