@@ -35,7 +35,7 @@ extension ArticleStore {
         beforeCommit: () throws -> Void = {},
         producing produce: (_ add: ([IngestItem]) throws -> Void) throws -> Void
     ) throws -> [CommittedFile] {
-        try writeIndexed { db, index in
+        let committed = try writeIndexed { db, index in
             let stories = StoryBatch()
             var results: [CommittedFile] = []
             try produce { part in
@@ -55,6 +55,9 @@ extension ArticleStore {
             try beforeCommit()
             return results
         }
+        // The log's pages are copied into the database file on another thread, while the next batch is stored.
+        checkpointer?.request()
+        return committed
     }
 
     /// `true` for failures that may go away by themselves (busy, locked, full disk, I/O error, read-only

@@ -15,6 +15,9 @@ public final class ArticleStore: Sendable {
     public let engine: DedupEngine
     /// The bucket keys of the indexed articles, in memory (loaded on first use).
     let nearDuplicates = Mutex(NearDuplicateIndex())
+    /// Checkpoints the write-ahead log after each ingest transaction, off the writing thread; nil for a store
+    /// opened for reading.
+    let checkpointer: WALCheckpointer?
     /// How articles are grouped into stories as they arrive.
     let storyMatcher = StoryMatcher()
     let storyCounters = Mutex(StoryStatistics())
@@ -58,8 +61,16 @@ public final class ArticleStore: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             // Durability before the move out of the inbox: every COMMIT is fsynced. This must come after the
             // pool is opened, because GRDB's WAL set-up switches its writer to synchronous=NORMAL.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try pool.writeWithoutTransaction { db in
+                try db.execute(
+                    sql: """
+                        PRAGMA synchronous = FULL;
+                        PRAGMA wal_autocheckpoint = \(WALCheckpointer.writerCheckpointPages)
+                        """
+                )
+            }
             try Self.migrator.migrate(pool)
+            checkpointer = try WALCheckpointer(path: path)
             if parameterCheck == .refuseMismatch { try adoptOrCheckParameters() }
         } catch let error as StoreError {
             throw error
@@ -75,6 +86,7 @@ public final class ArticleStore: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.missing(path: path)
         }
+        checkpointer = nil
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)

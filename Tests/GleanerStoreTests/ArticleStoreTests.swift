@@ -173,6 +173,23 @@ final class ArticleStoreTests {
         #expect(try store.daemonState()["status"]?.value == "watching: 1 ingested")
     }
 
+    @Test("Committed articles reach the database file itself on the checkpointing connection, not the writer's")
+    func checkpointOffTheWriter() throws {
+        #expect(try store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 10_000)
+        _ = try store.commit((1...20).map { item("\($0).txt", inode: UInt64($0), text: "Checkpointed text \($0).") })
+        let checkpointer = try #require(store.checkpointer)
+        checkpointer.waitUntilIdle()
+        // The database file alone, without its log, holds the articles: the log was copied into it.
+        let copy = directory + "/copy.sqlite"
+        try FileManager.default.copyItem(atPath: store.path, toPath: copy)
+        #expect(!FileManager.default.fileExists(atPath: copy + "-wal"))
+        let alone = try ArticleStore(readingExisting: copy)
+        #expect(try alone.counts().files == 20)
+        #expect(try alone.integrityCheck() == ["ok"])
+        // A store opened for reading has none.
+        #expect(try ArticleStore(readingExisting: store.path).checkpointer == nil)
+    }
+
     @Test("Opening a missing database for reading says how to create it")
     func missing() {
         #expect(throws: StoreError.self) { try ArticleStore(readingExisting: directory + "/nope.sqlite") }
