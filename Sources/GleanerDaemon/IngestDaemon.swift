@@ -214,6 +214,11 @@ public final class IngestDaemon: @unchecked Sendable {
         }
         let status = statusLine()
         try? store.record(state: ["status": "stopped; last: \(status)", "stopped_at": Self.timestamp()])
+        do {
+            try store.close()
+        } catch {
+            logger.warning("could not close the database \(store.path) cleanly: \(error)")
+        }
         logger.notice("stopped: \(status)")
     }
 

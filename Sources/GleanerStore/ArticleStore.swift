@@ -79,6 +79,13 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// Lets a checkpoint in progress finish before the connections close, so that the last of them to close
+    /// removes the write-ahead log and its shared-memory file, as a clean stop should (a daemon restarted on a
+    /// full disk relies on it: it cannot create them again, and waits for space).
+    deinit {
+        checkpointer?.waitUntilIdle()
+    }
+
     /// Opens an existing database for reading only (the query commands). Fails if there is none.
     public init(readingExisting path: String, dedup: DedupParameters = DedupParameters()) throws {
         self.path = path
@@ -103,6 +110,18 @@ public final class ArticleStore: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// Closes the database: lets a checkpoint in progress finish, then closes every connection; the last to
+    /// close copies the write-ahead log into the database file and removes it and its shared-memory file. The
+    /// daemon calls it when it stops, so that a clean stop leaves the database file alone, whatever still holds
+    /// the store. The store cannot be used afterwards.
+    public func close() throws {
+        try checkpointer?.close()
+        // The readers first: GRDB's `close()` closes the writer before them, and a reader, read-only, cannot
+        // remove the log when it is the last to close.
+        pool.invalidateReadOnlyConnections()
+        try pool.close()
     }
 
     /// The writer connection's `PRAGMA synchronous` level (2 = FULL: every commit is fsynced).

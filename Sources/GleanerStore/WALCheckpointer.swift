@@ -46,6 +46,11 @@ final class WALCheckpointer: Sendable {
         }
     }
 
+    /// Waits for the checkpoints asked for so far, then closes the connection: later requests do nothing.
+    func close() throws {
+        try queue.sync { try connection.close() }
+    }
+
     /// Waits until the checkpoints asked for so far are done.
     func waitUntilIdle() {
         queue.sync {}

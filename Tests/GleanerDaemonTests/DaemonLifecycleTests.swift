@@ -70,6 +70,21 @@ struct DaemonLifecycleTests {
         #expect(daemon.notify.assignments.contains("STOPPING=1"))
     }
 
+    @Test("A clean stop right after a commit leaves the database file alone: no write-ahead log, no shared memory")
+    func stopRemovesTheLog() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        daemon.waitForReady()
+        // Stopped as soon as the file is committed, while its checkpoint may still run: every connection closes,
+        // the writer last, which copies the log into the database file and removes it.
+        try daemon.drop("a.txt", text: distinctText(0, "just before a stop"))
+        daemon.waitUntil("the file") { daemon.counts().articles == 1 }
+        #expect(daemon.stop(timeout: 5) == 0)
+        #expect(!FileManager.default.fileExists(atPath: daemon.database + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: daemon.database + "-shm"))
+        #expect(try daemon.store().counts().articles == 1)
+    }
+
     @Test("SIGTERM in the middle of a burst exits 0 quickly, and a restart ingests the rest exactly once")
     func stopDuringBurst() throws {
         let daemon = try DaemonHarness(configuration: ["BatchMaxFiles=50"])

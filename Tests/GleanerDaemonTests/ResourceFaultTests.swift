@@ -39,7 +39,11 @@ struct FilesystemFaultTests {
         #expect(status.contains("free space"), "STATUS says what to do: \(status)")
         // Several retries pass (RetryMaxDelay=1s); the journal says it once.
         usleep(4_000_000)
-        #expect(daemon.contents(of: daemon.inbox).count == total)
+        // A commit that fits in the space the log file already has still succeeds (SQLite writes a checkpointed
+        // log again from its start); the files that do not fit wait in the inbox, and none is lost.
+        let waiting = daemon.contents(of: daemon.inbox).count
+        #expect(waiting > total / 2)
+        #expect(waiting + daemon.contents(of: daemon.processed).count == total + 1)
         #expect(daemon.contents(of: daemon.failed).isEmpty)
         let warnings = daemon.log.filter { $0.contains("event=store-retry") }
         #expect(warnings.count == 1, "one warning, not one per retry: \(warnings)")
@@ -71,8 +75,10 @@ struct FilesystemFaultTests {
         #expect(daemon.stop() == 0)
         // A clean stop removes the write-ahead log and shared-memory files, which the next open must re-create.
         let filler = try daemon.fill(daemon.view + mount.directory)
+        // Longer than the log file written before can hold again (a commit that fits there succeeds on a full
+        // disk: see `databaseDiskFull`).
         for index in 1...3 {
-            try daemon.drop("waiting-\(index).txt", text: distinctText(index, "waiting for space"))
+            try daemon.drop("waiting-\(index).txt", text: longText(index, "waiting for space"))
         }
         try daemon.startWithPrivateMounts([mount])
         daemon.waitUntil("STATUS to say the disk is full") { daemon.notify.lastStatus?.contains("is full") == true }

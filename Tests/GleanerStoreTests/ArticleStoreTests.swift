@@ -175,7 +175,9 @@ final class ArticleStoreTests {
 
     @Test("Committed articles reach the database file itself on the checkpointing connection, not the writer's")
     func checkpointOffTheWriter() throws {
-        #expect(try store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 10_000)
+        #expect(
+            try store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 10_000
+        )
         _ = try store.commit((1...20).map { item("\($0).txt", inode: UInt64($0), text: "Checkpointed text \($0).") })
         let checkpointer = try #require(store.checkpointer)
         checkpointer.waitUntilIdle()
