@@ -73,6 +73,23 @@ def timeml_articles(folder, scratch):
     return [name for _, name in sorted(rows)]
 
 
+def annotations_of(corpus):
+    """The hand grouping of a corpus in docs/annotations."""
+    name = "stories.tsv" if corpus == "news-please" else "stories-timeml.tsv"
+    return os.path.join(REPOSITORY, "docs", "annotations", name)
+
+
+def corpus_articles(data, corpus, scratch):
+    """The folder of a corpus's articles as Gleaner reads them, and their names in arrival order: the
+    news-please files as they are, the TimeML documents turned into JSON articles under `scratch`."""
+    if corpus == "news-please":
+        folder = os.path.join(data, "news-please")
+        return folder, arrival_order(folder)
+    folder = os.path.join(scratch, "articles")
+    os.mkdir(folder)
+    return folder, timeml_articles(os.path.join(data, "timebank"), folder)
+
+
 def warm_up(gleaner, database, folder, count, scratch):
     """Ingests `count` wire stories of 2005-2006 (a fixed sample) into `database`."""
     chosen = sorted(name for name in os.listdir(folder) if re.search(r"_200[56]\d{4}\.", name))
@@ -146,18 +163,9 @@ def main():
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--errors", action="store_true", help="print the stories that mix or split the gold ones")
     args = parser.parse_args()
-    annotations = args.annotations or os.path.join(
-        REPOSITORY, "docs", "annotations", "stories.tsv" if args.corpus == "news-please" else "stories-timeml.tsv"
-    )
-    gold = load_gold(annotations)
+    gold = load_gold(args.annotations or annotations_of(args.corpus))
     with tempfile.TemporaryDirectory() as scratch:
-        if args.corpus == "news-please":
-            folder = os.path.join(args.data, "news-please")
-            order = arrival_order(folder)
-        else:
-            folder = os.path.join(scratch, "articles")
-            os.mkdir(folder)
-            order = timeml_articles(os.path.join(args.data, "timebank"), folder)
+        folder, order = corpus_articles(args.data, args.corpus, scratch)
         database = os.path.join(scratch, "stories.db")
         if args.warm_up:
             warm_up(args.gleaner, database, os.path.join(args.data, "wire-news-silver"), args.warm_up, scratch)

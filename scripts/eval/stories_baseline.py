@@ -25,7 +25,7 @@ import tempfile
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stories import REPOSITORY, adjusted_rand, b_cubed, load_gold, timeml_articles  # noqa: E402
+from stories import REPOSITORY, adjusted_rand, annotations_of, b_cubed, corpus_articles, load_gold  # noqa: E402
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
@@ -127,15 +127,10 @@ def main():
     if not os.path.isdir(os.path.join(args.data, "news-please" if args.corpus == "news-please" else "timebank")):
         print(f"stories_baseline: skipped: no {args.corpus} data under {args.data}")
         return 0
-    annotations = "stories.tsv" if args.corpus == "news-please" else "stories-timeml.tsv"
-    gold = load_gold(os.path.join(REPOSITORY, "docs", "annotations", annotations))
+    gold = load_gold(annotations_of(args.corpus))
     stop_words = gleaner_stop_words() if args.stop_words else set()
     with tempfile.TemporaryDirectory() as scratch:
-        if args.corpus == "news-please":
-            folder = os.path.join(args.data, "news-please")
-        else:
-            folder = scratch
-            timeml_articles(os.path.join(args.data, "timebank"), folder)
+        folder, _ = corpus_articles(args.data, args.corpus, scratch)
         documents = read_articles(folder, gold, stop_words, args.lead)
     names = sorted(documents)
     vectors = tfidf_vectors(documents)
