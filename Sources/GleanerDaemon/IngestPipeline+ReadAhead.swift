@@ -49,7 +49,7 @@ extension IngestPipeline {
     /// A chunk is used only by a batch that starts with its names, in its directory; else it is dropped. Its
     /// files were only read: they are still in the inbox, and taken again.
     final class ReadAhead: Sendable {
-        struct Chunk: @unchecked Sendable {
+        struct Chunk: Sendable {
             var directory: String
             var taken: TakenChunk
             var prepared: PreparedChunk
