@@ -159,6 +159,24 @@ def cpu_seconds(pid):
     return {"user": int(fields[11]) / ticks, "system": int(fields[12]) / ticks}
 
 
+def thread_cpu_seconds(pid):
+    """User plus system CPU time each thread of the process has used so far, in seconds, by thread id."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    seconds = {}
+    try:
+        threads = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return seconds
+    for thread in threads:
+        try:
+            with open(f"/proc/{pid}/task/{thread}/stat", encoding="ascii") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        seconds[thread] = (int(fields[11]) + int(fields[12])) / ticks
+    return seconds
+
+
 def log_stats(path):
     """Counts of notable lines in the daemon's stderr log (lines start with a `<N>` syslog priority)."""
     stats = {"errors": 0, "warnings": 0, "overflows": 0, "rescans": 0, "retries": 0, "examples": []}
@@ -277,7 +295,7 @@ def measure(connection, prefix, renamed_at):
     }
 
 
-def finish_phase(args, renamed_at, extra, cpu_before):
+def finish_phase(args, renamed_at, extra, cpu_before, threads_before):
     connection = wait_for_commits(args.db, args.prefix, len(renamed_at), args.pid, args.timeout, args.progress)
     result = measure(connection, args.prefix, renamed_at)
     connection.close()
@@ -286,6 +304,13 @@ def finish_phase(args, renamed_at, extra, cpu_before):
     cpu_after = cpu_seconds(args.pid)
     if cpu_before and cpu_after:
         result["daemon_cpu_seconds"] = {key: cpu_after[key] - cpu_before[key] for key in cpu_after}
+    # The busiest thread is the one that stores (a single writer): the share of the span it was busy says
+    # whether ingestion is bound by it or by the preparing threads.
+    threads_after = thread_cpu_seconds(args.pid)
+    if threads_after:
+        result["busiest_thread_cpu_seconds"] = max(
+            seconds - threads_before.get(thread, 0) for thread, seconds in threads_after.items()
+        )
     result["log"] = log_stats(args.log)
     with open(args.out, "w", encoding="utf-8") as handle:
         json.dump(result, handle, indent=2)
@@ -299,6 +324,7 @@ def run_burst(args):
     names = generate(args.staging, args.n, args.seed, args.prefix)
     log(f"  renaming {args.n} files into the inbox as fast as possible")
     cpu_before = cpu_seconds(args.pid)
+    threads_before = thread_cpu_seconds(args.pid)
     renamed_at = {}
     rename, now = os.rename, time.time
     for name in names:
@@ -306,7 +332,7 @@ def run_burst(args):
         renamed_at[name] = now()
     burst = max(renamed_at.values()) - min(renamed_at.values())
     log(f"  renamed {args.n} files in {burst:.3f}s ({args.n / max(burst, 1e-9):.0f} files/s); waiting for commits")
-    finish_phase(args, renamed_at, {"phase": "burst"}, cpu_before)
+    finish_phase(args, renamed_at, {"phase": "burst"}, cpu_before, threads_before)
 
 
 def run_rate(args):
@@ -317,6 +343,7 @@ def run_rate(args):
     interval = 1.0 / args.rate
     worst_lag = 0.0
     cpu_before = cpu_seconds(args.pid)
+    threads_before = thread_cpu_seconds(args.pid)
     started = time.monotonic()
     last_report = started
     for index, name in enumerate(names):
@@ -339,7 +366,7 @@ def run_rate(args):
     achieved = (args.n - 1) / elapsed if elapsed > 0 else float("nan")
     log(f"  dropped {args.n} files in {elapsed:.1f}s ({achieved:.1f} files/s, worst lag {worst_lag * 1000:.1f} ms)")
     finish_phase(args, renamed_at, {"phase": "rate", "rate": args.rate, "achieved_rate": achieved,
-                                    "driver_worst_lag_ms": worst_lag * 1000}, cpu_before)
+                                    "driver_worst_lag_ms": worst_lag * 1000}, cpu_before, threads_before)
 
 
 # MARK: - Report
@@ -379,6 +406,12 @@ def run_report(args):
             f"({busy:.0f}% of one CPU from first rename to last commit)"
         )
 
+    def busiest_line(phase):
+        seconds = phase.get("busiest_thread_cpu_seconds")
+        if seconds is None or phase["span_seconds"] <= 0:
+            return "?"
+        return f"{seconds:.2f} s ({seconds / phase['span_seconds'] * 100:.0f}% of the span; the thread that stores)"
+
     def log_line(phase):
         stats = phase["log"]
         return (
@@ -402,6 +435,7 @@ def run_report(args):
         f"  outcomes                   {outcomes(burst)}",
         f"  peak RSS (VmHWM)           {rss_a:.1f} MiB",
         f"  daemon CPU                 {cpu_line(burst)}",
+        f"  busiest thread CPU         {busiest_line(burst)}",
         f"  daemon log                 {log_line(burst)}",
         "-" * 78,
         f"Phase B: {steady['files']} articles at {steady['rate']:g} files/s "
