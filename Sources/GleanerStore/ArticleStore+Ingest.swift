@@ -42,7 +42,7 @@ extension ArticleStore {
                 // The document frequencies of every term of the part, read at once (story work, as counted by
                 // ``storyStatistics``, as when each article read its own).
                 let start = DedupClock.now()
-                try stories.terms.read(Self.storyTerms(of: part), in: db)
+                try stories.terms.read(Self.storyTermKeys(of: part), in: db)
                 let elapsed = start.elapsed()
                 storyCounters.withLock { $0.add(time: elapsed) }
                 for item in part { results.append(try self.commit(item, in: db, index: &index, stories: stories)) }
@@ -220,7 +220,7 @@ extension ArticleStore {
     }
 
     /// The keys of the story terms of every article of `items`, each once, and the key of the article count.
-    static func storyTerms(of items: [IngestItem]) -> [Int64] {
+    static func storyTermKeys(of items: [IngestItem]) -> [Int64] {
         var keys: Set<Int64> = [StoryTermCounts.documentsKey]
         for case .articles(_, _, let articles, _) in items {
             for prepared in articles { keys.formUnion(prepared.storyFeatures.weightedTerms.lazy.map(\.key)) }

@@ -79,13 +79,6 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    /// Lets a checkpoint in progress finish before the connections close, so that the last of them to close
-    /// removes the write-ahead log and its shared-memory file, as a clean stop should (a daemon restarted on a
-    /// full disk relies on it: it cannot create them again, and waits for space).
-    deinit {
-        checkpointer?.waitUntilIdle()
-    }
-
     /// Opens an existing database for reading only (the query commands). Fails if there is none.
     public init(readingExisting path: String, dedup: DedupParameters = DedupParameters()) throws {
         self.path = path

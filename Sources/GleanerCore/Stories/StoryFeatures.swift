@@ -4,13 +4,15 @@ import Foundation
 /// events name, the rare names of its lead, and when it was published. Computed outside the ingest
 /// transaction; values only.
 public struct StoryFeatures: Sendable, Hashable {
-    /// Term → how often it occurs in the title (each counted ``titleWeight`` times) and the lead, stemmed and
-    /// lower-cased.
-    public let terms: [String: Int]
-    /// ``terms`` in term order (`String`'s `<`), each with what weighing it needs but the stored counts: worked
-    /// out with the features, on the threads that prepare articles, so that the thread that stores them only
-    /// looks up each term's document frequency by ``WeightedTerm/key`` and multiplies.
+    /// The terms of the title and the lead, stemmed and lower-cased, in term order (`String`'s `<`), each with
+    /// how often it occurs (a title word ``titleWeight`` times) and what weighing it needs but the stored counts:
+    /// worked out with the features, on the threads that prepare articles, so that the thread that stores them
+    /// only looks up each term's document frequency by ``WeightedTerm/key`` and multiplies.
     public let weightedTerms: [WeightedTerm]
+    /// Term → how often it occurs (``weightedTerms`` as a dictionary).
+    public var terms: [String: Int] {
+        Dictionary(uniqueKeysWithValues: weightedTerms.lazy.map { ($0.term, $0.count) })
+    }
     /// The names of the parties and places the article's events and main event name, lower-cased.
     public var entities: Set<String>
     /// The rare names of its lead (``StoryTerms/names(of:limit:)`` rarer in English than
@@ -32,7 +34,6 @@ public struct StoryFeatures: Sendable, Hashable {
     public static let rareNameShare = 0.001
 
     public init(terms: [String: Int], entities: Set<String>, names: Set<String> = [], days: ClosedRange<Int>?) {
-        self.terms = terms
         weightedTerms = terms.map { WeightedTerm(term: $0.key, count: $0.value) }.sorted { $0.term < $1.term }
         self.entities = entities
         self.names = names
@@ -86,6 +87,8 @@ public struct StoryFeatures: Sendable, Hashable {
     /// share of ordinary articles.
     public struct WeightedTerm: Sendable, Hashable {
         public let term: String
+        /// How often it occurs.
+        public let count: Int
         /// The term's stable 64-bit hash (``StableHash``): its row in `story_terms`, the same in every process.
         public let key: Int64
         /// 1 + ln(how often it occurs): the term-frequency factor of its TF-IDF weight.
@@ -95,6 +98,7 @@ public struct StoryFeatures: Sendable, Hashable {
 
         public init(term: String, count: Int) {
             self.term = term
+            self.count = count
             key = Self.key(of: term)
             frequencyWeight = 1 + log(Double(count))
             background = StoryBackground.share(of: term)
