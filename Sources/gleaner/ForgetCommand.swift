@@ -29,6 +29,7 @@ struct ForgetCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
+        defer { try? store.close() }
         let forgotten = try store.forget(publishedBefore: day.description)
         print(
             "\(forgotten) articles published before \(day) left the near-duplicate index; \(try store.indexedCount()) remain"

@@ -61,6 +61,8 @@ struct IngestCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
+        // Closed however the command ends, so that the write-ahead log is copied into the database file and removed.
+        defer { try? store.close() }
         let pipeline = IngestPipeline(
             store: store,
             maximumFileSize: configuration.maxFileSize,

@@ -40,6 +40,7 @@ struct ReindexCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
+        defer { try? store.close() }
         let terminal = isatty(STDERR_FILENO) == 1
         let start = Date()
         try store.reindex { done, total in

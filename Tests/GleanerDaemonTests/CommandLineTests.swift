@@ -52,6 +52,10 @@ struct CommandLineTests {
         let markdown = try #require(results.first { ($0["file"] as? String)?.hasSuffix("notes.md") == true })
         #expect(markdown["reason"] as? String == "unsupported-type")
         #expect(FileManager.default.fileExists(atPath: source + "/" + Samples.names[0]))
+        // The store is closed when the command ends: the log is copied into the database file and removed.
+        #expect(FileManager.default.fileExists(atPath: harness.database))
+        #expect(!FileManager.default.fileExists(atPath: harness.database + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: harness.database + "-shm"))
 
         let second = try runGleaner(arguments)
         let again = try #require(try JSONSerialization.jsonObject(with: Data(second.output.utf8)) as? [String: Any])

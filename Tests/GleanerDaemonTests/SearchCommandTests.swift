@@ -100,6 +100,8 @@ struct SearchCommandTests {
         let run = try runGleaner(["reindex", "--config", harness.configPath])
         #expect(run.status == 0, "\(run.error)")
         #expect(run.output.contains("rebuilt the search index of 5 articles"))
+        // Closed when the command ends: no log is left beside the database.
+        #expect(!FileManager.default.fileExists(atPath: harness.database + "-wal"))
         let search = try runGleaner(["search", "--config", harness.configPath, "putin", "--json"])
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(search.output.utf8)) as? [[String: Any]])
         #expect(!hits.isEmpty)
