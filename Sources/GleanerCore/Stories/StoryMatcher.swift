@@ -34,7 +34,7 @@ public struct StoryMatcher: Sendable {
     public init(
         threshold: Double = 0.34,
         window: Int = 14,
-        followUpThreshold: Double = 0.39,
+        followUpThreshold: Double = 0.37,
         followUpWindow: Int = 90,
         nameWeight: Double = 0.05,
         maxSharedNames: Int = 2,

@@ -1,0 +1,418 @@
+#!/usr/bin/env python3
+"""A replica of Gleaner's story matcher in Python, for trying a change to it in seconds without a build.
+
+It reads the corpora as scripts/eval/stories.py does and groups them in arrival order as `StoryMatcher` does
+(Sources/GleanerCore/Stories): terms of the title (4 times) and the first 80 words, plurals folded, stop words
+left out; TF-IDF with the stored document frequencies and the English word frequencies as a background of
+3,000 articles; each story the sum of its articles' vectors (60 heaviest terms kept); an article joins the
+story of the highest cosine plus 0.05 per shared rare name (two at most, within the window) when that is at
+least 0.34 within 14 days of the story's span, or at least the follow-up threshold up to 90 days away.
+
+Two things differ: every story is a candidate (Gleaner reads the few its terms and entities find), and the
+extracted entities are not read (Gleaner does not score them by default). With the default settings it gives
+the figures of `scripts/eval-stories.sh` (news-please ARI 0.798; timeml 0.952): check that it still does
+before trusting a variant, and measure a variant kept with Gleaner itself.
+
+    python3 scripts/eval/stories_replica.py --data DEV_DATA [--corpus timeml] [--warm-up N] [--errors]
+        [--set NAME=VALUE ...]
+
+Settings (`--set`), with their defaults, the first ones Gleaner's own:
+    threshold=0.34 window=14 follow_up_threshold=0.37 follow_up_window=90 name_weight=0.05 max_names=2
+    lead_words=80 title_weight=4 background_documents=3000 kept_terms=60 rare_name_share=0.001
+Variants (0 = off), each tried on 2026-12-03 and documented in docs/ACCURACY.md:
+    unicode_words=1       a word is Unicode letters, digits and marks; other punctuation (curly quotes,
+                          dashes) separates words, and ’ is an apostrophe (Gleaner reads bytes above 0x7F as
+                          letters)
+    letters_only=1        a term needs a letter (drops terms of punctuation only, such as "”")
+    bigrams=W             pairs of adjacent terms of the title and lead as terms, weighed W times a word
+    body_words=N          terms of the text up to word N beyond the lead, each counting body_weight=W
+    title_share=S         score = (1 − S) × cosine + S × cosine of the titles alone with the story's titles
+    average_link=A        divide the dot product by |story|^(1 − A) × articles^A (1: average link)
+    days_slope=D          the threshold rises by D per day of distance from the story's span
+    acronyms=1            words of two capitals ("EA", "UN") as terms
+    numbers=N             numbers of N digits or more as terms (years 1900–2099 left out)
+    names_follow_up=1     shared rare names count beyond the window too
+"""
+import argparse
+import json
+import math
+import os
+import random
+import re
+import sys
+import tempfile
+import unicodedata
+from datetime import date
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import stories  # noqa: E402
+
+SOURCES = os.path.join(stories.REPOSITORY, "Sources", "GleanerCore", "Stories")
+DEFAULTS = dict(
+    threshold=0.34, window=14, follow_up_threshold=0.37, follow_up_window=90, name_weight=0.05, max_names=2,
+    lead_words=80, title_weight=4, background_documents=3000, kept_terms=60, rare_name_share=0.001,
+    unicode_words=0, letters_only=0, bigrams=0, body_words=0, body_weight=0, title_share=0, average_link=0,
+    days_slope=0, acronyms=0, numbers=0, names_follow_up=0,
+)
+STOP_WORDS = set(
+    re.findall(r'"([^"]+)"', open(os.path.join(SOURCES, "StoryTerms.swift"), encoding="utf-8").read().split("static let stopWords")[1])
+)
+APOSTROPHES, HYPHENS = {"'", "\u2019", "\u02bc"}, {"-", "\u2010", "\u2011"}
+SENTENCE_MARKS = set('.!?:"\n\u201c\u201d\u00ab\u00bb\u201e')
+
+
+def stem(word):
+    """StoryTerms.stem: a possessive and a regular plural folded, on UTF-8 bytes."""
+    while word and word[-1:] in (b"'", b"-"):
+        word = word[:-1]
+    if word.endswith(b"'s"):
+        word = word[:-2]
+    if word.endswith("\u2019s".encode()):
+        word = word[:-4]
+    if not (len(word) > 4 and word.endswith(b"s") and not word.endswith((b"ss", b"us", b"is"))):
+        return word
+    if word.endswith(b"ies"):
+        return word[:-3] + b"y"
+    if word.endswith((b"sses", b"xes", b"ches", b"shes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def words(text, settings):
+    """(word as lower-cased UTF-8 bytes, capitalised, all capitals, starts a sentence) for each word."""
+    if settings["unicode_words"]:
+        yield from unicode_words(text)
+        return
+    word, capital, upper, start = bytearray(), False, False, True
+    for byte in text.encode():
+        if 0x41 <= byte <= 0x5A:
+            if not word:
+                capital = upper = True
+            word.append(byte + 0x20)
+        elif 0x61 <= byte <= 0x7A or 0x30 <= byte <= 0x39 or byte >= 0x80:
+            upper = upper and not 0x61 <= byte <= 0x7A
+            word.append(byte)
+        elif byte in (0x27, 0x2D) and word:
+            word.append(byte)
+        else:
+            if word:
+                yield bytes(word), capital, capital and upper, start
+                start, word, capital, upper = False, bytearray(), False, False
+            if chr(byte) in '.!?:"\n':
+                start = True
+    if word:
+        yield bytes(word), capital, capital and upper, start
+
+
+def unicode_words(text):
+    word, capital, upper, start = [], False, False, True
+    for character in text:
+        category = unicodedata.category(character)
+        if category[0] in "LNM":
+            if not word and category == "Lu":
+                capital = upper = True
+            upper = upper and category != "Ll"
+            word.append(character.lower())
+        elif character in APOSTROPHES and word:
+            word.append("'")
+        elif character in HYPHENS and word:
+            word.append("-")
+        else:
+            if word:
+                yield "".join(word).encode(), capital, capital and upper, start
+                start, word, capital, upper = False, [], False, False
+            if character in SENTENCE_MARKS:
+                start = True
+    if word:
+        yield "".join(word).encode(), capital, capital and upper, start
+
+
+def term(word, upper, settings):
+    if settings["acronyms"] and len(word) == 2 and upper:
+        return word.decode()
+    if settings["numbers"] and word.isdigit() and len(word) >= settings["numbers"] and not re.fullmatch(rb"(19|20)\d\d", word):
+        return "#" + word.decode()
+    if len(word) < 3 or not any(byte >= 0x61 for byte in word):
+        return None
+    text = stem(word).decode("utf-8", "replace")
+    if len(text.encode()) < 3 or text in STOP_WORDS:
+        return None
+    if settings["letters_only"] and not any(character.isalpha() for character in text):
+        return None
+    return text
+
+
+def terms(text, limit, settings):
+    found = []
+    for word, _, upper, _ in words(text, settings):
+        if len(found) >= limit:
+            break
+        found.append(term(word, upper, settings))
+        if found[-1] is None:
+            found.pop()
+    return found
+
+
+def names(text, limit, settings):
+    found, count = set(), 0
+    for word, capital, upper, start in words(text, settings):
+        count += 1
+        if capital and not start and (name := term(word, upper, settings)):
+            found.add(name)
+        if count >= limit:
+            break
+    return found
+
+
+def background_shares():
+    """StoryBackground.shares: the share of ordinary articles that contain each term, from the Zipf values."""
+    source = open(os.path.join(SOURCES, "GeneratedWordFrequencies.swift"), encoding="utf-8").read()
+    shares = {}
+    for line in source.split('#"""')[1].split('"""#')[0].strip().split("\n"):
+        word, zipf = line.split("\t")
+        folded = stem(word.encode()).decode()
+        share = 1 - math.exp(-(10 ** (float(zipf) - 9)) * 400)
+        shares[folded] = 1 - (1 - shares.get(folded, 0)) * (1 - share)
+    return shares
+
+
+SHARES = background_shares()
+
+
+def share(term_, settings):
+    if " " in term_:
+        first, second = term_.split(" ", 1)
+        return min(SHARES.get(first, 0), SHARES.get(second, 0)) * 0.1
+    return SHARES.get(term_, 0)
+
+
+def day_of(article):
+    value = article.get("date_publish")
+    if value in (None, "", "None"):
+        return None
+    return (date.fromisoformat(str(value)[:10]) - date(1970, 1, 1)).days
+
+
+def features(article, settings):
+    counts, title_counts = {}, {}
+    title = terms(article.get("title") or "", 40, settings)
+    for item in title:
+        counts[item] = counts.get(item, 0) + settings["title_weight"]
+        title_counts[item] = title_counts.get(item, 0) + 1
+    text = article.get("maintext") or article.get("text") or ""
+    body = terms(text, max(settings["lead_words"], settings["body_words"]), settings)
+    lead = body[: settings["lead_words"]]
+    for item in lead:
+        counts[item] = counts.get(item, 0) + 1
+    for item in body[settings["lead_words"] :]:
+        counts[item] = counts.get(item, 0) + settings["body_weight"]
+    if settings["bigrams"]:
+        for sequence, weight in ((title, settings["title_weight"]), (lead, 1)):
+            for first, second in zip(sequence, sequence[1:]):
+                pair = first + " " + second
+                counts[pair] = counts.get(pair, 0) + weight * settings["bigrams"]
+    rare = {name for name in names(text, settings["lead_words"], settings) if SHARES.get(name, 0) < settings["rare_name_share"]}
+    return dict(counts=counts, title_counts=title_counts, names=rare, day=day_of(article))
+
+
+def unit(vector):
+    length = math.sqrt(sum(weight * weight for weight in vector.values()))
+    return {key: weight / length for key, weight in vector.items()} if length else {}
+
+
+class Matcher:
+    def __init__(self, settings):
+        self.settings, self.frequencies, self.documents, self.stories = settings, {}, 0, []
+
+    def idf(self, term_):
+        prior = self.settings["background_documents"]
+        return math.log((self.documents + prior + 1) / (self.frequencies.get(term_, 0) + prior * share(term_, self.settings) + 1)) + 1
+
+    def vector(self, counts):
+        return unit({key: ((1 + math.log(count)) if count >= 1 else count) * self.idf(key) for key, count in counts.items()})
+
+    def score(self, vector, titles, article, story):
+        settings, least, within = self.settings, self.settings["threshold"], True
+        if article["day"] is not None and story["first"] is not None:
+            gap = max(0, article["day"] - story["last"], story["first"] - article["day"])
+            within = gap <= settings["window"]
+            if gap > settings["follow_up_window"]:
+                least = math.inf
+            elif settings["days_slope"]:
+                least = settings["threshold"] + settings["days_slope"] * gap
+            elif gap > settings["window"]:
+                least = max(settings["threshold"], settings["follow_up_threshold"])
+        summed = story["terms"]
+        length = math.sqrt(sum(weight * weight for weight in summed.values()))
+        dot = sum(weight * summed.get(key, 0) for key, weight in vector.items())
+        link = settings["average_link"]
+        score = dot / (length ** (1 - link) * story["articles"] ** link) if length else 0
+        if settings["title_share"]:
+            title_length = math.sqrt(sum(weight * weight for weight in story["titles"].values()))
+            title_dot = sum(weight * story["titles"].get(key, 0) for key, weight in titles.items())
+            title_cosine = title_dot / title_length if title_length else 0
+            score = (1 - settings["title_share"]) * score + settings["title_share"] * title_cosine
+        if (within or settings["names_follow_up"]) and settings["name_weight"] > 0:
+            score += settings["name_weight"] * min(len(article["names"] & story["names"]), settings["max_names"])
+        return score, least
+
+    def add(self, article):
+        """The index of the story the article joins (a new one at the end when none)."""
+        for key in article["counts"]:
+            self.frequencies[key] = self.frequencies.get(key, 0) + 1
+        self.documents += 1
+        vector, titles = self.vector(article["counts"]), self.vector(article["title_counts"])
+        best = None
+        for index, story in enumerate(self.stories):
+            score, least = self.score(vector, titles, article, story)
+            if score >= least and (best is None or score > best[1]):
+                best = (index, score)
+        if best is None:
+            self.stories.append(dict(terms={}, titles={}, names=set(), first=None, last=None, articles=0))
+        index = len(self.stories) - 1 if best is None else best[0]
+        story = self.stories[index]
+        for field, values in (("terms", vector), ("titles", titles)):
+            for key, weight in values.items():
+                story[field][key] = story[field].get(key, 0) + weight
+        if len(story["terms"]) > self.settings["kept_terms"]:
+            kept = sorted(story["terms"].items(), key=lambda item: (-item[1], item[0]))[: self.settings["kept_terms"]]
+            story["terms"] = dict(kept)
+        story["names"] |= article["names"]
+        if article["day"] is not None:
+            story["first"] = article["day"] if story["first"] is None else min(story["first"], article["day"])
+            story["last"] = article["day"] if story["last"] is None else max(story["last"], article["day"])
+        story["articles"] += 1
+        return index
+
+
+def read_articles(folder, order):
+    loaded = []
+    for name in order:
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            try:
+                article = json.load(handle)
+            except ValueError:
+                continue
+        if (article.get("maintext") or article.get("text") or "").strip():
+            loaded.append((name, article))
+    return loaded
+
+
+def warm_up_articles(data, count, scratch):
+    """The wire stories scripts/eval/stories.py ingests first with --warm-up, in the same order."""
+    folder = os.path.join(data, "wire-news-silver")
+    chosen = sorted(name for name in os.listdir(folder) if re.search(r"_200[56]\d{4}\.", name))
+    random.Random(20261203).shuffle(chosen)
+    originals, converted = os.path.join(scratch, "warm-up-tml"), os.path.join(scratch, "warm-up")
+    os.mkdir(originals)
+    os.mkdir(converted)
+    for name in chosen[:count]:
+        os.symlink(os.path.abspath(os.path.join(folder, name)), os.path.join(originals, name))
+    return [article for _, article in read_articles(converted, stories.timeml_articles(originals, converted))]
+
+
+def print_gold_pairs(matcher, articles, gold, settings):
+    """Scores each article against every story formed before it, the stories being the gold ones (an article
+    joins its gold story, whatever its score): how far apart same-story and other-story scores are."""
+    story_of_label, rows = {}, []
+    for name, article in articles:
+        if name not in gold:
+            continue
+        label, found = gold[name]["story"], features(article, settings)
+        for key in found["counts"]:
+            matcher.frequencies[key] = matcher.frequencies.get(key, 0) + 1
+        matcher.documents += 1
+        vector, titles = matcher.vector(found["counts"]), matcher.vector(found["title_counts"])
+        for other, index in story_of_label.items():
+            score, least = matcher.score(vector, titles, found, matcher.stories[index])
+            if score >= 0.25:
+                rows.append((score, least, label, other))
+        # Counted above already: join the gold story without counting the terms again.
+        for key in found["counts"]:
+            matcher.frequencies[key] -= 1
+        matcher.documents -= 1
+        if label not in story_of_label:
+            matcher.stories.append(dict(terms={}, titles={}, names=set(), first=None, last=None, articles=0))
+            story_of_label[label] = len(matcher.stories) - 1
+        join(matcher, story_of_label[label], found)
+    for score, least, label, other in sorted(rows, reverse=True):
+        kind = "same " if label == other else "other"
+        print(f"{kind}  {score:.3f} (joins at {least:.2f})  {label}" + ("" if label == other else f"  with {other}"))
+
+
+def join(matcher, index, article):
+    """Adds the article to story `index` as Matcher.add would have, counting its terms."""
+    for key in article["counts"]:
+        matcher.frequencies[key] = matcher.frequencies.get(key, 0) + 1
+    matcher.documents += 1
+    vector, titles = matcher.vector(article["counts"]), matcher.vector(article["title_counts"])
+    story = matcher.stories[index]
+    for field, values in (("terms", vector), ("titles", titles)):
+        for key, weight in values.items():
+            story[field][key] = story[field].get(key, 0) + weight
+    if len(story["terms"]) > matcher.settings["kept_terms"]:
+        kept = sorted(story["terms"].items(), key=lambda item: (-item[1], item[0]))[: matcher.settings["kept_terms"]]
+        story["terms"] = dict(kept)
+    story["names"] |= article["names"]
+    if article["day"] is not None:
+        story["first"] = article["day"] if story["first"] is None else min(story["first"], article["day"])
+        story["last"] = article["day"] if story["last"] is None else max(story["last"], article["day"])
+    story["articles"] += 1
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--corpus", choices=("news-please", "timeml"), default="news-please")
+    parser.add_argument("--warm-up", type=int, default=0, metavar="N")
+    parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument(
+        "--gold-pairs",
+        action="store_true",
+        help="form the gold stories instead, and print each article's score with every earlier story (0.25 or more)",
+    )
+    args = parser.parse_args()
+    settings = dict(DEFAULTS)
+    for assignment in args.set:
+        name, _, value = assignment.partition("=")
+        if name not in settings:
+            sys.exit(f"stories_replica: --set {assignment}: no setting {name!r}; the settings are {', '.join(settings)}")
+        settings[name] = float(value)
+    for name in ("window", "follow_up_window", "max_names", "lead_words", "title_weight", "background_documents", "kept_terms", "body_words", "numbers"):
+        settings[name] = int(settings[name])
+    gold = stories.load_gold(stories.annotations_of(args.corpus))
+    matcher = Matcher(settings)
+    with tempfile.TemporaryDirectory() as scratch:
+        if args.warm_up:
+            for article in warm_up_articles(args.data, args.warm_up, scratch):
+                matcher.add(features(article, settings))
+        folder, order = stories.corpus_articles(args.data, args.corpus, scratch)
+        articles = read_articles(folder, order)
+    if args.gold_pairs:
+        return print_gold_pairs(matcher, articles, gold, settings)
+    story_of = {name: matcher.add(features(article, settings)) for name, article in articles}
+    names_ = [name for name, _ in articles if name in gold]
+    truth, predicted = [gold[name]["story"] for name in names_], [story_of[name] for name in names_]
+    precision, recall, f1 = stories.b_cubed(truth, predicted)
+    changed = {name: value for name, value in settings.items() if value != DEFAULTS[name]}
+    warm = f" after {args.warm_up} other articles" if args.warm_up else ""
+    print(
+        f"Replica ({args.corpus}{warm}, {changed or 'defaults'}): {len(names_)} articles, {len(set(predicted))} stories: "
+        f"ARI {stories.adjusted_rand(truth, predicted):.3f}, B-cubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+    )
+    if args.errors:
+        members, found = {}, {}
+        for name in names_:
+            members.setdefault(story_of[name], set()).add(gold[name]["story"])
+            found.setdefault(gold[name]["story"], set()).add(story_of[name])
+        for labels in members.values():
+            if len(labels) > 1:
+                print(f"MIXED  {', '.join(sorted(labels))}")
+        for label, indices in sorted(found.items()):
+            if len(indices) > 1:
+                print(f"SPLIT  {label}: in {len(indices)} stories")
+
+
+if __name__ == "__main__":
+    main()
