@@ -32,6 +32,8 @@ Variants (0 = off), each tried on 2026-12-03 and documented in docs/ACCURACY.md:
     acronyms=1            words of two capitals ("EA", "UN") as terms
     numbers=N             numbers of N digits or more as terms (years 1900–2099 left out)
     names_follow_up=1     shared rare names count beyond the window too
+    merge_threshold=M     after an article joins a story, the story absorbs another within the window whose
+                          summed vector has a cosine of M or more with its own
 """
 import argparse
 import json
@@ -52,7 +54,7 @@ DEFAULTS = dict(
     threshold=0.34, window=14, follow_up_threshold=0.37, follow_up_window=90, name_weight=0.05, max_names=2,
     lead_words=80, title_weight=4, background_documents=3000, kept_terms=60, rare_name_share=0.001,
     unicode_words=0, letters_only=0, bigrams=0, body_words=0, body_weight=0, title_share=0, average_link=0,
-    days_slope=0, acronyms=0, numbers=0, names_follow_up=0,
+    days_slope=0, acronyms=0, numbers=0, names_follow_up=0, merge_threshold=0,
 )
 STOP_WORDS = set(
     re.findall(r'"([^"]+)"', open(os.path.join(SOURCES, "StoryTerms.swift"), encoding="utf-8").read().split("static let stopWords")[1])
@@ -264,6 +266,8 @@ class Matcher:
         vector, titles = self.vector(article["counts"]), self.vector(article["title_counts"])
         best = None
         for index, story in enumerate(self.stories):
+            if story.get("merged_into") is not None:
+                continue
             score, least = self.score(vector, titles, article, story)
             if score >= least and (best is None or score > best[1]):
                 best = (index, score)
@@ -282,6 +286,39 @@ class Matcher:
             story["first"] = article["day"] if story["first"] is None else min(story["first"], article["day"])
             story["last"] = article["day"] if story["last"] is None else max(story["last"], article["day"])
         story["articles"] += 1
+        if self.settings["merge_threshold"]:
+            self.merge_into(index)
+        return index
+
+    def merge_into(self, index):
+        """Story `index` absorbs the stories within the window most like it (cosine of the summed vectors)."""
+        story = self.stories[index]
+        for other_index, other in enumerate(self.stories):
+            if other_index == index or other["articles"] == 0 or other.get("merged_into") is not None:
+                continue
+            if story["first"] is not None and other["first"] is not None:
+                gap = max(0, story["first"] - other["last"], other["first"] - story["last"])
+                if gap > self.settings["window"]:
+                    continue
+            cosine = sum(w * other["terms"].get(k, 0) for k, w in story["terms"].items())
+            lengths = math.sqrt(sum(w * w for w in story["terms"].values())) * math.sqrt(sum(w * w for w in other["terms"].values()))
+            if lengths and cosine / lengths >= self.settings["merge_threshold"]:
+                for field in ("terms", "titles"):
+                    for key, weight in other[field].items():
+                        story[field][key] = story[field].get(key, 0) + weight
+                kept = sorted(story["terms"].items(), key=lambda item: (-item[1], item[0]))[: self.settings["kept_terms"]]
+                story["terms"] = dict(kept)
+                story["names"] |= other["names"]
+                for end, pick in (("first", min), ("last", max)):
+                    values = [value for value in (story[end], other[end]) if value is not None]
+                    story[end] = pick(values) if values else None
+                story["articles"] += other["articles"]
+                other["articles"] = 0
+                other["merged_into"] = index
+
+    def resolve(self, index):
+        while self.stories[index].get("merged_into") is not None:
+            index = self.stories[index]["merged_into"]
         return index
 
 
@@ -392,6 +429,7 @@ def main():
     if args.gold_pairs:
         return print_gold_pairs(matcher, articles, gold, settings)
     story_of = {name: matcher.add(features(article, settings)) for name, article in articles}
+    story_of = {name: matcher.resolve(index) for name, index in story_of.items()}
     names_ = [name for name, _ in articles if name in gold]
     truth, predicted = [gold[name]["story"] for name in names_], [story_of[name] for name in names_]
     precision, recall, f1 = stories.b_cubed(truth, predicted)
