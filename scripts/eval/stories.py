@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Scores Gleaner's stories against a hand grouping of development articles.
 
-Two corpora of the development data are grouped by hand:
+Three corpora of the development data are grouped by hand:
 - `news-please` (the default): the 69 crawled articles, grouped in docs/annotations/stories.tsv;
 - `timeml`: the 256 TimeBank and AQUAINT documents (wire, broadcast and Wall Street Journal news of 1989–2000),
   grouped in docs/annotations/stories-timeml.tsv. Each is turned into a news-please-like JSON article first:
-  its TITLE (when it has one), its TEXT without the TimeML tags, and its creation time (DCT) as `date_publish`.
+  its TITLE (when it has one), its TEXT without the TimeML tags, and its creation time (DCT) as `date_publish`;
+- `wire`: the AFP wire stories of 1–14 April 1997 in `wire-news-silver/`, grouped in
+  docs/annotations/stories-wire.tsv, turned into JSON articles the same way.
 
-With `--warm-up N`, N wire stories of 2005–2006 (`wire-news-silver/`, years away from both corpora, so that
-none can join their stories) are ingested first: the grouping should not depend on whether the database is
+With `--warm-up N`, N wire stories of 2005–2006 (`wire-news-silver/`, years away from all three corpora, so
+that none can join their stories) are ingested first: the grouping should not depend on whether the database is
 new or already holds thousands of articles.
 
 The articles are ingested into a fresh database in arrival order (by publication date, else download date,
@@ -73,9 +75,14 @@ def timeml_articles(folder, scratch):
     return [name for _, name in sorted(rows)]
 
 
+CORPORA = ("news-please", "timeml", "wire")
+# Where each corpus's articles are in the development data.
+CORPUS_FOLDERS = {"news-please": "news-please", "timeml": "timebank", "wire": "wire-news-silver"}
+
+
 def annotations_of(corpus):
     """The hand grouping of a corpus in docs/annotations."""
-    name = "stories.tsv" if corpus == "news-please" else "stories-timeml.tsv"
+    name = {"news-please": "stories.tsv", "timeml": "stories-timeml.tsv", "wire": "stories-wire.tsv"}[corpus]
     return os.path.join(REPOSITORY, "docs", "annotations", name)
 
 
@@ -87,7 +94,15 @@ def corpus_articles(data, corpus, scratch):
         return folder, arrival_order(folder)
     folder = os.path.join(scratch, "articles")
     os.mkdir(folder)
-    return folder, timeml_articles(os.path.join(data, "timebank"), folder)
+    if corpus == "timeml":
+        return folder, timeml_articles(os.path.join(data, "timebank"), folder)
+    # The wire corpus: the wire stories the annotation names, out of the whole wire folder.
+    chosen = os.path.join(scratch, "wire-tml")
+    os.mkdir(chosen)
+    for name in load_gold(annotations_of(corpus)):
+        original = os.path.join(data, "wire-news-silver", re.sub(r"\.json$", ".tml", name))
+        os.symlink(os.path.abspath(original), os.path.join(chosen, os.path.basename(original)))
+    return folder, timeml_articles(chosen, folder)
 
 
 def warm_up(gleaner, database, folder, count, scratch):
@@ -157,7 +172,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--gleaner", required=True)
     parser.add_argument("--data", required=True)
-    parser.add_argument("--corpus", choices=("news-please", "timeml"), default="news-please")
+    parser.add_argument("--corpus", choices=CORPORA, default="news-please")
     parser.add_argument("--annotations", help="the hand grouping (default: the corpus's file in docs/annotations)")
     parser.add_argument("--warm-up", type=int, default=0, metavar="N", help="ingest N wire stories of 2005-2006 first")
     parser.add_argument("--markdown", action="store_true")

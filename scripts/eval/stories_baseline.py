@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The anchor of the story evaluation, on the same articles: batch TF-IDF average-link clustering.
 
-Reads a hand-grouped corpus of the development data (as stories.py does: the news-please articles, or the
-TimeBank and AQUAINT documents with `--corpus timeml`), represents each article by the TF-IDF vector of its
+Reads a hand-grouped corpus of the development data (as stories.py does: the news-please articles, the
+TimeBank and AQUAINT documents with `--corpus timeml`, the AFP wire stories with `--corpus wire`), represents each article by the TF-IDF vector of its
 title and text (scikit-learn's defaults, written out: lower-cased tokens of two or more word characters,
 smoothed IDF, L2-normalised), joins the two closest clusters by the mean cosine of their members (average
 link) until none is closer than a threshold, and prints the adjusted Rand index and B-cubed F1 of every
@@ -11,7 +11,7 @@ chosen on the answers, so its best figure is an upper bound of the method on thi
 score on unseen news. `--stop-words` leaves out Gleaner's stop words, `--lead N` keeps the first N words of
 the text (the title is always kept).
 
-    python3 scripts/eval/stories_baseline.py --data ../shared/dev-data [--corpus timeml] [--stop-words] [--lead N]
+    python3 scripts/eval/stories_baseline.py --data ../shared/dev-data [--corpus timeml|wire] [--stop-words] [--lead N]
 
 Only the standard library; the articles Gleaner refuses (no text) are left out, as in stories.py.
 """
@@ -25,7 +25,7 @@ import tempfile
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stories import REPOSITORY, adjusted_rand, annotations_of, b_cubed, corpus_articles, load_gold  # noqa: E402
+from stories import CORPORA, CORPUS_FOLDERS, REPOSITORY, adjusted_rand, annotations_of, b_cubed, corpus_articles, load_gold  # noqa: E402
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
@@ -120,11 +120,11 @@ def cut(count, merges, threshold):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
-    parser.add_argument("--corpus", choices=("news-please", "timeml"), default="news-please")
+    parser.add_argument("--corpus", choices=CORPORA, default="news-please")
     parser.add_argument("--stop-words", action="store_true", help="leave out Gleaner's stop words")
     parser.add_argument("--lead", type=int, default=0, metavar="N", help="keep the first N words of the text")
     args = parser.parse_args()
-    if not os.path.isdir(os.path.join(args.data, "news-please" if args.corpus == "news-please" else "timebank")):
+    if not os.path.isdir(os.path.join(args.data, CORPUS_FOLDERS[args.corpus])):
         print(f"stories_baseline: skipped: no {args.corpus} data under {args.data}")
         return 0
     gold = load_gold(annotations_of(args.corpus))

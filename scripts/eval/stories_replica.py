@@ -400,7 +400,7 @@ def join(matcher, index, article):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", required=True)
-    parser.add_argument("--corpus", choices=("news-please", "timeml"), default="news-please")
+    parser.add_argument("--corpus", choices=stories.CORPORA, default="news-please")
     parser.add_argument("--warm-up", type=int, default=0, metavar="N")
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Scores many settings of the story matcher's replica (stories_replica.py) on every hand-grouped corpus.
+
+Reads settings from a file of JSON objects, one per line (`{"threshold": 0.38, "lead_words": 120}`; the names
+are the replica's `--set` names, anything left out keeps its default), groups each corpus in a fresh database
+in arrival order with each, on two processes, and prints one line per setting: ARI and B-cubed F1 per corpus
+and the mean ARI. With `--leave-one-out`, it then says, for each corpus, which setting is best on the others
+and what it scores on the one left out: how well a choice made on some corpora carries to another.
+
+    python3 scripts/eval/stories_grid.py --data ../shared/dev-data SETTINGS.jsonl [--leave-one-out]
+"""
+import argparse
+import json
+import os
+import sys
+import tempfile
+from multiprocessing import Pool
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import stories  # noqa: E402
+import stories_replica as replica  # noqa: E402
+
+CORPORA = {}
+
+
+def load(data):
+    for corpus in stories.CORPORA:
+        if not os.path.isdir(os.path.join(data, stories.CORPUS_FOLDERS[corpus])):
+            continue
+        scratch = tempfile.mkdtemp()
+        folder, order = stories.corpus_articles(data, corpus, scratch)
+        CORPORA[corpus] = (replica.read_articles(folder, order), stories.load_gold(stories.annotations_of(corpus)))
+
+
+def score(changed):
+    settings = dict(replica.DEFAULTS)
+    settings.update(changed)
+    figures = {}
+    for corpus, (articles, gold) in CORPORA.items():
+        matcher = replica.Matcher(settings)
+        story_of = {name: matcher.add(replica.features(article, settings)) for name, article in articles}
+        # Resolved at the end: a story may absorb another after its articles joined it (merge_threshold).
+        story_of = {name: matcher.resolve(index) for name, index in story_of.items()}
+        names = [name for name, _ in articles if name in gold]
+        truth, predicted = [gold[name]["story"] for name in names], [story_of[name] for name in names]
+        figures[corpus] = (round(stories.adjusted_rand(truth, predicted), 3), round(stories.b_cubed(truth, predicted)[2], 3))
+    return changed, figures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", required=True)
+    parser.add_argument("settings", help="a file of JSON objects, one per line")
+    parser.add_argument("--leave-one-out", action="store_true")
+    args = parser.parse_args()
+    with open(args.settings, encoding="utf-8") as handle:
+        grid = [json.loads(line) for line in handle if line.strip()]
+    for changed in grid:
+        unknown = set(changed) - set(replica.DEFAULTS)
+        if unknown:
+            sys.exit(f"stories_grid: {args.settings}: no setting {', '.join(sorted(unknown))}")
+    load(args.data)
+    if not CORPORA:
+        print(f"stories_grid: skipped: no corpus under {args.data}")
+        return
+    rows = []
+    with Pool(2) as pool:
+        for changed, figures in pool.imap(score, grid):
+            mean = sum(ari for ari, _ in figures.values()) / len(figures)
+            rows.append((changed, figures))
+            shown = "  ".join(f"{corpus} {ari:.3f}/{f1:.3f}" for corpus, (ari, f1) in figures.items())
+            print(f"mean ARI {mean:.3f}  {shown}  {json.dumps(changed)}", flush=True)
+    if args.leave_one_out and len(CORPORA) > 1:
+        for left in CORPORA:
+            others = [corpus for corpus in CORPORA if corpus != left]
+            changed, figures = max(rows, key=lambda row: sum(row[1][corpus][0] for corpus in others))
+            print(f"best on {' and '.join(others)}: {json.dumps(changed)}: {left} {figures[left][0]:.3f}")
+
+
+if __name__ == "__main__":
+    main()
