@@ -8,6 +8,7 @@ and the mean ARI. With `--leave-one-out`, it then says, for each corpus, which s
 and what it scores on the one left out: how well a choice made on some corpora carries to another.
 
     python3 scripts/eval/stories_grid.py --data ../shared/dev-data SETTINGS.jsonl [--leave-one-out]
+        [--events-from GLEANER]
 """
 import argparse
 import json
@@ -23,20 +24,23 @@ import stories_replica as replica  # noqa: E402
 CORPORA = {}
 
 
-def load(data):
+def load(data, gleaner):
     for corpus in stories.CORPORA:
         if not os.path.isdir(os.path.join(data, stories.CORPUS_FOLDERS[corpus])):
             continue
         scratch = tempfile.mkdtemp()
         folder, order = stories.corpus_articles(data, corpus, scratch)
-        CORPORA[corpus] = (replica.read_articles(folder, order), stories.load_gold(stories.annotations_of(corpus)))
+        events = replica.extracted_events(gleaner, data, corpus) if gleaner else {}
+        CORPORA[corpus] = (replica.read_articles(folder, order), stories.load_gold(stories.annotations_of(corpus)), events)
 
 
 def score(changed):
     settings = dict(replica.DEFAULTS)
     settings.update(changed)
     figures = {}
-    for corpus, (articles, gold) in CORPORA.items():
+    for corpus, (articles, gold, events) in CORPORA.items():
+        replica.EVENTS.clear()
+        replica.EVENTS.update(events)
         matcher = replica.Matcher(settings)
         story_of = {name: matcher.add(replica.features(article, settings)) for name, article in articles}
         # Resolved at the end: a story may absorb another after its articles joined it (merge_threshold).
@@ -52,6 +56,7 @@ def main():
     parser.add_argument("--data", required=True)
     parser.add_argument("settings", help="a file of JSON objects, one per line")
     parser.add_argument("--leave-one-out", action="store_true")
+    parser.add_argument("--events-from", metavar="GLEANER", help="a gleaner binary, for the replica's event variants")
     args = parser.parse_args()
     with open(args.settings, encoding="utf-8") as handle:
         grid = [json.loads(line) for line in handle if line.strip()]
@@ -59,7 +64,7 @@ def main():
         unknown = set(changed) - set(replica.DEFAULTS)
         if unknown:
             sys.exit(f"stories_grid: {args.settings}: no setting {', '.join(sorted(unknown))}")
-    load(args.data)
+    load(args.data, args.events_from)
     if not CORPORA:
         print(f"stories_grid: skipped: no corpus under {args.data}")
         return

@@ -13,8 +13,8 @@ extracted entities are not read (Gleaner does not score them by default). With t
 the figures of `scripts/eval-stories.sh` (news-please ARI 0.798; timeml 0.952): check that it still does
 before trusting a variant, and measure a variant kept with Gleaner itself.
 
-    python3 scripts/eval/stories_replica.py --data DEV_DATA [--corpus timeml] [--warm-up N] [--errors]
-        [--set NAME=VALUE ...]
+    python3 scripts/eval/stories_replica.py --data DEV_DATA [--corpus timeml|wire] [--warm-up N] [--errors]
+        [--gold-pairs] [--events-from GLEANER] [--set NAME=VALUE ...]
 
 Settings (`--set`), with their defaults, the first ones Gleaner's own:
     threshold=0.34 window=14 follow_up_threshold=0.37 follow_up_window=90 name_weight=0.05 max_names=2
@@ -34,6 +34,14 @@ Variants (0 = off), each tried on 2026-12-03 and documented in docs/ACCURACY.md:
     names_follow_up=1     shared rare names count beyond the window too
     merge_threshold=M     after an article joins a story, the story absorbs another within the window whose
                           summed vector has a cosine of M or more with its own
+Variants that read what Gleaner extracted (`--events-from GLEANER`: the corpus is ingested with that binary
+first, and each article's main event and events read from its database):
+    where_penalty=P       minus P when the article's main event happened in a country none of the story's did
+    where_name_penalty=P  the same with the place's name
+    who_bonus=B           plus B when the article's main actor is one of the story's
+    event_bonus=B         plus B per event (CAMEO root with actor or target) shared with the story, max_events=2
+    when_penalty=P        minus P when the main event's day is more than when_gap=D days from every day of the
+                          story's main events
 """
 import argparse
 import json
@@ -41,6 +49,7 @@ import math
 import os
 import random
 import re
+import sqlite3
 import sys
 import tempfile
 import unicodedata
@@ -49,12 +58,17 @@ from datetime import date
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import stories  # noqa: E402
 
+# File name → what Gleaner extracted from the article (its main event and events), when read with
+# --events-from: the features of the event variants below.
+EVENTS = {}
+
 SOURCES = os.path.join(stories.REPOSITORY, "Sources", "GleanerCore", "Stories")
 DEFAULTS = dict(
     threshold=0.34, window=14, follow_up_threshold=0.37, follow_up_window=90, name_weight=0.05, max_names=2,
     lead_words=80, title_weight=4, background_documents=3000, kept_terms=60, rare_name_share=0.001,
     unicode_words=0, letters_only=0, bigrams=0, body_words=0, body_weight=0, title_share=0, average_link=0,
-    days_slope=0, acronyms=0, numbers=0, names_follow_up=0, merge_threshold=0,
+    days_slope=0, acronyms=0, numbers=0, names_follow_up=0, merge_threshold=0, where_penalty=0,
+    where_name_penalty=0, who_bonus=0, event_bonus=0, max_events=2, when_gap=0, when_penalty=0,
 )
 STOP_WORDS = set(
     re.findall(r'"([^"]+)"', open(os.path.join(SOURCES, "StoryTerms.swift"), encoding="utf-8").read().split("static let stopWords")[1])
@@ -214,12 +228,60 @@ def features(article, settings):
                 pair = first + " " + second
                 counts[pair] = counts.get(pair, 0) + weight * settings["bigrams"]
     rare = {name for name in names(text, settings["lead_words"], settings) if SHARES.get(name, 0) < settings["rare_name_share"]}
-    return dict(counts=counts, title_counts=title_counts, names=rare, day=day_of(article))
+    info = EVENTS.get(article.get("_name"), {}) or {}
+    main = info.get("main") or {}
+    where = main.get("where") or {}
+    who = main.get("who") or {}
+    when = main.get("when") or {}
+    when_day = None
+    if when.get("precision") == "day" and when.get("start"):
+        when_day = (date.fromisoformat(when["start"]) - date(1970, 1, 1)).days
+    sigs = set()
+    for event in info.get("events", []):
+        for role in ("actor", "target"):
+            if event.get(role):
+                sigs.add(event["root"] + ":" + event[role].lower())
+    return dict(counts=counts, title_counts=title_counts, names=rare, day=day_of(article),
+                where_country={where["country"]} if where.get("country") else set(),
+                where_name={where["name"].lower()} if where.get("name") else set(),
+                who={who["name"].lower()} if who.get("name") else set(), when={when_day} if when_day is not None else set(),
+                sigs=sigs)
 
 
 def unit(vector):
     length = math.sqrt(sum(weight * weight for weight in vector.values()))
     return {key: weight / length for key, weight in vector.items()} if length else {}
+
+
+def new_story():
+    return dict(
+        terms={}, titles={}, names=set(), first=None, last=None, articles=0, where_country=set(), where_name=set(),
+        who=set(), when=set(), sigs=set(),
+    )
+
+
+def extracted_events(gleaner, data, corpus):
+    """File name → {"main": main event, "events": [...]} as `gleaner` extracts them from the corpus."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder, order = stories.corpus_articles(data, corpus, scratch)
+        database = os.path.join(scratch, "events.sqlite")
+        stories.ingest(gleaner, database, [os.path.join(folder, name) for name in order], quiet=True)
+        connection = sqlite3.connect(database)
+        found = {}
+        for article, name, main in connection.execute(
+            "SELECT a.id, f.name, a.main_event FROM articles a JOIN files f ON f.id = a.file_id"
+        ):
+            events = [
+                dict(root=root, actor=actor, target=target)
+                for root, actor, target in connection.execute(
+                    "SELECT e.root, e.actor_name, e.target_name FROM event_mentions m JOIN events e ON e.id = m.event_id"
+                    " WHERE m.article_id = ?",
+                    (article,),
+                )
+            ]
+            found[os.path.basename(name)] = dict(main=json.loads(main) if main else None, events=events)
+        connection.close()
+    return found
 
 
 class Matcher:
@@ -254,6 +316,18 @@ class Matcher:
             title_dot = sum(weight * story["titles"].get(key, 0) for key, weight in titles.items())
             title_cosine = title_dot / title_length if title_length else 0
             score = (1 - settings["title_share"]) * score + settings["title_share"] * title_cosine
+        if settings["where_penalty"] and article["where_country"] and story["where_country"] and not (article["where_country"] & story["where_country"]):
+            score -= settings["where_penalty"]
+        if settings["where_name_penalty"] and article["where_name"] and story["where_name"] and not (article["where_name"] & story["where_name"]):
+            score -= settings["where_name_penalty"]
+        if settings["who_bonus"] and article["who"] & story["who"]:
+            score += settings["who_bonus"]
+        if settings["event_bonus"]:
+            score += settings["event_bonus"] * min(len(article["sigs"] & story["sigs"]), settings["max_events"])
+        if settings["when_penalty"] and article["when"] and story["when"]:
+            gap = min(abs(a - b) for a in article["when"] for b in story["when"])
+            if gap > settings["when_gap"]:
+                score -= settings["when_penalty"]
         if (within or settings["names_follow_up"]) and settings["name_weight"] > 0:
             score += settings["name_weight"] * min(len(article["names"] & story["names"]), settings["max_names"])
         return score, least
@@ -272,7 +346,7 @@ class Matcher:
             if score >= least and (best is None or score > best[1]):
                 best = (index, score)
         if best is None:
-            self.stories.append(dict(terms={}, titles={}, names=set(), first=None, last=None, articles=0))
+            self.stories.append(new_story())
         index = len(self.stories) - 1 if best is None else best[0]
         story = self.stories[index]
         for field, values in (("terms", vector), ("titles", titles)):
@@ -282,6 +356,8 @@ class Matcher:
             kept = sorted(story["terms"].items(), key=lambda item: (-item[1], item[0]))[: self.settings["kept_terms"]]
             story["terms"] = dict(kept)
         story["names"] |= article["names"]
+        for key in ("where_country", "where_name", "who", "when", "sigs"):
+            story[key] |= article[key]
         if article["day"] is not None:
             story["first"] = article["day"] if story["first"] is None else min(story["first"], article["day"])
             story["last"] = article["day"] if story["last"] is None else max(story["last"], article["day"])
@@ -331,6 +407,7 @@ def read_articles(folder, order):
             except ValueError:
                 continue
         if (article.get("maintext") or article.get("text") or "").strip():
+            article["_name"] = name
             loaded.append((name, article))
     return loaded
 
@@ -369,7 +446,7 @@ def print_gold_pairs(matcher, articles, gold, settings):
             matcher.frequencies[key] -= 1
         matcher.documents -= 1
         if label not in story_of_label:
-            matcher.stories.append(dict(terms={}, titles={}, names=set(), first=None, last=None, articles=0))
+            matcher.stories.append(new_story())
             story_of_label[label] = len(matcher.stories) - 1
         join(matcher, story_of_label[label], found)
     for score, least, label, other in sorted(rows, reverse=True):
@@ -391,6 +468,8 @@ def join(matcher, index, article):
         kept = sorted(story["terms"].items(), key=lambda item: (-item[1], item[0]))[: matcher.settings["kept_terms"]]
         story["terms"] = dict(kept)
     story["names"] |= article["names"]
+    for key in ("where_country", "where_name", "who", "when", "sigs"):
+        story[key] |= article[key]
     if article["day"] is not None:
         story["first"] = article["day"] if story["first"] is None else min(story["first"], article["day"])
         story["last"] = article["day"] if story["last"] is None else max(story["last"], article["day"])
@@ -404,6 +483,7 @@ def main():
     parser.add_argument("--warm-up", type=int, default=0, metavar="N")
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--events-from", metavar="GLEANER", help="a gleaner binary, for the event variants")
     parser.add_argument(
         "--gold-pairs",
         action="store_true",
@@ -418,6 +498,8 @@ def main():
         settings[name] = float(value)
     for name in ("window", "follow_up_window", "max_names", "lead_words", "title_weight", "background_documents", "kept_terms", "body_words", "numbers"):
         settings[name] = int(settings[name])
+    if args.events_from:
+        EVENTS.update(extracted_events(args.events_from, args.data, args.corpus))
     gold = stories.load_gold(stories.annotations_of(args.corpus))
     matcher = Matcher(settings)
     with tempfile.TemporaryDirectory() as scratch:
