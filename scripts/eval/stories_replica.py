@@ -348,6 +348,13 @@ class Matcher:
         if best is None:
             self.stories.append(new_story())
         index = len(self.stories) - 1 if best is None else best[0]
+        self.place(index, article, vector, titles)
+        if self.settings["merge_threshold"]:
+            self.merge_into(index)
+        return index
+
+    def place(self, index, article, vector, titles):
+        """Story `index` after the article (with its vectors) joins it."""
         story = self.stories[index]
         for field, values in (("terms", vector), ("titles", titles)):
             for key, weight in values.items():
@@ -362,9 +369,6 @@ class Matcher:
             story["first"] = article["day"] if story["first"] is None else min(story["first"], article["day"])
             story["last"] = article["day"] if story["last"] is None else max(story["last"], article["day"])
         story["articles"] += 1
-        if self.settings["merge_threshold"]:
-            self.merge_into(index)
-        return index
 
     def merge_into(self, index):
         """Story `index` absorbs the stories within the window most like it (cosine of the summed vectors)."""
@@ -459,21 +463,7 @@ def join(matcher, index, article):
     for key in article["counts"]:
         matcher.frequencies[key] = matcher.frequencies.get(key, 0) + 1
     matcher.documents += 1
-    vector, titles = matcher.vector(article["counts"]), matcher.vector(article["title_counts"])
-    story = matcher.stories[index]
-    for field, values in (("terms", vector), ("titles", titles)):
-        for key, weight in values.items():
-            story[field][key] = story[field].get(key, 0) + weight
-    if len(story["terms"]) > matcher.settings["kept_terms"]:
-        kept = sorted(story["terms"].items(), key=lambda item: (-item[1], item[0]))[: matcher.settings["kept_terms"]]
-        story["terms"] = dict(kept)
-    story["names"] |= article["names"]
-    for key in ("where_country", "where_name", "who", "when", "sigs"):
-        story[key] |= article[key]
-    if article["day"] is not None:
-        story["first"] = article["day"] if story["first"] is None else min(story["first"], article["day"])
-        story["last"] = article["day"] if story["last"] is None else max(story["last"], article["day"])
-    story["articles"] += 1
+    matcher.place(index, article, matcher.vector(article["counts"]), matcher.vector(article["title_counts"]))
 
 
 def main():
