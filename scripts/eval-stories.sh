@@ -31,5 +31,5 @@ for corpus in news-please timeml wire; do
         echo "eval-stories: wire skipped: no wire-news-silver data under $data"
         continue
     fi
-    python3 "$repo/scripts/eval/stories.py" --gleaner "$binary" --data "$data" --corpus "$corpus" "$@"
+    python3 "$repo/scripts/eval/stories.py" --gleaner "$binary" --data "$data" --corpus "$corpus" --check-replica "$@"
 done

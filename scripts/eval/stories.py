@@ -168,6 +168,37 @@ def b_cubed(labels_true, labels_pred):
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
+def check_replica(args, names, predicted, gold):
+    """Groups the corpus with the Python replica of the matcher (the same warm-up) and says whether its ARI and
+    B-cubed F1 are Gleaner's: the replica is where changes are tried first, and must not drift from the matcher."""
+    import stories_replica
+
+    settings = dict(stories_replica.DEFAULTS)
+    matcher = stories_replica.Matcher(settings)
+    with tempfile.TemporaryDirectory() as scratch:
+        if args.warm_up:
+            for article in stories_replica.warm_up_articles(args.data, args.warm_up, scratch):
+                matcher.add(stories_replica.features(article, settings))
+        folder, order = corpus_articles(args.data, args.corpus, scratch)
+        articles = stories_replica.read_articles(folder, order)
+    story_of = {name: matcher.add(stories_replica.features(article, settings)) for name, article in articles}
+    story_of = {name: matcher.resolve(index) for name, index in story_of.items()}
+    truth = [gold[name]["story"] for name in names]
+    ours = (adjusted_rand(truth, predicted), b_cubed(truth, predicted)[2])
+    missing = [name for name in names if name not in story_of]
+    if missing:
+        print(f"  replica: differs: it refuses {len(missing)} article(s) Gleaner grouped ({missing[0]} …)")
+        return
+    theirs = (adjusted_rand(truth, [story_of[name] for name in names]), b_cubed(truth, [story_of[name] for name in names])[2])
+    if all(abs(a - b) < 0.0005 for a, b in zip(ours, theirs)):
+        print("  replica (scripts/eval/stories_replica.py): the same figures")
+    else:
+        print(
+            f"  replica: differs: ARI {theirs[0]:.3f} and B-cubed F1 {theirs[1]:.3f} against Gleaner's {ours[0]:.3f} and "
+            f"{ours[1]:.3f}; bring scripts/eval/stories_replica.py up to date with the matcher"
+        )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--gleaner", required=True)
@@ -177,6 +208,11 @@ def main():
     parser.add_argument("--warm-up", type=int, default=0, metavar="N", help="ingest N wire stories of 2005-2006 first")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--errors", action="store_true", help="print the stories that mix or split the gold ones")
+    parser.add_argument(
+        "--check-replica",
+        action="store_true",
+        help="also group the corpus with scripts/eval/stories_replica.py and say whether it gives the same figures",
+    )
     args = parser.parse_args()
     gold = load_gold(args.annotations or annotations_of(args.corpus))
     with tempfile.TemporaryDirectory() as scratch:
@@ -218,6 +254,8 @@ def main():
             print(f"  against the {level} grouping ({count} gold): ARI {ari:.3f}, B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
         if missing:
             print(f"  not in any story (refused): {len(missing)}")
+    if args.check_replica:
+        check_replica(args, names, predicted, gold)
     if args.errors:
         by_story = {}
         for name in names:
