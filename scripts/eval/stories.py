@@ -174,15 +174,8 @@ def check_replica(args, names, predicted, gold):
     import stories_replica
 
     settings = dict(stories_replica.DEFAULTS)
-    matcher = stories_replica.Matcher(settings)
-    with tempfile.TemporaryDirectory() as scratch:
-        if args.warm_up:
-            for article in stories_replica.warm_up_articles(args.data, args.warm_up, scratch):
-                matcher.add(stories_replica.features(article, settings))
-        folder, order = corpus_articles(args.data, args.corpus, scratch)
-        articles = stories_replica.read_articles(folder, order)
-    story_of = {name: matcher.add(stories_replica.features(article, settings)) for name, article in articles}
-    story_of = {name: matcher.resolve(index) for name, index in story_of.items()}
+    matcher, articles = stories_replica.warmed_matcher(args.data, args.corpus, settings, args.warm_up)
+    story_of = stories_replica.group(matcher, articles, settings)
     truth = [gold[name]["story"] for name in names]
     ours = (adjusted_rand(truth, predicted), b_cubed(truth, predicted)[2])
     missing = [name for name in names if name not in story_of]

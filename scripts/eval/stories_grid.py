@@ -42,9 +42,7 @@ def score(changed):
         replica.EVENTS.clear()
         replica.EVENTS.update(events)
         matcher = replica.Matcher(settings)
-        story_of = {name: matcher.add(replica.features(article, settings)) for name, article in articles}
-        # Resolved at the end: a story may absorb another after its articles joined it (merge_threshold).
-        story_of = {name: matcher.resolve(index) for name, index in story_of.items()}
+        story_of = replica.group(matcher, articles, settings)
         names = [name for name, _ in articles if name in gold]
         truth, predicted = [gold[name]["story"] for name in names], [story_of[name] for name in names]
         figures[corpus] = (round(stories.adjusted_rand(truth, predicted), 3), round(stories.b_cubed(truth, predicted)[2], 3))

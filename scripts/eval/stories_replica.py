@@ -466,6 +466,25 @@ def join(matcher, index, article):
     matcher.place(index, article, matcher.vector(article["counts"]), matcher.vector(article["title_counts"]))
 
 
+def warmed_matcher(data, corpus, settings, warm_up=0):
+    """A matcher that has grouped `warm_up` wire stories of 2005–2006 (as stories.py's --warm-up), and the
+    corpus's articles in arrival order."""
+    matcher = Matcher(settings)
+    with tempfile.TemporaryDirectory() as scratch:
+        if warm_up:
+            for article in warm_up_articles(data, warm_up, scratch):
+                matcher.add(features(article, settings))
+        folder, order = stories.corpus_articles(data, corpus, scratch)
+        articles = read_articles(folder, order)
+    return matcher, articles
+
+
+def group(matcher, articles, settings):
+    """File name → story index of each article, grouped in order (absorbed stories resolved at the end)."""
+    story_of = {name: matcher.add(features(article, settings)) for name, article in articles}
+    return {name: matcher.resolve(index) for name, index in story_of.items()}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", required=True)
@@ -491,17 +510,10 @@ def main():
     if args.events_from:
         EVENTS.update(extracted_events(args.events_from, args.data, args.corpus))
     gold = stories.load_gold(stories.annotations_of(args.corpus))
-    matcher = Matcher(settings)
-    with tempfile.TemporaryDirectory() as scratch:
-        if args.warm_up:
-            for article in warm_up_articles(args.data, args.warm_up, scratch):
-                matcher.add(features(article, settings))
-        folder, order = stories.corpus_articles(args.data, args.corpus, scratch)
-        articles = read_articles(folder, order)
+    matcher, articles = warmed_matcher(args.data, args.corpus, settings, args.warm_up)
     if args.gold_pairs:
         return print_gold_pairs(matcher, articles, gold, settings)
-    story_of = {name: matcher.add(features(article, settings)) for name, article in articles}
-    story_of = {name: matcher.resolve(index) for name, index in story_of.items()}
+    story_of = group(matcher, articles, settings)
     names_ = [name for name, _ in articles if name in gold]
     truth, predicted = [gold[name]["story"] for name in names_], [story_of[name] for name in names_]
     precision, recall, f1 = stories.b_cubed(truth, predicted)
