@@ -155,6 +155,15 @@ def adjusted_rand(labels_true, labels_pred):
     return 1.0 if maximum == expected else (sum_cells - expected) / (maximum - expected)
 
 
+def figures(gold, story_of, names=None):
+    """ARI, B-cubed precision, recall and F1 of a grouping (article name → story) against the gold stories, over
+    `names` (by default every grouped article the annotation labels)."""
+    if names is None:
+        names = [name for name in story_of if name in gold]
+    truth, predicted = [gold[name]["story"] for name in names], [story_of[name] for name in names]
+    return (adjusted_rand(truth, predicted), *b_cubed(truth, predicted))
+
+
 def b_cubed(labels_true, labels_pred):
     n = len(labels_true)
     precision = recall = 0.0
@@ -176,13 +185,12 @@ def check_replica(args, names, predicted, gold):
     settings = dict(stories_replica.DEFAULTS)
     matcher, articles = stories_replica.warmed_matcher(args.data, args.corpus, settings, args.warm_up)
     story_of = stories_replica.group(matcher, articles, settings)
-    truth = [gold[name]["story"] for name in names]
-    ours = (adjusted_rand(truth, predicted), b_cubed(truth, predicted)[2])
+    ours = figures(gold, dict(zip(names, predicted)), names)[::3]
     missing = [name for name in names if name not in story_of]
     if missing:
         print(f"  replica: differs: it refuses {len(missing)} article(s) Gleaner grouped ({missing[0]} …)")
         return
-    theirs = (adjusted_rand(truth, [story_of[name] for name in names]), b_cubed(truth, [story_of[name] for name in names])[2])
+    theirs = figures(gold, story_of, names)[::3]
     if all(abs(a - b) < 0.0005 for a, b in zip(ours, theirs)):
         print("  replica (scripts/eval/stories_replica.py): the same figures")
     else:

@@ -49,27 +49,9 @@ def dense(weights):
     return total / length if length else total
 
 
-def group(data, corpus, weight, centre):
-    with tempfile.TemporaryDirectory() as scratch:
-        folder, order = S.corpus_articles(data, corpus, scratch)
-        articles = R.read_articles(folder, order)
-    gold = S.load_gold(S.annotations_of(corpus))
+def group(articles, gold, weight, centre):
     matcher = R.Matcher(dict(R.DEFAULTS))
-    plain_score, plain_place = matcher.score, matcher.place
-
-    def score(vector, titles, article, story):
-        value, least = plain_score(vector, titles, article, story)
-        summed = story.get("dense")
-        if weight and summed is not None and np.linalg.norm(summed):
-            value += weight * (float(article["dense"] @ summed) / np.linalg.norm(summed) - centre)
-        return value, least
-
-    def place(index, article, vector, titles):
-        plain_place(index, article, vector, titles)
-        story = matcher.stories[index]
-        story["dense"] = story.get("dense", np.zeros(VECTORS.shape[1])) + article["dense"]
-
-    matcher.score, matcher.place = score, place
+    R.add_dense_score(matcher, weight, centre)
     story_of = {}
     for name, article in articles:
         found = R.features(article, matcher.settings)
@@ -82,18 +64,25 @@ def group(data, corpus, weight, centre):
             matcher.frequencies[key] -= 1
         matcher.documents -= 1
         story_of[name] = matcher.add(found)
-    names = [name for name, _ in articles if name in gold]
-    truth, predicted = [gold[name]["story"] for name in names], [story_of[name] for name in names]
-    return S.adjusted_rand(truth, predicted), S.b_cubed(truth, predicted)[2]
+    ari, _, _, f1 = S.figures(gold, story_of)
+    return ari, f1
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", required=True)
     args = parser.parse_args()
-    corpora = [c for c in S.CORPORA if os.path.isdir(os.path.join(args.data, S.CORPUS_FOLDERS[c]))]
+    corpora = {}
+    for corpus in S.CORPORA:
+        if not os.path.isdir(os.path.join(args.data, S.CORPUS_FOLDERS[corpus])):
+            continue
+        with tempfile.TemporaryDirectory() as scratch:
+            folder, order = S.corpus_articles(args.data, corpus, scratch)
+            corpora[corpus] = (R.read_articles(folder, order), S.load_gold(S.annotations_of(corpus)))
     for weight, centre in ((0, 0), (0.1, 0.5), (0.2, 0.5), (0.1, 0.6), (0.2, 0.7), (0.3, 0.7), (0.3, 0.8)):
-        figures = "  ".join(f"{c} {ari:.3f}/{f1:.3f}" for c in corpora for ari, f1 in [group(args.data, c, weight, centre)])
+        figures = "  ".join(
+            f"{c} {ari:.3f}/{f1:.3f}" for c, (articles, gold) in corpora.items() for ari, f1 in [group(articles, gold, weight, centre)]
+        )
         print(f"LAMBDA {weight} C0 {centre}: {figures}", flush=True)
 
 

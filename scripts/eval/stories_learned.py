@@ -95,9 +95,8 @@ def online(c, model, cut):
             i = int(np.argmax(sc))
             if sc[i] >= cut: best = i
         pred[n] = m.join(f, best)
-    names = [n for n, _ in FE[c]]
-    t = [gold[n]['story'] for n in names]; p = [pred[n] for n in names]
-    return round(S.adjusted_rand(t, p), 3), round(S.b_cubed(t, p)[2], 3)
+    ari, _, _, f1 = S.figures(gold, pred)
+    return round(ari, 3), round(f1, 3)
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", required=True)

@@ -104,28 +104,14 @@ def group(articles, gold, embeddings, threshold, weight, centre, alone):
     settings["threshold"] = threshold
     settings["follow_up_threshold"] = threshold + 0.05 if alone else max(threshold + 0.03, 0.37)
     matcher = R.Matcher(settings)
-    plain_score, plain_place = matcher.score, matcher.place
-
-    def score(vector, titles, article, story):
-        value, least = plain_score(vector, titles, article, story)
-        summed = story.get("dense")
-        cosine = float(article["dense"] @ summed / np.linalg.norm(summed)) if summed is not None else 0.0
-        return (cosine if alone else value + weight * (cosine - centre)), least
-
-    def place(index, article, vector, titles):
-        plain_place(index, article, vector, titles)
-        story = matcher.stories[index]
-        story["dense"] = story.get("dense", np.zeros(DIMENSIONS)) + article["dense"]
-
-    matcher.score, matcher.place = score, place
+    R.add_dense_score(matcher, weight, centre, alone)
     story_of = {}
     for name, article in articles:
         found = R.features(article, settings)
         found["dense"] = embeddings[name]
         story_of[name] = matcher.add(found)
-    names = [name for name, _ in articles if name in gold]
-    truth, predicted = [gold[name]["story"] for name in names], [story_of[name] for name in names]
-    return S.adjusted_rand(truth, predicted), S.b_cubed(truth, predicted)[2]
+    ari, _, _, f1 = S.figures(gold, story_of)
+    return ari, f1
 
 
 def main():

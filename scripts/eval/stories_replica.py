@@ -466,6 +466,30 @@ def join(matcher, index, article):
     matcher.place(index, article, matcher.vector(article["counts"]), matcher.vector(article["title_counts"]))
 
 
+def add_dense_score(matcher, weight=0.0, centre=0.0, alone=False):
+    """Makes `matcher` score with a dense vector too: each article carries one as "dense" (length 1), a story
+    sums its articles'; the score becomes the replica's plus `weight` × (their cosine − `centre`), or the cosine
+    `alone`. For trying word vectors and sentence embeddings beside the terms (stories_dense.py,
+    stories_minilm.py)."""
+    plain_score, plain_place = matcher.score, matcher.place
+
+    def score(vector, titles, article, story):
+        value, least = plain_score(vector, titles, article, story)
+        summed = story.get("dense")
+        length = float(summed @ summed) ** 0.5 if summed is not None else 0.0
+        if not length:  # a story with no dense vector yet, or only empty ones: the terms alone decide
+            return (0.0 if alone else value), least
+        cosine = float(article["dense"] @ summed) / length
+        return (cosine if alone else value + weight * (cosine - centre)), least
+
+    def place(index, article, vector, titles):
+        plain_place(index, article, vector, titles)
+        story = matcher.stories[index]
+        story["dense"] = story["dense"] + article["dense"] if "dense" in story else article["dense"].copy()
+
+    matcher.score, matcher.place = score, place
+
+
 def warmed_matcher(data, corpus, settings, warm_up=0):
     """A matcher that has grouped `warm_up` wire stories of 2005–2006 (as stories.py's --warm-up), and the
     corpus's articles in arrival order."""
@@ -515,13 +539,13 @@ def main():
         return print_gold_pairs(matcher, articles, gold, settings)
     story_of = group(matcher, articles, settings)
     names_ = [name for name, _ in articles if name in gold]
-    truth, predicted = [gold[name]["story"] for name in names_], [story_of[name] for name in names_]
-    precision, recall, f1 = stories.b_cubed(truth, predicted)
+    ari, precision, recall, f1 = stories.figures(gold, story_of, names_)
     changed = {name: value for name, value in settings.items() if value != DEFAULTS[name]}
     warm = f" after {args.warm_up} other articles" if args.warm_up else ""
     print(
-        f"Replica ({args.corpus}{warm}, {changed or 'defaults'}): {len(names_)} articles, {len(set(predicted))} stories: "
-        f"ARI {stories.adjusted_rand(truth, predicted):.3f}, B-cubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+        f"Replica ({args.corpus}{warm}, {changed or 'defaults'}): {len(names_)} articles, "
+        f"{len({story_of[name] for name in names_})} stories: "
+        f"ARI {ari:.3f}, B-cubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
     )
     if args.errors:
         members, found = {}, {}
