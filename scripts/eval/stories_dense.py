@@ -13,7 +13,6 @@ C0, the first row without the vectors (the replica as it is).
 import argparse
 import os
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import stories as S  # noqa: E402
@@ -72,13 +71,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", required=True)
     args = parser.parse_args()
-    corpora = {}
-    for corpus in S.CORPORA:
-        if not os.path.isdir(os.path.join(args.data, S.CORPUS_FOLDERS[corpus])):
-            continue
-        with tempfile.TemporaryDirectory() as scratch:
-            folder, order = S.corpus_articles(args.data, corpus, scratch)
-            corpora[corpus] = (R.read_articles(folder, order), S.load_gold(S.annotations_of(corpus)))
+    corpora = R.available_corpora(args.data)
     for weight, centre in ((0, 0), (0.1, 0.5), (0.2, 0.5), (0.1, 0.6), (0.2, 0.7), (0.3, 0.7), (0.3, 0.8)):
         figures = "  ".join(
             f"{c} {ari:.3f}/{f1:.3f}" for c, (articles, gold) in corpora.items() for ari, f1 in [group(articles, gold, weight, centre)]

@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from multiprocessing import Pool
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -25,13 +24,9 @@ CORPORA = {}
 
 
 def load(data, gleaner):
-    for corpus in stories.CORPORA:
-        if not os.path.isdir(os.path.join(data, stories.CORPUS_FOLDERS[corpus])):
-            continue
-        scratch = tempfile.mkdtemp()
-        folder, order = stories.corpus_articles(data, corpus, scratch)
+    for corpus, (articles, gold) in replica.available_corpora(data).items():
         events = replica.extracted_events(gleaner, data, corpus) if gleaner else {}
-        CORPORA[corpus] = (replica.read_articles(folder, order), stories.load_gold(stories.annotations_of(corpus)), events)
+        CORPORA[corpus] = (articles, gold, events)
 
 
 def score(changed):

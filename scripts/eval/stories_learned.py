@@ -18,7 +18,6 @@ import argparse
 import math
 import os
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import stories as S  # noqa: E402
@@ -34,10 +33,6 @@ except ImportError:
 ST = dict(R.DEFAULTS)
 BODY = 300
 CORP, FE, TR = {}, {}, {}
-def load(data, c):
-    scratch = tempfile.mkdtemp()
-    folder, order = S.corpus_articles(data, c, scratch)
-    return R.read_articles(folder, order), S.load_gold(S.annotations_of(c))
 def feats(a):
     f = R.features(a, ST)
     text = a.get('maintext') or a.get('text') or ''
@@ -101,9 +96,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", required=True)
     args = parser.parse_args()
-    for c in S.CORPORA:
-        if os.path.isdir(os.path.join(args.data, S.CORPUS_FOLDERS[c])):
-            CORP[c] = load(args.data, c)
+    CORP.update(R.available_corpora(args.data))
     if len(CORP) < 2:
         print(f"stories_learned: skipped: fewer than two corpora under {args.data}")
         return

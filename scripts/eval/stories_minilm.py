@@ -21,7 +21,6 @@ import math
 import os
 import struct
 import sys
-import tempfile
 import time
 import zipfile
 
@@ -121,18 +120,13 @@ def main():
     weights, tokenizer = read_model()
     corpora = {}
     started, embedded = time.process_time(), 0
-    for corpus in S.CORPORA:
-        if not os.path.isdir(os.path.join(args.data, S.CORPUS_FOLDERS[corpus])):
-            continue
-        with tempfile.TemporaryDirectory() as scratch:
-            folder, order = S.corpus_articles(args.data, corpus, scratch)
-            articles = R.read_articles(folder, order)
+    for corpus, (articles, gold) in R.available_corpora(args.data).items():
         embeddings = {}
         for name, article in articles:
             text = (article.get("title") or "") + ". " + (article.get("maintext") or article.get("text") or "")
             embeddings[name] = embed(text, weights, tokenizer)
             embedded += 1
-        corpora[corpus] = (articles, S.load_gold(S.annotations_of(corpus)), embeddings)
+        corpora[corpus] = (articles, gold, embeddings)
     print(f"embedded {embedded} articles: {(time.process_time() - started) / max(embedded, 1):.2f} s of CPU each")
     for threshold in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
         figures = [group(a, g, e, threshold, 0, 0, True) for a, g, e in corpora.values()]

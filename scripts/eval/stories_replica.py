@@ -490,6 +490,18 @@ def add_dense_score(matcher, weight=0.0, centre=0.0, alone=False):
     matcher.score, matcher.place = score, place
 
 
+def available_corpora(data):
+    """Corpus → (its articles in arrival order, its gold stories), for each hand-grouped corpus under `data`."""
+    corpora = {}
+    for corpus in stories.CORPORA:
+        if not os.path.isdir(os.path.join(data, stories.CORPUS_FOLDERS[corpus])):
+            continue
+        with tempfile.TemporaryDirectory() as scratch:
+            folder, order = stories.corpus_articles(data, corpus, scratch)
+            corpora[corpus] = (read_articles(folder, order), stories.load_gold(stories.annotations_of(corpus)))
+    return corpora
+
+
 def warmed_matcher(data, corpus, settings, warm_up=0):
     """A matcher that has grouped `warm_up` wire stories of 2005–2006 (as stories.py's --warm-up), and the
     corpus's articles in arrival order."""
