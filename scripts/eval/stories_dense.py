@@ -72,6 +72,9 @@ def main():
     parser.add_argument("--data", required=True)
     args = parser.parse_args()
     corpora = R.available_corpora(args.data)
+    if not corpora:
+        print(f"stories_dense: skipped: no corpus under {args.data}")
+        return
     for weight, centre in ((0, 0), (0.1, 0.5), (0.2, 0.5), (0.1, 0.6), (0.2, 0.7), (0.3, 0.7), (0.3, 0.8)):
         figures = "  ".join(
             f"{c} {ari:.3f}/{f1:.3f}" for c, (articles, gold) in corpora.items() for ari, f1 in [group(articles, gold, weight, centre)]

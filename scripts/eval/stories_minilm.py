@@ -120,7 +120,11 @@ def main():
     weights, tokenizer = read_model()
     corpora = {}
     started, embedded = time.process_time(), 0
-    for corpus, (articles, gold) in R.available_corpora(args.data).items():
+    available = R.available_corpora(args.data)
+    if not available:
+        print(f"stories_minilm: skipped: no corpus under {args.data}")
+        return
+    for corpus, (articles, gold) in available.items():
         embeddings = {}
         for name, article in articles:
             text = (article.get("title") or "") + ". " + (article.get("maintext") or article.get("text") or "")
